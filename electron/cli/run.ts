@@ -1,0 +1,151 @@
+// The `ledger` command. Every command goes through the same handler object as the interface does.
+// Failures print one Chinese line (with the English detail after it) and exit with code 2, touching nothing.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { ChannelOutput, Result } from '../../shared/contract';
+import { AppError, toAppError } from '../../shared/errors';
+import { taskStatusLabel } from '../../shared/labels';
+import { dispatch } from '../core/dispatch';
+import { createHandlers, type Handlers } from '../core/handlers';
+import { resolveStorePath } from '../core/store/data-dir';
+import { openStore, type Store } from '../core/store/open-store';
+import { appVersion } from '../core/version';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 2;
+
+const USAGE = `用法：npm run ledger -- <命令> [选项]
+
+命令：
+  init   --db FILE            新建台账（内置 2023 年“六仗”实施方案），已有文件不会被覆盖
+  stats  --db FILE [--json]   各仗任务数、任务总数、单位数
+  tasks  --db FILE [--json] [--battle N] [--search 文字]
+                              任务清单（编号、任务、牵头单位、配合单位、量化指标）
+  help                        显示本说明
+
+未给 --db 时使用环境变量 LEDGER_DB，再否则使用本机用户数据目录中的 ledger.db。`;
+
+const commandOptions = {
+  init: { db: { type: 'string' } },
+  stats: { db: { type: 'string' }, json: { type: 'boolean' } },
+  tasks: { db: { type: 'string' }, json: { type: 'boolean' }, battle: { type: 'string' }, search: { type: 'string' } },
+} as const;
+
+type Command = keyof typeof commandOptions;
+
+function unwrap<T>(r: Result<T>): T {
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.detail);
+  return r.data;
+}
+
+async function call<C extends keyof Handlers>(h: Handlers, channel: C, input: unknown): Promise<ChannelOutput<C>> {
+  return unwrap((await dispatch(h, channel, input)) as Result<ChannelOutput<C>>);
+}
+
+function withStore<T>(path: string, create: boolean, fn: (store: Store, h: Handlers) => Promise<T>): Promise<T> {
+  const store = openStore(path, { create });
+  const h = createHandlers({ store, version: appVersion() });
+  return fn(store, h).finally(() => store.close());
+}
+
+function parseBattle(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 6) {
+    throw new AppError('bad_input', `--battle 应为 1 到 6 的整数（第几仗），收到“${value}”。`, `--battle must be an integer 1..6, got ${value}`);
+  }
+  return n;
+}
+
+async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: false });
+  const v = values as { db?: string; json?: boolean; battle?: string; search?: string };
+  const dbPath = resolveStorePath(v.db, io.env);
+
+  if (command === 'init') {
+    if (existsSync(dbPath)) {
+      throw new AppError('store_exists', `文件“${dbPath}”已存在，init 不会覆盖它。请换一个文件名。`, `refusing to overwrite ${dbPath}`);
+    }
+    return withStore(dbPath, true, async (_store, h) => {
+      const o = await call(h, 'plan.overview', {});
+      io.out(`已创建台账：${dbPath}\n实施方案：${o.plan.title}（${o.plan.docNo}），${o.battles.length} 仗，${o.taskCount} 项任务，${o.unitCount} 个单位。`);
+      return EXIT_OK;
+    });
+  }
+
+  if (command === 'stats') {
+    return withStore(dbPath, false, async (_store, h) => {
+      const o = await call(h, 'plan.overview', {});
+      const stats = {
+        battles: o.battles.map((b) => ({ code: b.code, name: b.name, tasks: b.taskCount })),
+        tasks: o.taskCount,
+        units: o.unitCount,
+      };
+      if (v.json) io.out(JSON.stringify(stats, null, 2));
+      else {
+        io.out(`${o.plan.title}（${o.plan.docNo}）`);
+        for (const b of stats.battles) io.out(`  第${b.code}仗 ${b.name}：${b.tasks} 项任务`);
+        io.out(`合计 ${stats.tasks} 项任务，${stats.units} 个单位。`);
+      }
+      return EXIT_OK;
+    });
+  }
+
+  const battle = parseBattle(v.battle);
+  return withStore(dbPath, false, async (_store, h) => {
+    const r = await call(h, 'tasks.list', { battle, search: v.search });
+    if (v.json) {
+      const tasks = r.tasks.map((t) => ({
+        id: t.id,
+        code: t.code,
+        battle: t.battle,
+        title: t.title,
+        content: t.content,
+        leadUnits: t.leadUnits,
+        coUnits: t.coUnits,
+        targets: t.targets,
+        listType: t.listType,
+        status: t.status,
+      }));
+      io.out(JSON.stringify({ tasks }, null, 2));
+    } else {
+      for (const t of r.tasks) {
+        io.out(`${t.code.padEnd(8)} ${t.title}  [牵头：${t.leadUnits.join('、') || '—'}] ${taskStatusLabel[t.status]}`);
+      }
+      io.out(`共 ${r.total} 项。`);
+    }
+    return EXIT_OK;
+  });
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(USAGE);
+    return command ? EXIT_OK : EXIT_USAGE;
+  }
+  if (!Object.prototype.hasOwnProperty.call(commandOptions, command)) {
+    io.err(`未知命令“${command}”。运行 npm run ledger -- help 查看可用命令。 (unknown command: ${command})`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await runCommand(command as Command, rest, io);
+  } catch (err) {
+    const e = isArgError(err)
+      ? new AppError('bad_input', `参数有误：${(err as Error).message}。运行 npm run ledger -- help 查看用法。`, (err as Error).message)
+      : toAppError(err);
+    io.err(`错误：${e.message} (${e.code}: ${e.detail})`);
+    return EXIT_USAGE;
+  }
+}
+
+function isArgError(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

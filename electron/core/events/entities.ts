@@ -1,0 +1,81 @@
+// Which event entity folds into which table, and how each field is stored. The fold is generic over this
+// registry; adding an entity means adding a table, a migration and one entry here.
+
+export type FieldKind = 'text' | 'int' | 'real' | 'json' | 'bool';
+
+export interface EntitySpec {
+  table: string;
+  fields: Record<string, { column: string; kind: FieldKind }>;
+}
+
+const t = (column: string) => ({ column, kind: 'text' as const });
+const i = (column: string) => ({ column, kind: 'int' as const });
+const r = (column: string) => ({ column, kind: 'real' as const });
+const j = (column: string) => ({ column, kind: 'json' as const });
+const deleted = { column: 'deleted', kind: 'bool' as const };
+
+export const entitySpecs = {
+  plan: {
+    table: 'plans',
+    fields: { title: t('title'), docNo: t('doc_no'), issuer: t('issuer'), issuedOn: t('issued_on'), year: i('year'), deleted },
+  },
+  battle: {
+    table: 'battles',
+    fields: {
+      planId: t('plan_id'),
+      code: i('code'),
+      name: t('name'),
+      shortName: t('short_name'),
+      office: t('office'),
+      goals: t('goals'),
+      deleted,
+    },
+  },
+  section: {
+    table: 'sections',
+    fields: { battleId: t('battle_id'), code: t('code'), ord: i('ord'), title: t('title'), content: t('content'), deleted },
+  },
+  unit: { table: 'units', fields: { name: t('name'), aliases: j('aliases'), deleted } },
+  task: {
+    table: 'tasks',
+    fields: {
+      planId: t('plan_id'),
+      battleId: t('battle_id'),
+      sectionId: t('section_id'),
+      code: t('code'),
+      ord: i('ord'),
+      title: t('title'),
+      content: t('content'),
+      listType: t('list_type'),
+      leadUnitIds: j('lead_unit_ids'),
+      coUnitIds: j('co_unit_ids'),
+      leadPerson: t('lead_person'),
+      handler: t('handler'),
+      responsibleSection: t('responsible_section'),
+      dueDate: t('due_date'),
+      deleted,
+    },
+  },
+  target: {
+    table: 'targets',
+    fields: {
+      ownerType: t('owner_type'),
+      ownerId: t('owner_id'),
+      battleId: t('battle_id'),
+      ord: i('ord'),
+      name: t('name'),
+      value: r('value'),
+      unit: t('unit'),
+      kind: t('kind'),
+      comparison: t('comparison'),
+      text: t('text'),
+      deleted,
+    },
+  },
+} satisfies Record<string, EntitySpec>;
+
+export type EntityName = keyof typeof entitySpecs;
+
+export function isEntityName(name: string): name is EntityName {
+  return Object.prototype.hasOwnProperty.call(entitySpecs, name);
+}

@@ -1,0 +1,34 @@
+// One change, as stored in a replica's append-only log and as it will travel in bundles.
+import { canonicalJson, sha256Hex, type Json } from './canonical';
+
+export const EVENT_SCHEMA_VERSION = 1;
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type EventOp = 'put' | 'delete';
+
+export interface EventDraft {
+  entity: string;
+  entityId: string;
+  op: EventOp;
+  fields: Record<string, Json>;
+}
+
+export interface LedgerEvent extends EventDraft {
+  id: string;
+  replica: string;
+  seq: number;
+  prevHash: string;
+  hlc: string;
+  schemaVersion: number;
+}
+
+export interface SealedEvent {
+  event: LedgerEvent;
+  body: string;
+  hash: string;
+}
+
+export function sealEvent(event: LedgerEvent): SealedEvent {
+  const body = canonicalJson(event as unknown as Json);
+  return { event, body, hash: sha256Hex(body) };
+}

@@ -1,0 +1,119 @@
+// The only write path into the store. Local changes are appended to this replica's log; events built
+// elsewhere (the seeded plan now, bundles later) are ingested after their hash and chain are checked.
+// Either way they are folded into the tables inside the same transaction, so log and tables never disagree.
+import type Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { sha256Hex } from './canonical';
+import { EVENT_SCHEMA_VERSION, GENESIS_HASH, sealEvent, type EventDraft, type LedgerEvent, type SealedEvent } from './event';
+import { Folder } from './fold';
+import { HybridClock, HLC_ZERO } from './hlc';
+
+interface Head {
+  seq: number;
+  hash: string;
+}
+
+export class EventLog {
+  private readonly folder: Folder;
+  private readonly clock: HybridClock;
+  private readonly insert: Database.Statement;
+  private readonly headOf: Database.Statement;
+  private readonly byReplicaSeq: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly replicaId: string,
+    now: () => number = Date.now,
+  ) {
+    this.folder = new Folder(db);
+    const maxHlc = (db.prepare('SELECT max(hlc) AS h FROM events').get() as { h: string | null }).h;
+    this.clock = new HybridClock(maxHlc ?? HLC_ZERO, now);
+    this.insert = db.prepare(
+      'INSERT INTO events (id, replica, seq, hlc, entity, entity_id, op, schema_version, prev_hash, body, hash) ' +
+        'VALUES (@id, @replica, @seq, @hlc, @entity, @entityId, @op, @schemaVersion, @prevHash, @body, @hash)',
+    );
+    this.headOf = db.prepare('SELECT seq, hash FROM events WHERE replica = ? ORDER BY seq DESC LIMIT 1');
+    this.byReplicaSeq = db.prepare('SELECT hash FROM events WHERE replica = ? AND seq = ?');
+  }
+
+  /** Records local changes as new events of this replica and folds them, atomically. */
+  append(drafts: readonly EventDraft[]): LedgerEvent[] {
+    return this.db.transaction(() => {
+      let head = this.head(this.replicaId);
+      const out: LedgerEvent[] = [];
+      for (const d of drafts) {
+        const event: LedgerEvent = {
+          id: uuidv7(),
+          replica: this.replicaId,
+          seq: head.seq + 1,
+          prevHash: head.hash,
+          hlc: this.clock.tick(),
+          entity: d.entity,
+          entityId: d.entityId,
+          op: d.op,
+          fields: d.fields,
+          schemaVersion: EVENT_SCHEMA_VERSION,
+        };
+        const sealed = sealEvent(event);
+        this.store(sealed);
+        head = { seq: event.seq, hash: sealed.hash };
+        out.push(event);
+      }
+      return out;
+    })();
+  }
+
+  /**
+   * Takes events written by another replica. Already-known events are skipped (so ingesting twice equals
+   * ingesting once); a known position with a different hash, a broken chain or a bad hash aborts the whole
+   * batch with nothing written.
+   */
+  ingest(events: readonly SealedEvent[]): { applied: number; skipped: number } {
+    return this.db.transaction(() => {
+      let applied = 0;
+      let skipped = 0;
+      for (const s of events) {
+        const { event } = s;
+        if (sha256Hex(s.body) !== s.hash) throw new Error(`hash mismatch for event ${event.replica}#${event.seq}`);
+        const known = this.byReplicaSeq.get(event.replica, event.seq) as { hash: string } | undefined;
+        if (known) {
+          if (known.hash !== s.hash) throw new Error(`fork: ${event.replica}#${event.seq} already stored with another hash`);
+          skipped++;
+          continue;
+        }
+        const head = this.head(event.replica);
+        if (event.seq !== head.seq + 1) {
+          throw new Error(`gap: ${event.replica} expects #${head.seq + 1}, got #${event.seq}`);
+        }
+        if (event.prevHash !== head.hash) throw new Error(`broken chain at ${event.replica}#${event.seq}`);
+        this.clock.observe(event.hlc);
+        this.store(s);
+        applied++;
+      }
+      return { applied, skipped };
+    })();
+  }
+
+  private store(s: SealedEvent): void {
+    const e = s.event;
+    this.insert.run({
+      id: e.id,
+      replica: e.replica,
+      seq: e.seq,
+      hlc: e.hlc,
+      entity: e.entity,
+      entityId: e.entityId,
+      op: e.op,
+      schemaVersion: e.schemaVersion,
+      prevHash: e.prevHash,
+      body: s.body,
+      hash: s.hash,
+    });
+    this.folder.apply(e);
+  }
+
+  private head(replica: string): Head {
+    const row = this.headOf.get(replica) as Head | undefined;
+    return row ?? { seq: 0, hash: GENESIS_HASH };
+  }
+}

@@ -1,0 +1,49 @@
+// Finds quantified targets inside a task's text ("社会消费品零售总额132亿元以上", "增长 20%", "10 余次").
+// A first cut: it reads numbers followed by a known unit and names them by the words just before.
+import type { Comparison, TargetKind } from '../../../shared/domain';
+
+export interface ExtractedTarget {
+  name: string;
+  value: number;
+  unit: string;
+  kind: TargetKind;
+  comparison: Comparison;
+  text: string;
+}
+
+const MONEY = ['亿元', '万元', '元'];
+const COUNTS = ['万人次', '人次', '万户', '万人', '万方', '万亩', '公里', '个', '家', '次', '户', '件', '项', '所', '人', '场', '座', '条', '名', '批', '期', '辆', '套', '平方米', '亩', '吨', '千瓦'];
+const UNITS = ['%', '个月', ...MONEY, ...COUNTS].sort((a, b) => b.length - a.length);
+
+const unitAlt = UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|');
+const PATTERN = new RegExp(`(\\d+(?:\\.\\d+)?)(余)?(${unitAlt})(以上|左右|以内|以下)?`, 'g');
+const LEAD_VERBS = /^(力争|实现|完成|达到|突破|新增|累计|全年|确保|争取|计划|其中|同时|年度|2023年)+/;
+
+function nameBefore(text: string, index: number): string {
+  const before = text.slice(Math.max(0, index - 40), index);
+  const cut = Math.max(...['，', '。', '；', '、', '：', '（', '）'].map((p) => before.lastIndexOf(p)));
+  const name = before.slice(cut + 1).replace(LEAD_VERBS, '');
+  return name.replace(/(增长|达|达到|为|至|降至|超过|突破)$/, '') || name;
+}
+
+export function extractTargets(text: string): ExtractedTarget[] {
+  const out: ExtractedTarget[] = [];
+  for (const m of text.matchAll(PATTERN)) {
+    const [whole, num, approx, unit, qualifier] = m;
+    const before = text.slice(Math.max(0, m.index - 6), m.index);
+    // Years ("2023年") and list numbers are not targets; neither is a bare number without a unit.
+    if (/\d$/.test(before)) continue;
+    const value = Number(num);
+    let kind: TargetKind;
+    if (unit === '%') kind = /增长|提高|增加|提升/.test(before) ? 'growth' : 'ratio';
+    else if (MONEY.includes(unit!)) kind = 'absolute';
+    else kind = 'count';
+    let comparison: Comparison = 'eq';
+    // "10余次" means more than ten, the same promise as "10次以上".
+    if (qualifier === '以上' || approx) comparison = 'gte';
+    else if (qualifier === '左右') comparison = 'about';
+    else if (qualifier === '以内' || qualifier === '以下' || /降至|控制在|低于/.test(before)) comparison = 'lte';
+    out.push({ name: nameBefore(text, m.index), value, unit: unit!, kind, comparison, text: whole });
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+// Opens (or creates) a ledger store: WAL, foreign keys, integrity check, migrations, identity, and on first
+// creation the seeded plan. Anything wrong with the file is reported as an AppError before a byte is written.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../../../shared/errors';
+import { EventLog } from '../events/log';
+import { loadSeedFile } from '../plan/load-seed';
+import { seedEvents } from '../plan/seed-events';
+import { resourcePaths } from '../paths';
+import * as schema from './schema';
+
+export interface Store {
+  readonly path: string;
+  readonly sqlite: Database.Database;
+  readonly db: BetterSQLite3Database<typeof schema>;
+  readonly log: EventLog;
+  readonly replicaId: string;
+  readonly schemaVersion: number;
+  close(): void;
+}
+
+export interface OpenStoreOptions {
+  /** false: the file must already exist (CLI read commands); never create one by accident. */
+  create?: boolean;
+  migrationsDir?: string;
+  seedFile?: string;
+  /** Injected clock for tests. */
+  now?: () => number;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+function journalEntries(migrationsDir: string): number {
+  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+function hasSqliteHeader(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return n === 16 && buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Read-only look at an existing file: is it a healthy ledger, and is it newer than this program? */
+function inspectExisting(path: string, known: number): void {
+  const size = statSync(path).size;
+  if (size === 0) return; // an empty file is a new database to SQLite
+  if (!hasSqliteHeader(path)) {
+    throw new AppError('store_corrupt', `文件“${path}”不是台账数据文件，或已损坏。`, `not an SQLite database: ${path}`);
+  }
+  let ro: Database.Database | undefined;
+  try {
+    ro = new Database(path, { readonly: true, fileMustExist: true });
+    const check = ro.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
+    const hasTable = ro.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+    if (hasTable) {
+      const applied = (ro.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+      if (applied > known) {
+        throw new AppError('store_newer', '该台账由更新版本的专班台账创建，请升级本程序后再打开。', `store has ${applied} migrations, this build knows ${known}`);
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new AppError('store_corrupt', `台账文件“${path}”已损坏，无法打开。请从备份恢复。`, `integrity check failed for ${path}: ${detail}`);
+  } finally {
+    ro?.close();
+  }
+}
+
+function readMeta(sqlite: Database.Database, key: string): string | undefined {
+  return (sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+export function openStore(path: string, options: OpenStoreOptions = {}): Store {
+  const res = resourcePaths();
+  const migrationsDir = options.migrationsDir ?? res.migrationsDir;
+  const seedFile = options.seedFile ?? res.seedFile;
+  const known = journalEntries(migrationsDir);
+  const exists = existsSync(path);
+
+  if (!exists && options.create === false) {
+    throw new AppError('store_missing', `找不到台账文件“${path}”。请先用 init 命令创建。`, `store not found: ${path}`);
+  }
+  if (exists) {
+    if (statSync(path).isDirectory()) throw new AppError('bad_input', `“${path}”是文件夹，不是台账文件。`, `path is a directory: ${path}`);
+    inspectExisting(path, known);
+  } else {
+    mkdirSync(dirname(path), { recursive: true });
+  }
+
+  // Parse the seed before creating anything, so a bad seed leaves no half-made file behind.
+  const seed = exists ? undefined : loadSeedFile(seedFile);
+
+  const sqlite = new Database(path);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: migrationsDir });
+
+    let replicaId = readMeta(sqlite, 'replica_id');
+    if (!replicaId) {
+      replicaId = uuidv7();
+      sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('replica_id', replicaId);
+    }
+    const log = new EventLog(sqlite, replicaId, options.now);
+    if (seed && !readMeta(sqlite, 'seeded_plan')) {
+      sqlite.transaction(() => {
+        log.ingest(seedEvents(seed));
+        sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('seeded_plan', seed.plan.code);
+      })();
+    }
+    return {
+      path,
+      sqlite,
+      db,
+      log,
+      replicaId,
+      schemaVersion: known,
+      close: () => sqlite.close(),
+    };
+  } catch (err) {
+    sqlite.close();
+    // A store we were creating must not be left half-made: the next start would take it for a real one.
+    if (!exists) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    throw err;
+  }
+}

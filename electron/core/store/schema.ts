@@ -1,0 +1,142 @@
+// Tables of the store. `events` is the source of truth; every other table except `meta` is a fold of it
+// and could be rebuilt from the log alone.
+import { sqliteTable, text, integer, real, primaryKey, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+
+/** Facts about this installation only (replica id, seeding); never synced. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    replica: text('replica').notNull(),
+    seq: integer('seq').notNull(),
+    hlc: text('hlc').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    op: text('op').notNull(),
+    schemaVersion: integer('schema_version').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    /** The exact canonical bytes that were hashed (and, once keys exist, signed). */
+    body: text('body').notNull(),
+    hash: text('hash').notNull(),
+    sig: text('sig'),
+  },
+  (t) => [uniqueIndex('events_replica_seq').on(t.replica, t.seq), index('events_entity').on(t.entity, t.entityId)],
+);
+
+/** Last-writer-wins clock per field: the fold keeps a field's value from the event with max (hlc, replica). */
+export const fieldClocks = sqliteTable(
+  'field_clocks',
+  {
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    field: text('field').notNull(),
+    hlc: text('hlc').notNull(),
+    replica: text('replica').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.entityId, t.field] })],
+);
+
+export const plans = sqliteTable('plans', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull().default(''),
+  docNo: text('doc_no').notNull().default(''),
+  issuer: text('issuer').notNull().default(''),
+  issuedOn: text('issued_on').notNull().default(''),
+  year: integer('year').notNull().default(0),
+  deleted: integer('deleted').notNull().default(0),
+});
+
+export const battles = sqliteTable(
+  'battles',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id').notNull().default(''),
+    code: integer('code').notNull().default(0),
+    name: text('name').notNull().default(''),
+    shortName: text('short_name').notNull().default(''),
+    office: text('office').notNull().default(''),
+    goals: text('goals').notNull().default(''),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('battles_plan').on(t.planId, t.code)],
+);
+
+export const sections = sqliteTable(
+  'sections',
+  {
+    id: text('id').primaryKey(),
+    battleId: text('battle_id').notNull().default(''),
+    code: text('code').notNull().default(''),
+    ord: integer('ord').notNull().default(0),
+    title: text('title').notNull().default(''),
+    content: text('content').notNull().default(''),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('sections_battle').on(t.battleId, t.ord)],
+);
+
+export const units = sqliteTable('units', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().default(''),
+  aliases: text('aliases').notNull().default('[]'),
+  deleted: integer('deleted').notNull().default(0),
+});
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id').notNull().default(''),
+    battleId: text('battle_id').notNull().default(''),
+    sectionId: text('section_id').notNull().default(''),
+    code: text('code').notNull().default(''),
+    ord: integer('ord').notNull().default(0),
+    title: text('title').notNull().default(''),
+    content: text('content').notNull().default(''),
+    listType: text('list_type').notNull().default('work'),
+    leadUnitIds: text('lead_unit_ids').notNull().default('[]'),
+    coUnitIds: text('co_unit_ids').notNull().default('[]'),
+    leadPerson: text('lead_person').notNull().default(''),
+    handler: text('handler').notNull().default(''),
+    responsibleSection: text('responsible_section').notNull().default(''),
+    dueDate: text('due_date').notNull().default(''),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('tasks_battle').on(t.battleId, t.ord), index('tasks_code').on(t.code)],
+);
+
+/** Derived from tasks.lead_unit_ids / co_unit_ids by the fold, so "tasks of unit X" is an index lookup. */
+export const taskUnits = sqliteTable(
+  'task_units',
+  {
+    taskId: text('task_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    role: text('role').notNull(),
+    ord: integer('ord').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.role, t.unitId] }), index('task_units_unit').on(t.unitId, t.role)],
+);
+
+export const targets = sqliteTable(
+  'targets',
+  {
+    id: text('id').primaryKey(),
+    ownerType: text('owner_type').notNull().default(''),
+    ownerId: text('owner_id').notNull().default(''),
+    battleId: text('battle_id').notNull().default(''),
+    ord: integer('ord').notNull().default(0),
+    name: text('name').notNull().default(''),
+    value: real('value').notNull().default(0),
+    unit: text('unit').notNull().default(''),
+    kind: text('kind').notNull().default('absolute'),
+    comparison: text('comparison').notNull().default('eq'),
+    text: text('text').notNull().default(''),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('targets_owner').on(t.ownerType, t.ownerId, t.ord)],
+);

@@ -1,0 +1,123 @@
+// Browser mode: the same contract over HTTP on loopback. Only 127.0.0.1, only with the per-launch token,
+// only from our own origin, so another local program or a web page cannot read or change the ledger.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { isChannel } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { dispatch, type Logger } from '../core/dispatch';
+import type { Handlers } from '../core/handlers';
+import { readStatic } from '../core/serve/static-files';
+
+export const TOKEN_HEADER = 'x-ledger-token';
+const MAX_BODY = 4 * 1024 * 1024;
+
+export interface HostOptions {
+  handlers: Handlers;
+  rendererDir: string;
+  token: string;
+  log?: Logger;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function fail(res: ServerResponse, status: number, code: string, message: string, detail: string): void {
+  sendJson(res, status, { ok: false, error: { code, message, detail } });
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function createHostServer({ handlers, rendererDir, token, log = () => {} }: HostOptions): Server {
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      log(`host error: ${String(err)}`);
+      if (!res.headersSent) fail(res, 500, 'internal', '服务内部错误，数据未被修改。', String(err));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const port = (server.address() as { port: number } | null)?.port;
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host header.
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      return fail(res, 403, 'forbidden', '拒绝访问。', `unexpected Host header: ${host}`);
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+        return fail(res, 403, 'forbidden', '访问令牌无效，请使用启动时显示的地址打开。', 'missing or wrong token');
+      }
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://${host}`) {
+        return fail(res, 403, 'forbidden', '拒绝跨站访问。', `foreign origin: ${origin}`);
+      }
+      if (req.method !== 'POST') return fail(res, 405, 'bad_input', '请求方式不正确。', `method ${req.method} not allowed`);
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (!isChannel(channel)) return fail(res, 404, 'not_found', `未知的操作：${channel}`, `unknown channel: ${channel}`);
+      let input: unknown;
+      try {
+        const text = await readBody(req);
+        input = text ? JSON.parse(text) : {};
+      } catch (err) {
+        return fail(res, 400, 'bad_input', '请求内容无法解析。', `bad request body: ${(err as Error).message}`);
+      }
+      return sendJson(res, 200, await dispatch(handlers, channel, input, log));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'bad_input', '请求方式不正确。', `method ${req.method} not allowed`);
+    const file = (await readStatic(rendererDir, url.pathname)) ?? (extnameless(url.pathname) ? await readStatic(rendererDir, '/') : undefined);
+    if (!file) {
+      if (url.pathname === '/') {
+        return send(res, 503, 'text/plain; charset=utf-8', '界面尚未构建，请先运行 npm run build:renderer。 (renderer build missing)');
+      }
+      return send(res, 404, 'text/plain; charset=utf-8', '未找到。 (not found)');
+    }
+    send(res, 200, file.type, file.body);
+  }
+
+  return server;
+}
+
+/** Client-side routes ("/ledger") have no extension and get index.html; missing assets stay 404. */
+function extnameless(pathname: string): boolean {
+  return !/\.[a-z0-9]+$/i.test(pathname);
+}

@@ -1,0 +1,53 @@
+// The thin Electron shell: the only module tree that imports 'electron'. It opens the store through the
+// core, registers the contract's channels on IPC and shows the renderer; everything else lives in core.
+import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { toAppError } from '../../shared/errors';
+import { createHandlers } from '../core/handlers';
+import { resolveStorePath } from '../core/store/data-dir';
+import { openStore, type Store } from '../core/store/open-store';
+import { privilegedScheme, serveRenderer } from './app-protocol';
+import { registerIpc } from './ipc';
+import { hardenWebContents, trustedOrigins } from './security';
+import { createMainWindow } from './window';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const origins = trustedOrigins(devServerUrl);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+protocol.registerSchemesAsPrivileged([privilegedScheme]);
+app.enableSandbox();
+
+let store: Store | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same store; hand over to the first one instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, origins));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => store?.close());
+
+  void app.whenReady().then(() => {
+    const dbArg = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
+    try {
+      store = openStore(resolveStorePath(dbArg));
+    } catch (err) {
+      const e = toAppError(err);
+      dialog.showErrorBox('专班台账无法打开台账', `${e.message}\n\n${e.detail}`);
+      app.exit(2);
+      return;
+    }
+    serveRenderer(protocol, join(here, '../renderer'));
+    registerIpc(ipcMain, createHandlers({ store, version: app.getVersion() }), origins, log);
+    mainWindow = createMainWindow(join(here, '../preload/index.cjs'), devServerUrl);
+  });
+}

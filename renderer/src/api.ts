@@ -1,0 +1,58 @@
+// The renderer's only door to the core. In Electron the preload provides window.api (IPC); in browser
+// mode the same channels go over HTTP to the loopback host with the per-launch token.
+import { channels, type Api, type Channel, type ChannelOutput, type Result } from '../../shared/contract';
+
+declare global {
+  interface Window {
+    api?: Api;
+  }
+}
+
+const TOKEN_KEY = 'ledger-token';
+
+/** Takes the token from the launch URL's fragment, keeps it for reloads, and removes it from the address bar. */
+function readToken(): string {
+  const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (m) {
+    const token = decodeURIComponent(m[1]!);
+    sessionStorage.setItem(TOKEN_KEY, token);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return token;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpApi(): Api {
+  const token = readToken();
+  const call = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
+    try {
+      const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await res.json()) as Result<unknown>;
+    } catch (err) {
+      return { ok: false, error: { code: 'internal', message: '与本机服务的连接已断开，请重新启动专班台账。', detail: String(err) } };
+    }
+  };
+  return Object.fromEntries(channels.map((c) => [c, (input: unknown) => call(c, input)])) as unknown as Api;
+}
+
+export const api: Api = window.api ?? httpApi();
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Calls a channel and returns its data, or throws an ApiError carrying the Chinese message. */
+export async function request<C extends Channel>(channel: C, input: Parameters<Api[C]>[0]): Promise<ChannelOutput<C>> {
+  const r = await (api[channel] as (i: unknown) => Promise<Result<ChannelOutput<C>>>)(input);
+  if (!r.ok) throw new ApiError(r.error.message, r.error.detail);
+  return r.data;
+}

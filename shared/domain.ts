@@ -1,0 +1,71 @@
+// Domain vocabulary shared by every process. Names follow ../shared/design/GLOSSARY.md.
+import { z } from 'zod';
+
+export const listTypes = ['project', 'work', 'responsibility'] as const;
+export type ListType = (typeof listTypes)[number];
+
+/** Status is derived from events (progress, close-out), never typed by hand. */
+export const taskStatuses = ['not_started', 'in_progress', 'lagging', 'pending_closeout', 'closed'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export const targetKinds = ['growth', 'absolute', 'count', 'ratio'] as const;
+export type TargetKind = (typeof targetKinds)[number];
+
+export const comparisons = ['gte', 'lte', 'about', 'eq'] as const;
+export type Comparison = (typeof comparisons)[number];
+
+export const battleCodeSchema = z.number().int().min(1).max(6);
+
+export const targetSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  kind: z.enum(targetKinds),
+  comparison: z.enum(comparisons),
+  text: z.string(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const battleSummarySchema = z.object({
+  id: z.string(),
+  code: battleCodeSchema,
+  name: z.string(),
+  shortName: z.string(),
+  office: z.string(),
+  taskCount: z.number().int().nonnegative(),
+});
+export type BattleSummary = z.infer<typeof battleSummarySchema>;
+
+export const taskRowSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  battle: battleCodeSchema,
+  battleName: z.string(),
+  section: z.string(),
+  title: z.string(),
+  content: z.string(),
+  listType: z.enum(listTypes),
+  leadUnits: z.array(z.string()),
+  coUnits: z.array(z.string()),
+  status: z.enum(taskStatuses),
+  targets: z.array(targetSchema),
+});
+export type TaskRow = z.infer<typeof taskRowSchema>;
+
+export const unitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const planInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  docNo: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+  year: z.number().int(),
+});
+export type PlanInfo = z.infer<typeof planInfoSchema>;

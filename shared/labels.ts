@@ -1,0 +1,18 @@
+// zh-CN words the interface and documents show for domain values; the plan's own vocabulary.
+import type { ListType, TaskStatus } from './domain';
+
+export const taskStatusLabel: Record<TaskStatus, string> = {
+  not_started: '未启动',
+  in_progress: '推进中',
+  lagging: '滞后',
+  pending_closeout: '待销号',
+  closed: '已销号',
+};
+
+export const listTypeLabel: Record<ListType, string> = {
+  project: '项目清单',
+  work: '工作清单',
+  responsibility: '责任清单',
+};
+
+export const appTitle = '专班台账';
