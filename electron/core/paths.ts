@@ -20,5 +20,6 @@ export function resourcePaths(root: string = findPackageRoot()) {
     migrationsDir: join(root, 'electron', 'core', 'store', 'migrations'),
     seedFile: join(root, 'seeds', 'plan-2023.json'),
     rendererDir: join(root, 'out', 'renderer'),
+    preloadFile: join(root, 'out', 'preload', 'index.cjs'),
   };
 }

@@ -104,7 +104,7 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {} 
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'bad_input', '请求方式不正确。', `method ${req.method} not allowed`);
-    const file = (await readStatic(rendererDir, url.pathname)) ?? (extnameless(url.pathname) ? await readStatic(rendererDir, '/') : undefined);
+    const file = await readStatic(rendererDir, url.pathname);
     if (!file) {
       if (url.pathname === '/') {
         return send(res, 503, 'text/plain; charset=utf-8', '界面尚未构建，请先运行 npm run build:renderer。 (renderer build missing)');
@@ -115,9 +115,4 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {} 
   }
 
   return server;
-}
-
-/** Client-side routes ("/ledger") have no extension and get index.html; missing assets stay 404. */
-function extnameless(pathname: string): boolean {
-  return !/\.[a-z0-9]+$/i.test(pathname);
 }

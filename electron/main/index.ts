@@ -1,10 +1,9 @@
 // The thin Electron shell: the only module tree that imports 'electron'. It opens the store through the
 // core, registers the contract's channels on IPC and shows the renderer; everything else lives in core.
 import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { toAppError } from '../../shared/errors';
 import { createHandlers } from '../core/handlers';
+import { resourcePaths } from '../core/paths';
 import { resolveStorePath } from '../core/store/data-dir';
 import { openStore, type Store } from '../core/store/open-store';
 import { privilegedScheme, serveRenderer } from './app-protocol';
@@ -12,7 +11,7 @@ import { registerIpc } from './ipc';
 import { hardenWebContents, trustedOrigins } from './security';
 import { createMainWindow } from './window';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const resources = resourcePaths();
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const origins = trustedOrigins(devServerUrl);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -46,8 +45,8 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(2);
       return;
     }
-    serveRenderer(protocol, join(here, '../renderer'));
+    serveRenderer(protocol, resources.rendererDir);
     registerIpc(ipcMain, createHandlers({ store, version: app.getVersion() }), origins, log);
-    mainWindow = createMainWindow(join(here, '../preload/index.cjs'), devServerUrl);
+    mainWindow = createMainWindow(resources.preloadFile, devServerUrl);
   });
 }

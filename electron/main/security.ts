@@ -25,16 +25,24 @@ export function secureWebPreferences(preload: string): WebPreferences {
 /** In development electron-vite serves the renderer from a local dev server; in production only app://. */
 export function trustedOrigins(devServerUrl: string | undefined): string[] {
   const list = [APP_ORIGIN];
-  if (devServerUrl) list.push(new URL(devServerUrl).origin);
+  const dev = devServerUrl ? originOf(devServerUrl) : undefined;
+  if (dev) list.push(dev);
   return list;
 }
 
-export function isTrustedUrl(url: string, origins: readonly string[]): boolean {
+/** Node's URL reports origin "null" for custom schemes such as app://, so build it from its parts. */
+function originOf(url: string): string | undefined {
   try {
-    return origins.includes(new URL(url).origin);
+    const u = new URL(url);
+    return u.host ? `${u.protocol}//${u.host}` : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+export function isTrustedUrl(url: string, origins: readonly string[]): boolean {
+  const origin = originOf(url);
+  return origin !== undefined && origins.includes(origin);
 }
 
 /** IPC from anything but our own top-level page (an injected frame, a navigated-away page) is refused. */

@@ -27,14 +27,14 @@ function Shell() {
         <Menu mode="inline" selectedKeys={[page]} items={NAV} onClick={(e) => go(e.key as Page)} style={{ borderInlineEnd: 0 }} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 20px', height: 52, lineHeight: '52px', borderBottom: '1px solid #f0f0f0' }}>
+        <Layout.Header
+          style={{ background: '#fff', padding: '0 20px', height: 52, display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0' }}
+        >
           <Typography.Text strong data-testid="plan-title">
             {plan ? `${plan.year} 打好发展“六仗”` : ''}
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ marginLeft: 16 }}>
-            {plan?.docNo}
-          </Typography.Text>
-          <Typography.Text type="secondary" style={{ float: 'right' }}>
+          <Typography.Text type="secondary">{plan?.docNo}</Typography.Text>
+          <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>
             当前：{dekadLabel(new Date())}
           </Typography.Text>
         </Layout.Header>

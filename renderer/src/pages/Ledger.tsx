@@ -11,21 +11,11 @@ import { useLedger } from '../state';
 import { useWindowHeight } from '../useWindowHeight';
 
 const columns: ColumnsType<TaskRow> = [
-  { title: '编号', dataIndex: 'code', key: 'code', width: 90 },
-  {
-    title: '任务',
-    key: 'title',
-    render: (_, t) => (
-      <div>
-        <div>{t.title}</div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {battleOrdinal(t.battle)} · {t.section}
-        </Typography.Text>
-      </div>
-    ),
-  },
-  { title: '牵头单位', key: 'lead', width: 220, render: (_, t) => t.leadUnits.join('、') || '—' },
-  { title: '配合单位', key: 'co', width: 260, render: (_, t) => t.coUnits.join('、') || '—' },
+  { title: '编号', dataIndex: 'code', key: 'code', width: 80 },
+  { title: '工作任务', dataIndex: 'section', key: 'section', width: 170, ellipsis: true },
+  { title: '任务', dataIndex: 'title', key: 'title', ellipsis: true },
+  { title: '牵头单位', key: 'lead', width: 200, ellipsis: true, render: (_, t) => t.leadUnits.join('、') || '—' },
+  { title: '配合单位', key: 'co', width: 240, ellipsis: true, render: (_, t) => t.coUnits.join('、') || '—' },
   { title: '状态', key: 'status', width: 90, render: (_, t) => <StatusTag status={t.status} /> },
 ];
 
@@ -75,7 +65,7 @@ export function Ledger() {
       <Table<TaskRow>
         data-testid="ledger-table"
         rowKey="id"
-        size="middle"
+        size="small"
         virtual
         columns={columns}
         dataSource={visible}

@@ -34,6 +34,7 @@ export function Overview() {
           <Col key={b.id} xs={24} md={12} xl={8}>
             <Card
               hoverable
+              style={{ height: '100%' }}
               data-testid="battle-card"
               onClick={() => go('ledger', b.code)}
               onKeyDown={(e) => e.key === 'Enter' && go('ledger', b.code)}

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run';
+import { tempDir } from '../helpers/temp-store';
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('ledger CLI', () => {
+  it('init creates a store and stats --json reports six battles', async () => {
+    const db = join(tempDir(), 'x.db');
+    expect((await cli(['init', '--db', db])).code).toBe(0);
+    const r = await cli(['stats', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const stats = JSON.parse(r.out);
+    expect(stats.battles).toHaveLength(6);
+    expect(stats.battles[0]).toEqual({ code: 1, name: '打好经济增长主动仗', tasks: expect.any(Number) });
+    expect(stats.tasks).toBe(stats.battles.reduce((s: number, b: { tasks: number }) => s + b.tasks, 0));
+    expect(stats.units).toBeGreaterThan(20);
+  });
+
+  it('tasks --json lists tasks with unit names and targets, filtered by battle and search', async () => {
+    const db = join(tempDir(), 'x.db');
+    await cli(['init', '--db', db]);
+    const all = JSON.parse((await cli(['tasks', '--db', db, '--json'])).out);
+    const t = all.tasks.find((x: { code: string }) => x.code === '1.1.1');
+    expect(t).toMatchObject({ battle: 1, title: '开展促消费系列活动', leadUnits: ['市商务局'], coUnits: ['市发改局', '市交通运输局'] });
+    expect(t.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(t.content).toContain('132亿元');
+    expect(t.targets.map((x: { value: number }) => x.value)).toContain(132);
+    const found = JSON.parse((await cli(['tasks', '--db', db, '--json', '--search', '夜间经济'])).out);
+    expect(found.tasks.map((x: { code: string }) => x.code)).toEqual(['1.1.4']);
+    const none = JSON.parse((await cli(['tasks', '--db', db, '--json', '--battle', '2'])).out);
+    expect(none.tasks.every((x: { battle: number }) => x.battle === 2)).toBe(true);
+  });
+
+  it('init refuses to overwrite an existing file', async () => {
+    const db = join(tempDir(), 'x.db');
+    await cli(['init', '--db', db]);
+    const before = statSync(db).mtimeMs;
+    const r = await cli(['init', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/已存在/);
+    expect(statSync(db).mtimeMs).toBe(before);
+  });
+
+  it('reports a missing or corrupt store with exit code 2 and changes nothing', async () => {
+    const dir = tempDir();
+    const missing = await cli(['stats', '--db', join(dir, 'none.db')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/找不到台账文件/);
+    expect(existsSync(join(dir, 'none.db'))).toBe(false);
+
+    const bad = join(dir, 'bad.db');
+    writeFileSync(bad, 'SQLite format 3\0' + 'x'.repeat(5000));
+    const before = readFileSync(bad);
+    const r = await cli(['tasks', '--db', bad, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/损坏/);
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    expect(readFileSync(bad).equals(before)).toBe(true);
+  });
+
+  it('rejects bad arguments with a usage hint and exit code 2', async () => {
+    for (const args of [['stats', '--nope'], ['tasks', '--battle', '9'], ['tasks', '--battle', 'abc'], ['frobnicate'], ['stats', 'extra']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect((await cli([])).code).toBe(2);
+    expect((await cli(['help'])).code).toBe(0);
+  });
+
+  it('resolves a relative --db against the folder the user typed the command in', async () => {
+    const dir = tempDir();
+    expect((await cli(['init', '--db', 'rel.db'], { INIT_CWD: dir })).code).toBe(0);
+    expect(existsSync(join(dir, 'rel.db'))).toBe(true);
+  });
+});
+
+describe('npm run ledger (the real command)', () => {
+  it('prints six battles after init, as the README says', async () => {
+    const run = promisify(execFile);
+    const dir = tempDir();
+    const root = resolve(import.meta.dirname, '../..');
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    // Typed in the user's own folder: the relative path must land there, not in the package root.
+    await run(npm, ['run', '--prefix', root, '-s', 'ledger', '--', 'init', '--db', 'x.db'], { cwd: dir });
+    expect(existsSync(join(dir, 'x.db'))).toBe(true);
+    const { stdout } = await run(npm, ['run', '-s', 'ledger', '--', 'stats', '--db', join(dir, 'x.db'), '--json'], { cwd: root });
+    expect(JSON.parse(stdout).battles).toHaveLength(6);
+    const failed = await run(npm, ['run', '-s', 'ledger', '--', 'stats', '--db', join(dir, 'nothing.db')], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(2);
+    expect((failed as { stderr: string }).stderr).toMatch(/找不到台账文件/);
+  });
+});

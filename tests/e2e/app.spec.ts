@@ -1,0 +1,67 @@
+import { test, expect } from './host-fixture';
+
+test.describe('专班台账 in browser mode', () => {
+  test('opens on the overview with the six battles', async ({ page, host }) => {
+    console.log(`browser-mode host ready in ${host.startupMs.toFixed(0)} ms`);
+    await page.goto(host.url);
+    await expect(page.getByTestId('plan-title')).toHaveText('2023 打好发展“六仗”');
+    const cards = page.getByTestId('battle-card');
+    await expect(cards).toHaveCount(6);
+    const names = ['打好经济增长主动仗', '打好科技创新攻坚仗', '打好优化发展环境持久仗', '打好防范化解风险阻击仗', '打好安全生产翻身仗', '打好重点民生保障仗'];
+    for (const [i, name] of names.entries()) await expect(cards.nth(i)).toContainText(name);
+    await expect(cards.nth(0)).toContainText('专班办公室：市发改局');
+    await expect(cards.nth(5)).toContainText('专班办公室：市人社局');
+    // The token left the address bar once read.
+    expect(page.url()).not.toContain('token=');
+    await page.screenshot({ path: '.tmp/screens/overview.png', fullPage: true });
+  });
+
+  test('filters the ledger by battle and searches it', async ({ page, host }) => {
+    await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '台账' }).click();
+    const table = page.getByTestId('ledger-table');
+    const count = page.getByTestId('task-count');
+    await expect(count).toHaveText(/共 \d+ 项/);
+    const total = Number((await count.textContent())!.match(/\d+/)![0]);
+    expect(total).toBeGreaterThan(20);
+
+    // Filter to a battle with no tasks seeded yet, then back to 第一仗.
+    await page.getByTestId('battle-filter').click();
+    await page.getByTitle('第二仗 打好科技创新攻坚仗').click();
+    await expect(table.getByText('1.1.1', { exact: true })).toHaveCount(0);
+    await page.getByTestId('battle-filter').click();
+    await page.getByTitle('第一仗 打好经济增长主动仗').click();
+    await expect(table.getByText('1.1.1', { exact: true })).toBeVisible();
+
+    // Ctrl+F focuses the search; typing a unit narrows the list to its tasks.
+    await page.keyboard.press('Control+f');
+    await expect(page.getByPlaceholder('搜索编号、任务内容或单位（Ctrl+F）')).toBeFocused();
+    await page.keyboard.type('夜间经济');
+    await expect(count).toHaveText('共 1 项');
+    await expect(table.getByText('大力发展夜间经济')).toBeVisible();
+    await page.screenshot({ path: '.tmp/screens/ledger-search.png' });
+
+    await page.getByPlaceholder('搜索编号、任务内容或单位（Ctrl+F）').fill('没有这样的任务');
+    await expect(count).toHaveText('共 0 项');
+    await expect(page.getByText('没有找到与“没有这样的任务”相关的任务')).toBeVisible();
+  });
+
+  test('opens a task in the drawer with its full text and closes it with Esc', async ({ page, host }) => {
+    await page.goto(host.url);
+    await page.getByTestId('battle-card').first().click();
+    await page.getByTestId('ledger-table').getByText('开展促消费系列活动').click();
+    const content = page.getByTestId('task-content');
+    await expect(content).toContainText('社会消费品零售总额132亿元');
+    await expect(page.getByRole('dialog').getByText('市商务局', { exact: true })).toBeVisible();
+    await page.waitForTimeout(400); // let the drawer finish sliding in before the picture
+    await page.screenshot({ path: '.tmp/screens/task-drawer.png' });
+    await page.keyboard.press('Escape');
+    await expect(content).toHaveCount(0);
+  });
+
+  test('refuses the API to a page that has no token', async ({ page, host }) => {
+    await page.goto(`${host.origin}/`);
+    await expect(page.getByText('无法读取台账')).toBeVisible();
+    await expect(page.getByText(/访问令牌无效/)).toBeVisible();
+  });
+});

@@ -1,0 +1,63 @@
+// Starts the real browser-mode host (`electron/host/index.ts`) on a fresh store and hands the test its URL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base } from '@playwright/test';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface Host {
+  url: string;
+  origin: string;
+  token: string;
+  startupMs: number;
+}
+
+export async function startHost(): Promise<{ host: Host; stop: () => void }> {
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
+    throw new Error('renderer not built: run `npm run build:renderer` (npm test does it for you)');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/index.ts'), '--no-open', '--db', join(dir, 'e2e.db')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((res, rej) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => rej(new Error(`host did not print its URL in time\n${out}\n${err}`)), 20_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /^URL: (\S+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => rej(new Error(`host exited with ${code}\n${err}`)));
+  });
+  const u = new URL(url);
+  return {
+    host: { url, origin: u.origin, token: u.hash.replace('#token=', ''), startupMs: performance.now() - started },
+    stop: () => {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<object, { host: Host }>({
+  host: [
+    async ({}, use) => {
+      const { host, stop } = await startHost();
+      await use(host);
+      stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,11 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The plan's full text, as shipped beside the repository in ../shared/source/. */
+export function sourceText(): string {
+  const dir = resolve(import.meta.dirname, '../../../shared/source');
+  if (!existsSync(dir)) throw new Error(`the plan's source text is expected in ${dir}`);
+  const file = readdirSync(dir).find((f) => f.endsWith('.txt'));
+  if (!file) throw new Error(`no .txt in ${dir}`);
+  return readFileSync(join(dir, file), 'utf8');
+}

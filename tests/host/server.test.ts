@@ -1,0 +1,96 @@
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../electron/core/handlers';
+import { createHostServer } from '../../electron/host/server';
+import { tempDir, tempStore } from '../helpers/temp-store';
+
+const servers: Server[] = [];
+afterEach(() => {
+  while (servers.length) servers.pop()!.close();
+});
+
+async function start(withRenderer = true) {
+  const rendererDir = join(tempDir(), 'renderer');
+  mkdirSync(rendererDir, { recursive: true });
+  if (withRenderer) writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>专班台账</title>');
+  const server = createHostServer({ handlers: createHandlers({ store: tempStore(), version: '0' }), rendererDir, token: 'secret-token' });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  servers.push(server);
+  return (server.address() as AddressInfo).port;
+}
+
+/** Raw http so the test controls the Host header (fetch would not let it). */
+function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+describe('browser-mode host', () => {
+  it('answers a channel with the token', async () => {
+    const port = await start();
+    const r = await send(port, '/api/plan.overview', { method: 'POST', headers: { 'x-ledger-token': 'secret-token' }, body: '{}' });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body).data.battles).toHaveLength(6);
+  });
+
+  it('refuses API calls without the token, or with a wrong one, with 403', async () => {
+    const port = await start();
+    expect((await send(port, '/api/plan.overview', { method: 'POST', body: '{}' })).status).toBe(403);
+    const wrong = await send(port, '/api/plan.overview', { method: 'POST', headers: { 'x-ledger-token': 'secret-tokex' }, body: '{}' });
+    expect(wrong.status).toBe(403);
+    expect(JSON.parse(wrong.body).error.message).toMatch(/令牌/);
+  });
+
+  it('refuses other Host names (DNS rebinding) and other origins', async () => {
+    const port = await start();
+    expect((await send(port, '/', { headers: { host: 'evil.example' } })).status).toBe(403);
+    const cross = await send(port, '/api/units.list', {
+      method: 'POST',
+      headers: { 'x-ledger-token': 'secret-token', origin: 'http://evil.example' },
+      body: '{}',
+    });
+    expect(cross.status).toBe(403);
+  });
+
+  it('returns contract errors as values and bad JSON as 400', async () => {
+    const port = await start();
+    const headers = { 'x-ledger-token': 'secret-token' };
+    const bad = await send(port, '/api/tasks.list', { method: 'POST', headers, body: '{"battle":42}' });
+    expect(bad.status).toBe(200);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect((await send(port, '/api/tasks.list', { method: 'POST', headers, body: '{not json' })).status).toBe(400);
+    expect((await send(port, '/api/no.such', { method: 'POST', headers, body: '{}' })).status).toBe(404);
+    expect((await send(port, '/api/units.list', { headers })).status).toBe(405);
+  });
+
+  it('serves the renderer with a strict CSP and nothing outside its folder', async () => {
+    const port = await start();
+    const page = await send(port, '/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('专班台账');
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect(String(page.headers['content-security-policy'])).toContain("default-src 'none'");
+    for (const path of ['/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/missing.js']) {
+      expect((await send(port, path)).status, path).toBe(404);
+    }
+  });
+
+  it('says in Chinese when the renderer has not been built', async () => {
+    const port = await start(false);
+    const r = await send(port, '/');
+    expect(r.status).toBe(503);
+    expect(r.body).toMatch(/界面尚未构建/);
+  });
+});

@@ -1,0 +1,136 @@
+// The Electron shell with 'electron' mocked: the security options, the IPC registration and its sender
+// check, and the navigation/window/permission rules, exercised through the real main module.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { channelNames } from '../../shared/channels';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const m = vi.hoisted(() => {
+  const appListeners = new Map<string, (...args: unknown[]) => void>();
+  const ipcHandlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  const windows: { options: Record<string, unknown>; url?: string }[] = [];
+  let ready: () => void = () => {};
+  const whenReady = new Promise<void>((r) => (ready = r));
+  class BrowserWindow {
+    webContents = {};
+    constructor(options: Record<string, unknown>) {
+      windows.push({ options });
+    }
+    once() {}
+    show() {}
+    loadURL(url: string) {
+      windows.at(-1)!.url = url;
+      return Promise.resolve();
+    }
+  }
+  return {
+    appListeners,
+    ipcHandlers,
+    windows,
+    ready: () => ready(),
+    electron: {
+      app: {
+        isPackaged: true,
+        whenReady: () => whenReady,
+        on: (name: string, fn: (...args: unknown[]) => void) => appListeners.set(name, fn),
+        requestSingleInstanceLock: vi.fn(() => true),
+        enableSandbox: vi.fn(),
+        getVersion: () => '0.0.0-test',
+        quit: vi.fn(),
+        exit: vi.fn(),
+      },
+      BrowserWindow,
+      ipcMain: { handle: vi.fn((ch: string, fn: (e: unknown, i: unknown) => Promise<unknown>) => ipcHandlers.set(ch, fn)) },
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      dialog: { showErrorBox: vi.fn() },
+    },
+  };
+});
+
+vi.mock('electron', () => ({ ...m.electron, default: m.electron }));
+
+beforeAll(async () => {
+  // Not the per-test temp helper: the store stays open across all tests of this file.
+  process.argv.push(`--db=${join(mkdtempSync(join(tmpdir(), 'ledger-shell-')), 'shell.db')}`);
+  await import('../../electron/main/index');
+  m.ready();
+  await new Promise((r) => setTimeout(r, 50));
+});
+
+const trusted = { senderFrame: { url: 'app://ledger/index.html', parent: null } };
+
+describe('Electron main process', () => {
+  it('opens the window with context isolation, sandbox and no Node integration', () => {
+    expect(m.windows).toHaveLength(1);
+    const prefs = m.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(String(prefs.preload)).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
+    expect(m.windows[0]!.url).toBe('app://ledger/index.html');
+    expect(m.electron.app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('serves the renderer from a privileged app:// scheme', () => {
+    expect(m.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app' })]);
+    expect(m.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+  });
+
+  it('registers exactly one IPC handler per contract channel', () => {
+    expect([...m.ipcHandlers.keys()].sort()).toEqual([...channelNames].sort());
+  });
+
+  it('answers our own page and parses its input with the contract', async () => {
+    const ok = (await m.ipcHandlers.get('plan.overview')!(trusted, {})) as { ok: boolean; data: { battles: unknown[] } };
+    expect(ok.ok).toBe(true);
+    expect(ok.data.battles).toHaveLength(6);
+    const bad = await m.ipcHandlers.get('tasks.list')!(trusted, { battle: 'all' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+
+  it('refuses IPC from foreign pages and from sub-frames', async () => {
+    for (const senderFrame of [
+      { url: 'https://evil.example/', parent: null },
+      { url: 'file:///etc/passwd', parent: null },
+      { url: 'app://ledger/index.html', parent: {} },
+      null,
+    ]) {
+      const r = await m.ipcHandlers.get('units.list')!({ senderFrame }, {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('denies new windows, foreign navigation, webviews and permission requests', () => {
+    const listeners = new Map<string, (...a: unknown[]) => void>();
+    let openHandler: (() => unknown) | undefined;
+    let permission: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+    const contents = {
+      setWindowOpenHandler: (fn: () => unknown) => (openHandler = fn),
+      on: (name: string, fn: (...a: unknown[]) => void) => listeners.set(name, fn),
+      session: {
+        setPermissionRequestHandler: (fn: typeof permission) => (permission = fn),
+        setPermissionCheckHandler: vi.fn(),
+      },
+    };
+    m.appListeners.get('web-contents-created')!({}, contents);
+    expect(openHandler!()).toEqual({ action: 'deny' });
+
+    const away = { preventDefault: vi.fn() };
+    listeners.get('will-navigate')!(away, 'https://example.com/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const home = { preventDefault: vi.fn() };
+    listeners.get('will-navigate')!(home, 'app://ledger/index.html');
+    expect(home.preventDefault).not.toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    listeners.get('will-attach-webview')!(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+
+    const cb = vi.fn();
+    permission!({}, 'media', cb);
+    expect(cb).toHaveBeenCalledWith(false);
+  });
+
+  it('asks for the single-instance lock so a second copy focuses the first', () => {
+    expect(m.electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(m.appListeners.has('second-instance')).toBe(true);
+  });
+});

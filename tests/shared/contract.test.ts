@@ -1,0 +1,53 @@
+// Every channel has a handler, and what each handler returns survives the trip across a process boundary
+// (JSON, as in IPC structured clone and HTTP) and still satisfies its schema.
+import { describe, expect, it } from 'vitest';
+import { channelNames } from '../../shared/channels';
+import { channels, contract, resultSchema } from '../../shared/contract';
+import { createHandlers } from '../../electron/core/handlers';
+import { dispatch } from '../../electron/core/dispatch';
+import { tempStore } from '../helpers/temp-store';
+
+const sampleInputs: Record<string, unknown> = {
+  'app.info': {},
+  'plan.overview': {},
+  'tasks.list': { battle: 1, search: '消费' },
+  'units.list': {},
+};
+
+describe('contract', () => {
+  it('lists the same channels as the preload exposes', () => {
+    expect([...channels].sort()).toEqual([...channelNames].sort());
+    expect(Object.keys(contract).sort()).toEqual([...channelNames].sort());
+  });
+
+  it('has a handler for every channel and nothing else', () => {
+    const handlers = createHandlers({ store: tempStore(), version: '0.0.0' });
+    expect(Object.keys(handlers).sort()).toEqual([...channels].sort());
+  });
+
+  it('round-trips every channel’s output through JSON and its schema', async () => {
+    const handlers = createHandlers({ store: tempStore(), version: '0.0.0' });
+    for (const channel of channels) {
+      expect(sampleInputs, `sample input for ${channel}`).toHaveProperty([channel]);
+      const result = await dispatch(handlers, channel, sampleInputs[channel]);
+      expect(result.ok, channel).toBe(true);
+      const wire = JSON.parse(JSON.stringify(result));
+      const parsed = resultSchema(contract[channel].output).parse(wire);
+      expect(parsed).toEqual(result);
+    }
+  });
+
+  it('rejects unknown fields and wrong types with a Chinese message, before any handler runs', async () => {
+    const handlers = createHandlers({ store: tempStore(), version: '0.0.0' });
+    for (const bad of [{ battle: 0 }, { battle: '1' }, { search: 5 }, { sql: 'drop table tasks' }]) {
+      const r = await dispatch(handlers, 'tasks.list', bad);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('bad_input');
+        expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    const unknown = await dispatch(handlers, 'tasks.drop', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+});
