@@ -1,16 +1,10 @@
 // The shape of a seeded plan file in seeds/. Units are referred to by canonical name; ids are derived
 // when the seed is loaded, so the file stays readable and diffable.
 import { z } from 'zod';
-import { comparisons, listTypes, targetKinds } from '../../../shared/domain';
+import { targetSchema, taskRowSchema } from '../../../shared/domain';
 
-const seedTarget = z.object({
-  name: z.string(),
-  value: z.number(),
-  unit: z.string(),
-  kind: z.enum(targetKinds),
-  comparison: z.enum(comparisons),
-  text: z.string(),
-});
+// Seeds carry the same target and task fields as the contract, minus what is derived on loading (ids).
+const seedTarget = targetSchema.omit({ id: true });
 
 export const planSeedSchema = z
   .object({
@@ -41,17 +35,9 @@ export const planSeedSchema = z
       z.object({ battle: z.number().int(), code: z.string(), title: z.string(), content: z.string(), targets: z.array(seedTarget) }),
     ),
     tasks: z.array(
-      z.object({
-        code: z.string(),
-        battle: z.number().int(),
-        section: z.string(),
-        title: z.string(),
-        content: z.string(),
-        listType: z.enum(listTypes),
-        leadUnits: z.array(z.string()),
-        coUnits: z.array(z.string()),
-        targets: z.array(seedTarget),
-      }),
+      taskRowSchema
+        .pick({ code: true, battle: true, section: true, title: true, content: true, listType: true, leadUnits: true, coUnits: true })
+        .extend({ targets: z.array(seedTarget) }),
     ),
   })
   .strict();
