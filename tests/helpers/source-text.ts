@@ -9,3 +9,12 @@ export function sourceText(): string {
   if (!file) throw new Error(`no .txt in ${dir}`);
   return readFileSync(join(dir, file), 'utf8');
 }
+
+/** The source as one string without white space and without page-number lines ("— 17 —"). */
+export function squashedSource(): string {
+  return sourceText()
+    .split(/\r?\n/)
+    .filter((l) => !/^\s*[—–-]\s*\d+\s*[—–-]\s*$/.test(l))
+    .join('')
+    .replace(/\s+/g, '');
+}

@@ -28,6 +28,10 @@ export const entitySpecs = {
       shortName: t('short_name'),
       office: t('office'),
       goals: t('goals'),
+      annexTitle: t('annex_title'),
+      annexGoals: t('annex_goals'),
+      conveners: t('conveners'),
+      memberUnitIds: j('member_unit_ids'),
       deleted,
     },
   },
@@ -35,7 +39,7 @@ export const entitySpecs = {
     table: 'sections',
     fields: { battleId: t('battle_id'), code: t('code'), ord: i('ord'), title: t('title'), content: t('content'), deleted },
   },
-  unit: { table: 'units', fields: { name: t('name'), aliases: j('aliases'), deleted } },
+  unit: { table: 'units', fields: { name: t('name'), aliases: j('aliases'), kind: t('kind'), deleted } },
   task: {
     table: 'tasks',
     fields: {
@@ -53,6 +57,8 @@ export const entitySpecs = {
       handler: t('handler'),
       responsibleSection: t('responsible_section'),
       dueDate: t('due_date'),
+      clause: t('clause'),
+      leadByOrder: { column: 'lead_by_order', kind: 'bool' as const },
       deleted,
     },
   },

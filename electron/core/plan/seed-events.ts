@@ -25,11 +25,11 @@ export function seedDrafts(seed: PlanSeed): EventDraft[] {
   const drafts: EventDraft[] = [];
   const { code: _code, ...planFields } = seed.plan;
   drafts.push({ entity: 'plan', entityId: planId, op: 'put', fields: planFields });
-  for (const u of seed.units) drafts.push({ entity: 'unit', entityId: seedIds.unit(u.name), op: 'put', fields: { name: u.name, aliases: u.aliases } });
+  for (const u of seed.units) drafts.push({ entity: 'unit', entityId: seedIds.unit(u.name), op: 'put', fields: { name: u.name, aliases: u.aliases, kind: u.kind } });
   for (const b of seed.battles) {
     const id = seedIds.battle(plan, b.code);
-    const { targets, ...fields } = b;
-    drafts.push({ entity: 'battle', entityId: id, op: 'put', fields: { planId, ...fields } });
+    const { targets, memberUnits, ...fields } = b;
+    drafts.push({ entity: 'battle', entityId: id, op: 'put', fields: { planId, ...fields, memberUnitIds: memberUnits.map(unitId) } });
     drafts.push(...targetDrafts(plan, 'battle', String(b.code), id, id, targets));
   }
   seed.sections.forEach((s, ord) => {
@@ -56,6 +56,8 @@ export function seedDrafts(seed: PlanSeed): EventDraft[] {
         listType: t.listType,
         leadUnitIds: t.leadUnits.map(unitId),
         coUnitIds: t.coUnits.map(unitId),
+        clause: t.clause,
+        leadByOrder: t.leadByOrder,
       },
     });
     drafts.push(...targetDrafts(plan, 'task', t.code, id, battleId, t.targets));

@@ -1,5 +1,5 @@
-// The shape of a seeded plan file in seeds/. Units are referred to by canonical name; ids are derived
-// when the seed is loaded, so the file stays readable and diffable.
+// The shape of a plan as data: what the importer drafts from a document, what seeds/ ships, and what is
+// loaded into a store. Units are referred to by canonical name; ids are derived when it is loaded.
 import { z } from 'zod';
 import { targetSchema, taskRowSchema } from '../../../shared/domain';
 
@@ -18,29 +18,34 @@ export const planSeedSchema = z
       issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
       year: z.number().int(),
     }),
-    battles: z
-      .array(
-        z.object({
-          code: z.number().int().min(1).max(6),
-          name: z.string(),
-          shortName: z.string(),
-          office: z.string(),
-          goals: z.string(),
-          targets: z.array(seedTarget),
-        }),
-      )
-      .length(6),
-    units: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string()) })),
+    battles: z.array(
+      z.object({
+        code: z.number().int().min(1).max(6),
+        name: z.string(),
+        shortName: z.string(),
+        office: z.string(),
+        /** The battle's paragraph of the main plan's 主要目标. */
+        goals: z.string(),
+        annexTitle: z.string(),
+        /** The annex's own 工作目标. */
+        annexGoals: z.string(),
+        conveners: z.string(),
+        memberUnits: z.array(z.string()),
+        targets: z.array(seedTarget),
+      }),
+    ),
+    units: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string()), kind: z.enum(['unit', 'group']) })),
     sections: z.array(
       z.object({ battle: z.number().int(), code: z.string(), title: z.string(), content: z.string(), targets: z.array(seedTarget) }),
     ),
     tasks: z.array(
       taskRowSchema
         .pick({ code: true, battle: true, section: true, title: true, content: true, listType: true, leadUnits: true, coUnits: true })
-        .extend({ targets: z.array(seedTarget) }),
+        .extend({ clause: z.string(), leadByOrder: z.boolean(), targets: z.array(seedTarget) }),
     ),
   })
   .strict();
 
 export type PlanSeed = z.infer<typeof planSeedSchema>;
 export type SeedTarget = z.infer<typeof seedTarget>;
+export type SeedTask = PlanSeed['tasks'][number];

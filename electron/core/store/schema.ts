@@ -61,6 +61,10 @@ export const battles = sqliteTable(
     shortName: text('short_name').notNull().default(''),
     office: text('office').notNull().default(''),
     goals: text('goals').notNull().default(''),
+    annexTitle: text('annex_title').notNull().default(''),
+    annexGoals: text('annex_goals').notNull().default(''),
+    conveners: text('conveners').notNull().default(''),
+    memberUnitIds: text('member_unit_ids').notNull().default('[]'),
     deleted: integer('deleted').notNull().default(0),
   },
   (t) => [index('battles_plan').on(t.planId, t.code)],
@@ -84,6 +88,7 @@ export const units = sqliteTable('units', {
   id: text('id').primaryKey(),
   name: text('name').notNull().default(''),
   aliases: text('aliases').notNull().default('[]'),
+  kind: text('kind').notNull().default('unit'),
   deleted: integer('deleted').notNull().default(0),
 });
 
@@ -105,6 +110,10 @@ export const tasks = sqliteTable(
     handler: text('handler').notNull().default(''),
     responsibleSection: text('responsible_section').notNull().default(''),
     dueDate: text('due_date').notNull().default(''),
+    /** The responsibility clause as the document wrote it. */
+    clause: text('clause').notNull().default(''),
+    /** 1 when the lead unit was taken from the order of names (no 牵头 in the clause). */
+    leadByOrder: integer('lead_by_order').notNull().default(0),
     deleted: integer('deleted').notNull().default(0),
   },
   (t) => [index('tasks_battle').on(t.battleId, t.ord), index('tasks_code').on(t.code)],

@@ -5,7 +5,7 @@ import { sha256Hex } from '../../../electron/core/events/canonical';
 import { seedIds } from '../../../electron/core/plan/seed-ids';
 import { tempStore } from '../../helpers/temp-store';
 
-const TASK = seedIds.task('jishou-2023-liuzhang', '1.1.1');
+const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1');
 
 function taskRow(store: ReturnType<typeof tempStore>) {
   return store.sqlite.prepare('SELECT title, lead_person AS leadPerson, deleted FROM tasks WHERE id = ?').get(TASK) as {

@@ -23,7 +23,7 @@ describe('ledger queries', () => {
     const store = tempStore();
     const byUnit = listTasks(store, { search: '市住保中心' }).map((t) => t.code);
     expect(byUnit).toContain('1.1.2');
-    store.log.append([{ entity: 'task', entityId: seedIds.task('jishou-2023-liuzhang', '1.1.2'), op: 'delete', fields: {} }]);
+    store.log.append([{ entity: 'task', entityId: seedIds.task('吉政发〔2023〕3号', '1.1.2'), op: 'delete', fields: {} }]);
     expect(listTasks(store, { search: '市住保中心' }).map((t) => t.code)).not.toContain('1.1.2');
   });
 

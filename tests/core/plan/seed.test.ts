@@ -1,22 +1,36 @@
-// The seeded plan is checked against the document itself: nothing in the seed may be made up.
+// The seeded plan is checked against the document itself: nothing in the seed may be made up, and the
+// committed seed must be exactly what the importer makes of the document plus the committed corrections.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildSeed } from '../../../electron/core/plan/build-seed';
 import { loadSeedFile } from '../../../electron/core/plan/load-seed';
 import { seedEvents } from '../../../electron/core/plan/seed-events';
-import { squash } from '../../../electron/core/plan/text-lines';
+import { squash } from '../../../electron/core/plan/import/text-lines';
 import { resourcePaths } from '../../../electron/core/paths';
-import { sourceText } from '../../helpers/source-text';
+import { sourceText, squashedSource } from '../../helpers/source-text';
 
 const seed = loadSeedFile(resourcePaths().seedFile);
-const source = squash(sourceText());
+const source = squashedSource();
 
 describe('seeds/plan-2023.json', () => {
-  it('carries the plan’s metadata as issued', () => {
-    expect(seed.plan).toMatchObject({ docNo: '吉政发〔2023〕3号', issuer: '吉首市人民政府', issuedOn: '2023-03-16', year: 2023 });
-    expect(source).toContain(squash(seed.plan.docNo));
-    expect(source).toContain(seed.plan.title);
+  it('is exactly the importer’s draft of the document plus the committed corrections', () => {
+    const built = buildSeed(sourceText(), join(resourcePaths().root, 'seeds'));
+    expect(built.problems).toEqual([]);
+    expect(built.seed).toEqual(seed);
   });
 
-  it('has the six battles with the offices where their taskforces sit', () => {
+  it('carries the plan’s metadata as issued', () => {
+    expect(seed.plan).toMatchObject({
+      docNo: '吉政发〔2023〕3号',
+      issuer: '吉首市人民政府',
+      issuedOn: '2023-03-16',
+      year: 2023,
+      title: '吉首市打好发展“六仗”总体实施方案',
+    });
+  });
+
+  it('has the six battles with their offices, conveners and member units as written', () => {
     expect(seed.battles.map((b) => [b.code, b.name, b.office])).toEqual([
       [1, '打好经济增长主动仗', '市发改局'],
       [2, '打好科技创新攻坚仗', '市科工信局'],
@@ -25,55 +39,78 @@ describe('seeds/plan-2023.json', () => {
       [5, '打好安全生产翻身仗', '市应急管理局'],
       [6, '打好重点民生保障仗', '市人社局'],
     ]);
+    // Member units as the annexes list them (annex 5 names two collective groups).
+    expect(seed.battles.map((b) => b.memberUnits.length)).toEqual([30, 19, 19, 34, 2, 23]);
+    expect(seed.battles[0]!.conveners).toBe('市人民政府市长任第一召集人，分管副市长、政府办主任任召集人，市发改局主要负责人任副召集人');
     for (const b of seed.battles) {
-      expect(source).toContain(b.name);
-      expect(source).toContain(squash(b.goals));
+      expect(b.conveners).toMatch(/召集人/);
+      for (const text of [b.name, b.goals, b.annexGoals, b.conveners, b.annexTitle]) expect(source).toContain(squash(text));
     }
   });
 
-  it('has every task of annex 1 with its text found verbatim in the document', () => {
-    const annex1 = seed.tasks.filter((t) => t.battle === 1);
-    expect(annex1.length).toBeGreaterThanOrEqual(25);
+  it('has every task of every annex, counted per battle, with its text verbatim from the document', () => {
+    // Counted in the document: annex 1 sections of 5+7+2+6+3+5 items; annex 2 of 3+5+4 items plus
+    // section （三）, which has no items and is a task itself; annex 3 of 7+11+5+4+7; annex 4 of 5+8+5+11+9;
+    // annex 5 of 3+15+5; annex 6 of 10+4+15.
+    const perBattle = seed.battles.map((b) => seed.tasks.filter((t) => t.battle === b.code).length);
+    expect(perBattle).toEqual([28, 13, 34, 38, 23, 29]);
     for (const t of seed.tasks) {
       expect(source, `task ${t.code}`).toContain(squash(t.content));
-      expect(t.content.startsWith(t.title)).toBe(true);
+      expect(t.content.startsWith(t.title), `title of ${t.code}`).toBe(true);
     }
+    for (const s of seed.sections) expect(source, `section ${s.code}`).toContain(squash(s.content));
   });
 
-  it('numbers tasks after the document: section and item, unique within the plan', () => {
+  it('numbers tasks after the document, uniquely within the plan', () => {
     const codes = seed.tasks.map((t) => t.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const t of seed.tasks) expect(t.code).toMatch(new RegExp(`^${t.battle}\\.\\d+\\.\\d+$`));
-    expect(seed.tasks.find((t) => t.code === '1.1.1')?.title).toBe('开展促消费系列活动');
-    expect(seed.tasks.find((t) => t.code === '1.2.1')?.title).toBe('加快重大产业项目建设');
-  });
-
-  it('assigns lead and cooperating units as the document’s units clause does', () => {
-    const t = seed.tasks.find((x) => x.code === '1.1.1')!;
-    expect(t.leadUnits).toEqual(['市商务局']);
-    expect(t.coUnits).toEqual(['市发改局', '市交通运输局']);
-    const names = new Set(seed.units.map((u) => u.name));
-    for (const task of seed.tasks) {
-      expect(task.leadUnits.length, `lead units of ${task.code}`).toBeGreaterThan(0);
-      for (const u of [...task.leadUnits, ...task.coUnits]) {
-        expect(names.has(u), u).toBe(true);
-        expect(task.content, `${u} in ${task.code}`).toContain(u);
-      }
+    for (const t of seed.tasks) expect(t.code).toMatch(new RegExp(`^${t.battle}\\.\\d+(\\.\\d+)?$`));
+    // Within a section, items run 1, 2, 3 … without gaps.
+    for (const s of seed.sections) {
+      const items = seed.tasks.filter((t) => t.section === s.code && t.code !== s.code).map((t) => Number(t.code.split('.')[2]));
+      expect(items, s.code).toEqual(items.map((_, i) => i + 1));
     }
+    expect(seed.tasks.find((t) => t.code === '1.3.2')?.title).toBe('推动外贸扩规提质');
+    expect(seed.tasks.find((t) => t.code === '2.3')?.title).toBe('实施创新平台建设攻坚行动');
   });
 
-  it('extracts quantified targets whose numbers stand in the task text', () => {
+  it('assigns lead and cooperating units as the clauses do, resolved to one name per unit', () => {
+    const byCode = (c: string) => seed.tasks.find((t) => t.code === c)!;
+    expect(byCode('1.1.1')).toMatchObject({ leadUnits: ['市商务局'], coUnits: ['市发改局', '市交通运输局'], leadByOrder: false });
+    expect(byCode('6.1.2').leadUnits).toEqual(['市行政审批服务局', '市大数据中心']);
+    expect(byCode('4.1.1')).toMatchObject({ leadUnits: ['市财政局'], leadByOrder: true });
+    expect(byCode('3.1.1').coUnits).toContain('具有行政审批职能的市直有关单位');
+    // 市卫生健康局 in the document is 市卫健局 in the ledger.
+    expect(byCode('4.4.1').leadUnits.concat(byCode('4.4.1').coUnits)).not.toContain('市卫生健康局');
+
+    const names = new Map<string, number>();
+    for (const u of seed.units) for (const n of [u.name, ...u.aliases]) names.set(n, (names.get(n) ?? 0) + 1);
+    expect([...names.values()].every((n) => n === 1)).toBe(true);
+    const canonical = new Set(seed.units.map((u) => u.name));
+    for (const t of seed.tasks) {
+      expect(t.leadUnits.length, `lead of ${t.code}`).toBeGreaterThan(0);
+      expect(source).toContain(squash(t.clause));
+      for (const u of [...t.leadUnits, ...t.coUnits]) expect(canonical.has(u), `${u} in ${t.code}`).toBe(true);
+    }
+    for (const b of seed.battles) for (const u of [...b.memberUnits, b.office]) expect(canonical.has(u), u).toBe(true);
+  });
+
+  it('extracts quantified targets whose numbers stand in the text they came from', () => {
     const t = seed.tasks.find((x) => x.code === '1.1.1')!;
-    expect(t.targets).toContainEqual(expect.objectContaining({ value: 132, unit: '亿元', kind: 'absolute' }));
+    expect(t.targets).toContainEqual(expect.objectContaining({ name: '社会消费品零售总额', value: 132, unit: '亿元', kind: 'absolute' }));
     expect(t.targets).toContainEqual(expect.objectContaining({ value: 10, unit: '次', comparison: 'gte' }));
-    for (const task of seed.tasks) {
-      for (const target of task.targets) expect(task.content).toContain(target.text);
-    }
+    expect(seed.tasks.find((x) => x.code === '6.3.2')!.targets).toContainEqual(expect.objectContaining({ value: 3200, unit: '户' }));
+    const gdp = seed.battles[0]!.targets.find((x) => x.name === '地区生产总值');
+    expect(gdp).toMatchObject({ value: 8, unit: '%', kind: 'growth' });
+    for (const task of seed.tasks) for (const target of task.targets) expect(task.content).toContain(target.text);
+    for (const b of seed.battles) for (const target of b.targets) expect(b.goals + b.annexGoals).toContain(target.text);
+    // A policy's name is not a target (“稳增长20条”).
+    expect(seed.tasks.find((x) => x.code === '1.1.2')!.targets.map((x) => x.value)).not.toContain(20);
   });
 
   it('turns into the same events, byte for byte, every time', () => {
     const a = seedEvents(seed).map((e) => e.hash);
-    const b = seedEvents(loadSeedFile(resourcePaths().seedFile)).map((e) => e.hash);
+    const b = seedEvents(JSON.parse(readFileSync(resourcePaths().seedFile, 'utf8'))).map((e) => e.hash);
     expect(a).toEqual(b);
   });
 });

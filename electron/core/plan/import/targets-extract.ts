@@ -1,6 +1,6 @@
 // Finds quantified targets inside a task's text ("社会消费品零售总额132亿元以上", "增长 20%", "10 余次").
 // A first cut: it reads numbers followed by a known unit and names them by the words just before.
-import type { Comparison, TargetKind } from '../../../shared/domain';
+import type { Comparison, TargetKind } from '../../../../shared/domain';
 
 export interface ExtractedTarget {
   name: string;
@@ -26,13 +26,26 @@ function nameBefore(text: string, index: number): string {
   return name.replace(/(增长|达|达到|为|至|降至|超过|突破)$/, '') || name;
 }
 
+/** Inside “…” a number is part of a name (“稳增长20条”, “100个产品创新强基”), not a target. */
+function insideQuotes(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  return before.lastIndexOf('“') > before.lastIndexOf('”');
+}
+
+/** "2所乡镇标准化寄宿制学校建设": nothing names the number before it, so the words after it do. */
+function nameAfter(text: string, end: number): string {
+  const after = text.slice(end, end + 24);
+  const stop = after.search(/[，。；、：（）,;]/);
+  return (stop >= 0 ? after.slice(0, stop) : after).replace(/^(的|以上|左右)/, '');
+}
+
 export function extractTargets(text: string): ExtractedTarget[] {
   const out: ExtractedTarget[] = [];
   for (const m of text.matchAll(PATTERN)) {
     const [whole, num, approx, unit, qualifier] = m;
     const before = text.slice(Math.max(0, m.index - 6), m.index);
     // Years ("2023年") and list numbers are not targets; neither is a bare number without a unit.
-    if (/\d$/.test(before)) continue;
+    if (/\d$/.test(before) || insideQuotes(text, m.index)) continue;
     const value = Number(num);
     let kind: TargetKind;
     if (unit === '%') kind = /增长|提高|增加|提升/.test(before) ? 'growth' : 'ratio';
@@ -43,7 +56,9 @@ export function extractTargets(text: string): ExtractedTarget[] {
     if (qualifier === '以上' || approx) comparison = 'gte';
     else if (qualifier === '左右') comparison = 'about';
     else if (qualifier === '以内' || qualifier === '以下' || /降至|控制在|低于/.test(before)) comparison = 'lte';
-    out.push({ name: nameBefore(text, m.index), value, unit: unit!, kind, comparison, text: whole });
+    const named = nameBefore(text, m.index);
+    const name = named.length >= 2 ? named : nameAfter(text, m.index + whole.length) || named;
+    out.push({ name, value, unit: unit!, kind, comparison, text: whole });
   }
   return out;
 }

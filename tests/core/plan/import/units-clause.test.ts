@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnitsClause } from '../../../electron/core/plan/units-clause';
+import { parseUnitsClause } from '../../../../electron/core/plan/import/units-clause';
 
 describe('parseUnitsClause', () => {
   it('splits lead units before 牵头 from cooperating units after it', () => {

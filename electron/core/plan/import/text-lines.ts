@@ -25,3 +25,11 @@ export function nonBlankLines(text: string): string[] {
     .map((l) => l.trim())
     .filter(Boolean);
 }
+
+/** Page-number lines of the printed document ("— 17 —", "-3-"), which split a paragraph in two. */
+const PAGE_NUMBER = /^[—–-]\s*\d+\s*[—–-]$/;
+
+/** The document as the importer reads it: trimmed, non-blank lines without page numbers. */
+export function documentLines(text: string): string[] {
+  return nonBlankLines(text.replace(/^\uFEFF/, '')).filter((l) => !PAGE_NUMBER.test(l));
+}

@@ -1,0 +1,120 @@
+// From the text of an implementation-plan document to a draft plan: battles from the main plan's 重点任务
+// and the annexes, goals and headline targets, taskforce conveners and members, sections and tasks with
+// their units and targets. Everything it could not place is listed in `problems`, in Chinese.
+import type { PlanSeed, SeedTarget } from '../seed-format';
+import { parseMechanism } from './mechanism';
+import { parsePlanMeta } from './plan-meta';
+import { parseTaskSections, type ParsedSection } from './sections';
+import { extractTargets, type ExtractedTarget } from './targets-extract';
+import { cleanJoin, documentLines } from './text-lines';
+import { outlineDocument, type AnnexPart, type Chapter } from './outline';
+import { UnitDirectory, type UnitEntry } from './unit-directory';
+import { splitUnitNames } from './units-clause';
+
+export interface ImportResult {
+  draft: PlanSeed;
+  problems: string[];
+  newUnits: string[];
+}
+
+const BATTLE_NAME = /打好[\u4e00-\u9fff]{2,12}?仗/;
+
+function chapter(chapters: readonly Chapter[], word: RegExp): Chapter | undefined {
+  return chapters.find((c) => word.test(c.title));
+}
+
+function shortNameOf(name: string): string {
+  return name.replace(/^打好/, '').replace(/(主动|攻坚|持久|阻击|翻身|保障)?仗$/, '');
+}
+
+const toSeedTargets = (list: ExtractedTarget[]): SeedTarget[] => list.map((t) => ({ ...t }));
+
+export function importPlanText(text: string, directoryEntries: readonly UnitEntry[]): ImportResult {
+  const problems: string[] = [];
+  const lines = documentLines(text);
+  if (lines.length === 0) throw new Error('empty document');
+  const outline = outlineDocument(lines);
+  const units = new UnitDirectory(directoryEntries);
+  const resolveAll = (names: string[]) => [...new Set(names.map((n) => units.resolve(n)))];
+
+  const titleGuess = outline.notice.at(-1) ?? '';
+  const { meta, problems: metaProblems } = parsePlanMeta(outline.notice, titleGuess);
+  problems.push(...metaProblems);
+
+  const keyTasks = chapter(outline.main, /重点任务|主要任务/);
+  const mainBattles = keyTasks ? parseTaskSections(keyTasks.lines).map((s) => BATTLE_NAME.exec(s.title)?.[0]) : [];
+  const mainGoals = chapter(outline.main, /主要目标|目标任务/);
+  const goalSections: ParsedSection[] = mainGoals ? parseTaskSections(mainGoals.lines) : [];
+  const organisation = chapter(outline.main, /组织实施|保障措施|组织领导/);
+  const officeList = organisation ? /分别设在([^）)]+)[）)]/.exec(cleanJoin(organisation.lines))?.[1] : undefined;
+  const offices = officeList ? splitUnitNames(officeList) : [];
+
+  if (outline.annexes.length === 0) problems.push('未找到附件（“附件 1”等），无法读取各仗的任务。');
+  const draft: PlanSeed = {
+    format: 'zhuanban-plan-seed',
+    version: 1,
+    plan: { code: meta.docNo || meta.title, ...meta },
+    battles: [],
+    units: [],
+    sections: [],
+    tasks: [],
+  };
+
+  outline.annexes.slice(0, 6).forEach((annex: AnnexPart, i) => {
+    const code = i + 1;
+    const name = mainBattles[i] ?? BATTLE_NAME.exec(annex.title)?.[0] ?? annex.title;
+    if (!annex.title.includes(name)) problems.push(`附件${annex.number}的标题“${annex.title}”与第${code}仗“${name}”不一致，请核对。`);
+    const mechanismText = cleanJoin(annex.chapters.slice(2).flatMap((c) => c.lines));
+    const mechanism = parseMechanism(mechanismText);
+    if (!mechanism) problems.push(`附件${annex.number}中未找到工作专班的组成（召集人、成员单位）。`);
+    const office = mechanism?.office ?? offices[i] ?? '';
+    if (!office) problems.push(`未找到第${code}仗专班办公室所在单位。`);
+    const goals = goalSections[i]?.content ?? '';
+    const annexGoals = cleanJoin(chapter(annex.chapters, /目标/)?.lines ?? []);
+    draft.battles.push({
+      code,
+      name,
+      shortName: shortNameOf(name),
+      office: office ? units.resolve(office) : '',
+      goals,
+      annexTitle: annex.title,
+      annexGoals,
+      conveners: mechanism?.conveners ?? '',
+      memberUnits: resolveAll(mechanism?.memberUnits ?? []),
+      targets: toSeedTargets([...extractTargets(goals), ...extractTargets(annexGoals)]),
+    });
+
+    const taskChapter = chapter(annex.chapters, /任务/);
+    if (!taskChapter) {
+      problems.push(`附件${annex.number}中未找到“工作任务”一章。`);
+      return;
+    }
+    for (const s of parseTaskSections(taskChapter.lines)) {
+      const sectionCode = `${code}.${s.number}`;
+      draft.sections.push({ battle: code, code: sectionCode, title: s.title, content: s.content, targets: toSeedTargets(s.targets) });
+      const asTasks = s.items.length ? s.items.map((it) => ({ ...it, code: `${sectionCode}.${it.number}` })) : s.units ? [{ ...s, code: sectionCode }] : [];
+      if (asTasks.length === 0) problems.push(`${sectionCode}“${s.title}”下没有编号任务，也没有责任单位。`);
+      for (const t of asTasks) {
+        const assigned = t.units ?? s.units;
+        if (!assigned) problems.push(`任务 ${t.code}“${t.title}”未找到责任单位。`);
+        draft.tasks.push({
+          code: t.code,
+          battle: code,
+          section: sectionCode,
+          title: t.title,
+          content: t.content,
+          listType: 'work',
+          leadUnits: resolveAll(assigned?.leadUnits ?? []),
+          coUnits: resolveAll(assigned?.coUnits ?? []),
+          clause: assigned?.clause ?? '',
+          leadByOrder: assigned?.leadByOrder ?? false,
+          targets: toSeedTargets(t.targets),
+        });
+      }
+    }
+  });
+
+  draft.units = units.entries().sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  for (const n of units.added) problems.push(`新单位“${n}”不在单位名录中，导入后将作为新单位建立。`);
+  return { draft, problems, newUnits: [...units.added] };
+}
