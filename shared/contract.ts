@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { channelNames, type ChannelName } from './channels';
 import { appErrorSchema } from './errors';
+import { planImportResultSchema } from './plan-import';
 import { battleCodeSchema, battleSummarySchema, planInfoSchema, taskRowSchema, unitSchema } from './domain';
 
 const empty = z.object({}).strict();
@@ -42,6 +43,18 @@ export const contract = {
   'units.list': {
     input: empty,
     output: z.object({ units: z.array(unitSchema) }),
+  },
+  /** Reads an implementation-plan document (.docx/.txt) and drafts it; saves it when dryRun is false. */
+  'plan.import': {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(255),
+        // 20 MB of document as base64.
+        contentBase64: z.string().max(28 * 1024 * 1024),
+        dryRun: z.boolean(),
+      })
+      .strict(),
+    output: planImportResultSchema,
   },
 } as const satisfies Record<ChannelName, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;
 

@@ -1,6 +1,7 @@
 // The `ledger` command. Every command goes through the same handler object as the interface does.
 // Failures print one Chinese line (with the English detail after it) and exit with code 2, touching nothing.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChannelOutput, Result } from '../../shared/contract';
 import { AppError, toAppError } from '../../shared/errors';
@@ -27,6 +28,8 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   stats  --db FILE [--json]   各仗任务数、任务总数、单位数
   tasks  --db FILE [--json] [--battle N] [--search 文字]
                               任务清单（编号、任务、牵头单位、配合单位、量化指标）
+  plan import FILE --db FILE [--dry-run] [--json]
+                              导入实施方案（.docx 或 .txt）：先显示识别结果；不加 --dry-run 时保存
   help                        显示本说明
 
 未给 --db 时使用环境变量 LEDGER_DB，再否则使用本机用户数据目录中的 ledger.db。`;
@@ -35,6 +38,7 @@ const commandOptions = {
   init: { db: { type: 'string' } },
   stats: { db: { type: 'string' }, json: { type: 'boolean' } },
   tasks: { db: { type: 'string' }, json: { type: 'boolean' }, battle: { type: 'string' }, search: { type: 'string' } },
+  plan: { db: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
 } as const;
 
 type Command = keyof typeof commandOptions;
@@ -64,9 +68,11 @@ function parseBattle(value: string | undefined): number | undefined {
 }
 
 async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: false });
-  const v = values as { db?: string; json?: boolean; battle?: string; search?: string };
+  const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: command === 'plan' });
+  const v = values as { db?: string; json?: boolean; battle?: string; search?: string; 'dry-run'?: boolean };
   const dbPath = resolveStorePath(v.db, io.env);
+
+  if (command === 'plan') return planCommand(positionals, dbPath, v, io);
 
   if (command === 'init') {
     if (existsSync(dbPath)) {
@@ -120,6 +126,37 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
       }
       io.out(`共 ${r.total} 项。`);
     }
+    return EXIT_OK;
+  });
+}
+
+async function planCommand(positionals: string[], dbPath: string, v: { json?: boolean; 'dry-run'?: boolean }, io: CliIo): Promise<number> {
+  const [sub, file, ...extra] = positionals;
+  if (sub !== 'import' || !file || extra.length) {
+    throw new AppError('bad_input', '用法：plan import 文件.docx|文件.txt --db 台账文件 [--dry-run]', `bad plan command: ${positionals.join(' ')}`);
+  }
+  const path = resolve(io.env.INIT_CWD || process.cwd(), file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new AppError('bad_input', `无法读取文件“${path}”。`, `cannot read ${path}: ${(err as Error).message}`);
+  }
+  return withStore(dbPath, false, async (_store, h) => {
+    const r = await call(h, 'plan.import', { fileName: basename(path), contentBase64: bytes.toString('base64'), dryRun: !!v['dry-run'] });
+    if (v.json) {
+      io.out(JSON.stringify(r, null, 2));
+      return EXIT_OK;
+    }
+    io.out(`${r.plan.title}（${r.plan.docNo || '无文号'}，${r.plan.issuer} ${r.plan.issuedOn}）`);
+    for (const b of r.battles) {
+      const tasks = b.sections.reduce((n, s) => n + s.tasks.length, 0);
+      io.out(`  第${b.code}仗 ${b.name}（专班办公室：${b.office || '未识别'}）：${b.sections.length} 个方面，${tasks} 项任务`);
+    }
+    const c = r.counts;
+    io.out(`合计 ${c.tasks} 项任务，${c.targets} 个量化指标，${c.units} 个单位（其中新单位 ${c.newUnits} 个）。`);
+    for (const p of r.problems) io.out(`  ! ${p}`);
+    io.out(r.saved ? '已保存到台账。' : '（预览，未保存。去掉 --dry-run 即保存。）');
     return EXIT_OK;
   });
 }

@@ -3,6 +3,7 @@
 import type { Channel, ChannelOutput } from '../../shared/contract';
 import type { z } from 'zod';
 import type { contract } from '../../shared/contract';
+import { importPlanIntoStore } from './plan/import-into-store';
 import { battleSummaries, countTasks, listTasks, listUnits, planInfo } from './ledger/queries';
 import type { Store } from './store/open-store';
 
@@ -29,7 +30,7 @@ export function createHandlers({ store, version }: HandlerContext): Handlers {
       return {
         plan,
         battles: battleSummaries(store, plan.id),
-        taskCount: countTasks(store),
+        taskCount: countTasks(store, plan.id),
         unitCount: listUnits(store).length,
       };
     },
@@ -38,5 +39,6 @@ export function createHandlers({ store, version }: HandlerContext): Handlers {
       return { total: tasks.length, tasks };
     },
     'units.list': () => ({ units: listUnits(store) }),
+    'plan.import': (input) => importPlanIntoStore(store, Buffer.from(input.contentBase64, 'base64'), input.fileName, input.dryRun),
   };
 }

@@ -101,3 +101,29 @@ describe('npm run ledger (the real command)', () => {
     expect((failed as { stderr: string }).stderr).toMatch(/找不到台账文件/);
   });
 });
+
+describe('ledger plan import', () => {
+  const plan = resolve(import.meta.dirname, '../fixtures/plans/yunjiang-2024.txt');
+
+  it('previews with --dry-run, then saves, then refuses a second import', async () => {
+    const db = join(tempDir(), 'x.db');
+    await cli(['init', '--db', db]);
+    const preview = await cli(['plan', 'import', plan, '--db', db, '--dry-run']);
+    expect(preview.code).toBe(0);
+    expect(preview.out).toMatch(/第1仗 打好产业升级攻坚仗/);
+    expect(preview.out).toMatch(/预览，未保存/);
+    const saved = JSON.parse((await cli(['plan', 'import', plan, '--db', db, '--json'])).out);
+    expect(saved).toMatchObject({ saved: true, counts: { tasks: 9 } });
+    const again = await cli(['plan', 'import', plan, '--db', db]);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/已在台账中/);
+  });
+
+  it('rejects a missing file and a bad subcommand', async () => {
+    const db = join(tempDir(), 'x.db');
+    await cli(['init', '--db', db]);
+    expect((await cli(['plan', 'import', '/nonexistent.txt', '--db', db])).code).toBe(2);
+    expect((await cli(['plan', 'export', plan, '--db', db])).code).toBe(2);
+    expect((await cli(['plan', '--db', db])).code).toBe(2);
+  });
+});

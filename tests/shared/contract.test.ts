@@ -1,5 +1,7 @@
 // Every channel has a handler, and what each handler returns survives the trip across a process boundary
 // (JSON, as in IPC structured clone and HTTP) and still satisfies its schema.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channelNames } from '../../shared/channels';
 import { channels, contract, resultSchema } from '../../shared/contract';
@@ -7,7 +9,10 @@ import { createHandlers } from '../../electron/core/handlers';
 import { dispatch } from '../../electron/core/dispatch';
 import { tempStore } from '../helpers/temp-store';
 
+const planText = readFileSync(join(import.meta.dirname, '../fixtures/plans/yunjiang-2024.txt'));
+
 const sampleInputs: Record<string, unknown> = {
+  'plan.import': { fileName: 'yunjiang.txt', contentBase64: planText.toString('base64'), dryRun: true },
   'app.info': {},
   'plan.overview': {},
   'tasks.list': { battle: 1, search: '消费' },

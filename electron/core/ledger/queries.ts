@@ -23,8 +23,8 @@ export function battleSummaries(store: Store, planId: string): BattleSummary[] {
     .all(planId) as BattleSummary[];
 }
 
-export function countTasks(store: Store): number {
-  return (store.sqlite.prepare('SELECT count(*) AS n FROM tasks WHERE deleted = 0').get() as { n: number }).n;
+export function countTasks(store: Store, planId: string): number {
+  return (store.sqlite.prepare('SELECT count(*) AS n FROM tasks WHERE deleted = 0 AND plan_id = ?').get(planId) as { n: number }).n;
 }
 
 export function listUnits(store: Store): Unit[] {
@@ -64,17 +64,18 @@ function targetsByOwner(store: Store, ownerType: string): Map<string, Target[]> 
   return out;
 }
 
-export function listTasks(store: Store, filter: TaskFilter = {}): TaskRow[] {
+/** Tasks of one plan (the current one unless named), in the document's order. */
+export function listTasks(store: Store, filter: TaskFilter = {}, planId: string = planInfo(store).id): TaskRow[] {
   const byBattle = filter.battle !== undefined;
   const rows = store.sqlite
     .prepare(
       `SELECT t.id, t.code, b.code AS battle, b.name AS battleName, s.title AS section, t.title, t.content,
               t.list_type AS listType, t.lead_unit_ids AS leadUnitIds, t.co_unit_ids AS coUnitIds
          FROM tasks t JOIN battles b ON b.id = t.battle_id LEFT JOIN sections s ON s.id = t.section_id
-        WHERE t.deleted = 0 ${byBattle ? 'AND b.code = ?' : ''}
+        WHERE t.deleted = 0 AND t.plan_id = ? ${byBattle ? 'AND b.code = ?' : ''}
         ORDER BY b.code, t.ord`,
     )
-    .all(...(byBattle ? [filter.battle] : [])) as TaskDbRow[];
+    .all(planId, ...(byBattle ? [filter.battle] : [])) as TaskDbRow[];
 
   const unitName = new Map(listUnits(store).map((u) => [u.id, u.name]));
   const names = (json: string) => (JSON.parse(json) as string[]).map((id) => unitName.get(id) ?? id);

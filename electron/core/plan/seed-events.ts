@@ -15,17 +15,28 @@ function targetDrafts(plan: string, ownerType: string, ownerCode: string, ownerI
   }));
 }
 
-export function seedDrafts(seed: PlanSeed): EventDraft[] {
+export interface DraftOptions {
+  /** Ids of units a store already has (by canonical name); only the others are created. */
+  existingUnitIds?: ReadonlyMap<string, string>;
+}
+
+export function seedDrafts(seed: PlanSeed, options: DraftOptions = {}): EventDraft[] {
   const plan = seed.plan.code;
   const planId = seedIds.plan(plan);
+  const existing = options.existingUnitIds ?? new Map<string, string>();
   const unitId = (name: string) => {
+    const known = existing.get(name);
+    if (known) return known;
     if (!seed.units.some((u) => u.name === name)) throw new Error(`seed names unit "${name}" missing from its unit directory`);
     return seedIds.unit(name);
   };
   const drafts: EventDraft[] = [];
   const { code: _code, ...planFields } = seed.plan;
   drafts.push({ entity: 'plan', entityId: planId, op: 'put', fields: planFields });
-  for (const u of seed.units) drafts.push({ entity: 'unit', entityId: seedIds.unit(u.name), op: 'put', fields: { name: u.name, aliases: u.aliases, kind: u.kind } });
+  for (const u of seed.units) {
+    if (existing.has(u.name)) continue;
+    drafts.push({ entity: 'unit', entityId: seedIds.unit(u.name), op: 'put', fields: { name: u.name, aliases: u.aliases, kind: u.kind } });
+  }
   for (const b of seed.battles) {
     const id = seedIds.battle(plan, b.code);
     const { targets, memberUnits, ...fields } = b;

@@ -29,6 +29,17 @@ function shortNameOf(name: string): string {
 
 const toSeedTargets = (list: ExtractedTarget[]): SeedTarget[] => list.map((t) => ({ ...t }));
 
+/** The main plan and the annex often state the same target word for word; keep it once. */
+function distinctTargets(list: ExtractedTarget[]): ExtractedTarget[] {
+  const seen = new Set<string>();
+  return list.filter((t) => {
+    const key = `${t.name}|${t.value}|${t.unit}|${t.comparison}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function importPlanText(text: string, directoryEntries: readonly UnitEntry[]): ImportResult {
   const problems: string[] = [];
   const lines = documentLines(text);
@@ -81,7 +92,7 @@ export function importPlanText(text: string, directoryEntries: readonly UnitEntr
       annexGoals,
       conveners: mechanism?.conveners ?? '',
       memberUnits: resolveAll(mechanism?.memberUnits ?? []),
-      targets: toSeedTargets([...extractTargets(goals), ...extractTargets(annexGoals)]),
+      targets: toSeedTargets(distinctTargets([...extractTargets(goals), ...extractTargets(annexGoals)])),
     });
 
     const taskChapter = chapter(annex.chapters, /任务/);

@@ -12,7 +12,7 @@ export interface ExtractedTarget {
 }
 
 const MONEY = ['亿元', '万元', '元'];
-const COUNTS = ['万人次', '人次', '万户', '万人', '万方', '万亩', '公里', '个', '家', '次', '户', '件', '项', '所', '人', '场', '座', '条', '名', '批', '期', '辆', '套', '平方米', '亩', '吨', '千瓦'];
+const COUNTS = ['万平方米', '万人次', '人次', '万户', '万人', '万方', '万亩', '公里', '个', '家', '次', '户', '件', '项', '所', '人', '场', '座', '条', '名', '批', '期', '辆', '套', '平方米', '亩', '吨', '千瓦'];
 const UNITS = ['%', '个月', ...MONEY, ...COUNTS].sort((a, b) => b.length - a.length);
 
 const unitAlt = UNITS.map((u) => u.replace(/[%]/g, '\\$&')).join('|');
@@ -23,7 +23,7 @@ function nameBefore(text: string, index: number): string {
   const before = text.slice(Math.max(0, index - 40), index);
   const cut = Math.max(...['，', '。', '；', '、', '：', '（', '）'].map((p) => before.lastIndexOf(p)));
   const name = before.slice(cut + 1).replace(LEAD_VERBS, '');
-  return name.replace(/(增长|达|达到|为|至|降至|超过|突破)$/, '') || name;
+  return name.replace(/(增长|达|达到|为|至|降至|超过|突破|稳定在|控制在|保持在|提高到)$/, '') || name;
 }
 
 /** Inside “…” a number is part of a name (“稳增长20条”, “100个产品创新强基”), not a target. */

@@ -1,0 +1,35 @@
+// The text of a plan document: .docx through mammoth (paragraphs and table cells, one per line), .txt as
+// extracted from a PDF in UTF-8 or, as Windows tools often save it, GBK.
+import mammoth from 'mammoth';
+import { AppError } from '../../../../shared/errors';
+
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gbk').decode(bytes);
+  }
+}
+
+export async function readPlanDocument(bytes: Uint8Array, fileName: string): Promise<string> {
+  if (bytes.byteLength === 0) throw new AppError('bad_input', `文件“${fileName}”是空的。`, `empty file: ${fileName}`);
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
+    throw new AppError('bad_input', `文件“${fileName}”超过 20 MB，不像是一份实施方案。`, `file too large: ${bytes.byteLength} bytes`);
+  }
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.docx')) {
+    try {
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      return value;
+    } catch (err) {
+      throw new AppError('bad_input', `无法读取 Word 文件“${fileName}”，文件可能已损坏或不是 .docx 格式。`, `docx read failed: ${(err as Error).message}`);
+    }
+  }
+  if (lower.endsWith('.txt')) return decodeText(bytes);
+  if (lower.endsWith('.doc') || lower.endsWith('.wps') || lower.endsWith('.pdf')) {
+    throw new AppError('bad_input', `暂不能直接读取“${fileName}”。请在 WPS 或 Word 中另存为 .docx，或将文字复制保存为 .txt 后再导入。`, `unsupported format: ${fileName}`);
+  }
+  throw new AppError('bad_input', `只能导入 .docx 或 .txt 文件，“${fileName}”不是。`, `unsupported extension: ${fileName}`);
+}

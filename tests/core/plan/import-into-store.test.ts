@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import { listTasks, planInfo } from '../../../electron/core/ledger/queries';
+import { importPlanIntoStore } from '../../../electron/core/plan/import-into-store';
+import { tempStore } from '../../helpers/temp-store';
+
+const bytes = readFileSync(join(import.meta.dirname, '../../fixtures/plans/yunjiang-2024.txt'));
+const count = (s: ReturnType<typeof tempStore>, table: string) => (s.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('importing a plan document into a store', () => {
+  it('previews without writing anything', async () => {
+    const store = tempStore();
+    const events = count(store, 'events');
+    const r = await importPlanIntoStore(store, bytes, 'yunjiang.txt', true);
+    expect(r.saved).toBe(false);
+    expect(r.counts).toMatchObject({ battles: 3, tasks: 9 });
+    // The store's directory is Jishou's, where 市工信局 is another name of 市科工信局: names resolve through it.
+    expect(r.battles[0]!.sections[0]!.tasks[0]).toEqual({ code: '1.1.1', title: '做强装备制造', leadUnits: ['市科工信局'], targets: 1 });
+    expect(count(store, 'events')).toBe(events);
+  });
+
+  it('saves the whole draft as this installation’s events, reusing units the store knows', async () => {
+    const store = tempStore();
+    const unitsBefore = count(store, 'units');
+    const r = await importPlanIntoStore(store, bytes, 'yunjiang.txt', false);
+    expect(r.saved).toBe(true);
+    expect(count(store, 'units')).toBe(unitsBefore + r.counts.newUnits);
+    // 市住建局 and 市水利局 exist in the 2023 directory: not new.
+    expect(r.problems.join()).not.toMatch(/市住建局|市水利局/);
+    const own = store.sqlite.prepare('SELECT count(*) AS n FROM events WHERE replica = ?').get(store.replicaId) as { n: number };
+    expect(own.n).toBeGreaterThan(9);
+    expect(planInfo(store).docNo).toBe('云政发〔2024〕12号');
+    expect(listTasks(store).map((t) => t.code)).toEqual(['1.1.1', '1.1.2', '1.2.1', '1.2.2', '2.1.1', '2.1.2', '2.2', '3.1.1', '3.2.1']);
+  });
+
+  it('refuses to import the same plan twice, changing nothing', async () => {
+    const store = tempStore();
+    await importPlanIntoStore(store, bytes, 'yunjiang.txt', false);
+    const events = count(store, 'events');
+    await expect(importPlanIntoStore(store, bytes, 'yunjiang.txt', false)).rejects.toBeInstanceOf(AppError);
+    expect(count(store, 'events')).toBe(events);
+  });
+
+  it('refuses a text that is not a plan', async () => {
+    const store = tempStore();
+    const events = count(store, 'events');
+    await expect(importPlanIntoStore(store, Buffer.from('会议纪要\n今天开会讨论了工作。'), 'notes.txt', false)).rejects.toSatisfy(
+      (e: unknown) => e instanceof AppError && /没有找到/.test(e.message),
+    );
+    expect(count(store, 'events')).toBe(events);
+  });
+});
