@@ -43,11 +43,17 @@ export const taskRowSchema = z.object({
   battle: battleCodeSchema,
   battleName: z.string(),
   section: z.string(),
+  /** 工作内容 of a 任务分解表 row; empty for tasks of the text. */
+  group: z.string(),
   title: z.string(),
   content: z.string(),
   listType: z.enum(listTypes),
   leadUnits: z.array(z.string()),
   coUnits: z.array(z.string()),
+  /** The responsibility clause as the document wrote it. */
+  clause: z.string(),
+  /** The lead was taken from the order of names: the clause did not say 牵头. */
+  leadByOrder: z.boolean(),
   status: z.enum(taskStatuses),
   targets: z.array(targetSchema),
 });

@@ -16,3 +16,8 @@ export const listTypeLabel: Record<ListType, string> = {
 };
 
 export const appTitle = '专班台账';
+
+/** "吉首市打好发展“六仗”总体实施方案" → "打好发展“六仗”": the name people use for the plan. */
+export function planShortName(title: string): string {
+  return /打好[^“”]*“[^”]+”/.exec(title)?.[0] ?? title;
+}

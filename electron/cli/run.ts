@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { ChannelOutput, Result } from '../../shared/contract';
 import { AppError, toAppError } from '../../shared/errors';
 import { taskStatusLabel } from '../../shared/labels';
+import { chineseDate } from '../../shared/period';
 import { dispatch } from '../core/dispatch';
 import { createHandlers, type Handlers } from '../core/handlers';
 import { resolveStorePath } from '../core/store/data-dir';
@@ -148,7 +149,7 @@ async function planCommand(positionals: string[], dbPath: string, v: { json?: bo
       io.out(JSON.stringify(r, null, 2));
       return EXIT_OK;
     }
-    io.out(`${r.plan.title}（${r.plan.docNo || '无文号'}，${r.plan.issuer} ${r.plan.issuedOn}）`);
+    io.out(`${r.plan.title}（${r.plan.docNo || '无文号'}，${r.plan.issuer} ${chineseDate(r.plan.issuedOn)}）`);
     for (const b of r.battles) {
       const tasks = b.sections.reduce((n, s) => n + s.tasks.length, 0);
       io.out(`  第${b.code}仗 ${b.name}（专班办公室：${b.office || '未识别'}）：${b.sections.length} 个方面，${tasks} 项任务`);

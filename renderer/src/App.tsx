@@ -1,10 +1,11 @@
 import { App as AntApp, Alert, Button, ConfigProvider, Layout, Menu, Result, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
-import { appTitle } from '../../shared/labels';
+import { appTitle, planShortName } from '../../shared/labels';
 import { dekadLabel } from '../../shared/period';
 import { Ledger } from './pages/Ledger';
 import { Overview } from './pages/Overview';
+import { Settings } from './pages/Settings';
 import { useLedger, type Page } from './state';
 
 const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif";
@@ -12,6 +13,7 @@ const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans S
 const NAV: { key: Page; label: string }[] = [
   { key: 'overview', label: '总览' },
   { key: 'ledger', label: '台账' },
+  { key: 'settings', label: '设置' },
 ];
 
 function Shell() {
@@ -31,7 +33,7 @@ function Shell() {
           style={{ background: '#fff', padding: '0 20px', height: 52, display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0' }}
         >
           <Typography.Text strong data-testid="plan-title">
-            {plan ? `${plan.year} 打好发展“六仗”` : ''}
+            {plan ? `${plan.year} ${planShortName(plan.title)}` : ''}
           </Typography.Text>
           <Typography.Text type="secondary">{plan?.docNo}</Typography.Text>
           <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>
@@ -54,8 +56,10 @@ function Shell() {
             />
           ) : page === 'overview' ? (
             <Overview />
-          ) : (
+          ) : page === 'ledger' ? (
             <Ledger />
+          ) : (
+            <Settings />
           )}
           {!loading && !error && !plan && <Alert type="warning" title="台账中还没有实施方案。" />}
         </Layout.Content>

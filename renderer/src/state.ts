@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { BattleSummary, PlanInfo, TaskRow } from '../../shared/domain';
 import { request } from './api';
 
-export type Page = 'overview' | 'ledger';
+export type Page = 'overview' | 'ledger' | 'settings';
 
 interface LedgerState {
   page: Page;
@@ -35,7 +35,8 @@ export const useLedger = create<LedgerState>((set) => ({
   search: '',
   openTaskId: null,
   async load() {
-    set({ loading: true, error: null });
+    // Only the first load blanks the page; a reload (after an import) keeps the screen the user is on.
+    set((s) => ({ loading: s.plan === null, error: null }));
     try {
       const [overview, list] = await Promise.all([request('plan.overview', {}), request('tasks.list', {})]);
       set({ loading: false, plan: overview.plan, battles: overview.battles, unitCount: overview.unitCount, tasks: list.tasks });

@@ -113,7 +113,7 @@ describe('ledger plan import', () => {
     expect(preview.out).toMatch(/第1仗 打好产业升级攻坚仗/);
     expect(preview.out).toMatch(/预览，未保存/);
     const saved = JSON.parse((await cli(['plan', 'import', plan, '--db', db, '--json'])).out);
-    expect(saved).toMatchObject({ saved: true, counts: { tasks: 9 } });
+    expect(saved).toMatchObject({ saved: true, counts: { tasks: 12 } });
     const again = await cli(['plan', 'import', plan, '--db', db]);
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/已在台账中/);

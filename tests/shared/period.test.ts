@@ -14,3 +14,4 @@ describe('旬 and dates', () => {
     expect(chineseDate('2023-10-01')).toBe('2023年10月1日');
   });
 });
+

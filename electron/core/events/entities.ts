@@ -57,6 +57,7 @@ export const entitySpecs = {
       handler: t('handler'),
       responsibleSection: t('responsible_section'),
       dueDate: t('due_date'),
+      group: t('group_label'),
       clause: t('clause'),
       leadByOrder: { column: 'lead_by_order', kind: 'bool' as const },
       deleted,

@@ -47,6 +47,9 @@ interface TaskDbRow {
   listType: TaskRow['listType'];
   leadUnitIds: string;
   coUnitIds: string;
+  groupLabel: string;
+  clause: string;
+  leadByOrder: number;
 }
 
 function targetsByOwner(store: Store, ownerType: string): Map<string, Target[]> {
@@ -70,7 +73,8 @@ export function listTasks(store: Store, filter: TaskFilter = {}, planId: string 
   const rows = store.sqlite
     .prepare(
       `SELECT t.id, t.code, b.code AS battle, b.name AS battleName, s.title AS section, t.title, t.content,
-              t.list_type AS listType, t.lead_unit_ids AS leadUnitIds, t.co_unit_ids AS coUnitIds
+              t.list_type AS listType, t.lead_unit_ids AS leadUnitIds, t.co_unit_ids AS coUnitIds,
+              t.group_label AS groupLabel, t.clause, t.lead_by_order AS leadByOrder
          FROM tasks t JOIN battles b ON b.id = t.battle_id LEFT JOIN sections s ON s.id = t.section_id
         WHERE t.deleted = 0 AND t.plan_id = ? ${byBattle ? 'AND b.code = ?' : ''}
         ORDER BY b.code, t.ord`,
@@ -87,11 +91,14 @@ export function listTasks(store: Store, filter: TaskFilter = {}, planId: string 
       battle: r.battle,
       battleName: r.battleName,
       section: r.section ?? '',
+      group: r.groupLabel,
       title: r.title,
       content: r.content,
       listType: r.listType,
       leadUnits: names(r.leadUnitIds),
       coUnits: names(r.coUnitIds),
+      clause: r.clause,
+      leadByOrder: r.leadByOrder === 1,
       status: deriveStatus(NO_PROGRESS),
       targets: targets.get(r.id) ?? [],
     }),

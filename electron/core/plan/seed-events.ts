@@ -67,6 +67,7 @@ export function seedDrafts(seed: PlanSeed, options: DraftOptions = {}): EventDra
         listType: t.listType,
         leadUnitIds: t.leadUnits.map(unitId),
         coUnitIds: t.coUnits.map(unitId),
+        group: t.group,
         clause: t.clause,
         leadByOrder: t.leadByOrder,
       },

@@ -40,8 +40,20 @@ export const planSeedSchema = z
     ),
     tasks: z.array(
       taskRowSchema
-        .pick({ code: true, battle: true, section: true, title: true, content: true, listType: true, leadUnits: true, coUnits: true })
-        .extend({ clause: z.string(), leadByOrder: z.boolean(), targets: z.array(seedTarget) }),
+        .pick({
+          code: true,
+          battle: true,
+          section: true,
+          group: true,
+          title: true,
+          content: true,
+          listType: true,
+          leadUnits: true,
+          coUnits: true,
+          clause: true,
+          leadByOrder: true,
+        })
+        .extend({ targets: z.array(seedTarget) }),
     ),
   })
   .strict();

@@ -110,6 +110,8 @@ export const tasks = sqliteTable(
     handler: text('handler').notNull().default(''),
     responsibleSection: text('responsible_section').notNull().default(''),
     dueDate: text('due_date').notNull().default(''),
+    /** 工作内容 of a 任务分解表 row; empty for tasks of the text. */
+    groupLabel: text('group_label').notNull().default(''),
     /** The responsibility clause as the document wrote it. */
     clause: text('clause').notNull().default(''),
     /** 1 when the lead unit was taken from the order of names (no 牵头 in the clause). */

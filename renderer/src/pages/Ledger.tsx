@@ -12,7 +12,7 @@ import { useWindowHeight } from '../useWindowHeight';
 
 const columns: ColumnsType<TaskRow> = [
   { title: '编号', dataIndex: 'code', key: 'code', width: 80 },
-  { title: '工作任务', dataIndex: 'section', key: 'section', width: 170, ellipsis: true },
+  { title: '工作任务', key: 'section', width: 170, ellipsis: true, render: (_, t) => t.group || t.section },
   { title: '任务', dataIndex: 'title', key: 'title', ellipsis: true },
   { title: '牵头单位', key: 'lead', width: 200, ellipsis: true, render: (_, t) => t.leadUnits.join('、') || '—' },
   { title: '配合单位', key: 'co', width: 240, ellipsis: true, render: (_, t) => t.coUnits.join('、') || '—' },

@@ -15,7 +15,7 @@ describe('importing a plan document into a store', () => {
     const events = count(store, 'events');
     const r = await importPlanIntoStore(store, bytes, 'yunjiang.txt', true);
     expect(r.saved).toBe(false);
-    expect(r.counts).toMatchObject({ battles: 3, tasks: 9 });
+    expect(r.counts).toMatchObject({ battles: 3, tasks: 12 });
     // The store's directory is Jishou's, where 市工信局 is another name of 市科工信局: names resolve through it.
     expect(r.battles[0]!.sections[0]!.tasks[0]).toEqual({ code: '1.1.1', title: '做强装备制造', leadUnits: ['市科工信局'], targets: 1 });
     expect(count(store, 'events')).toBe(events);
@@ -32,7 +32,10 @@ describe('importing a plan document into a store', () => {
     const own = store.sqlite.prepare('SELECT count(*) AS n FROM events WHERE replica = ?').get(store.replicaId) as { n: number };
     expect(own.n).toBeGreaterThan(9);
     expect(planInfo(store).docNo).toBe('云政发〔2024〕12号');
-    expect(listTasks(store).map((t) => t.code)).toEqual(['1.1.1', '1.1.2', '1.2.1', '1.2.2', '2.1.1', '2.1.2', '2.2', '3.1.1', '3.2.1']);
+    expect(listTasks(store).map((t) => t.code)).toEqual([
+      ...['1.1.1', '1.1.2', '1.2.1', '1.2.2', '1.表.1', '1.表.2', '1.表.3'],
+      ...['2.1.1', '2.1.2', '2.2', '3.1.1', '3.2.1'],
+    ]);
   });
 
   it('refuses to import the same plan twice, changing nothing', async () => {

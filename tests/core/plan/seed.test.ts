@@ -52,11 +52,18 @@ describe('seeds/plan-2023.json', () => {
     // Counted in the document: annex 1 sections of 5+7+2+6+3+5 items; annex 2 of 3+5+4 items plus
     // section （三）, which has no items and is a task itself; annex 3 of 7+11+5+4+7; annex 4 of 5+8+5+11+9;
     // annex 5 of 3+15+5; annex 6 of 10+4+15.
-    const perBattle = seed.battles.map((b) => seed.tasks.filter((t) => t.battle === b.code).length);
-    expect(perBattle).toEqual([28, 13, 34, 38, 23, 29]);
+    const fromText = seed.battles.map((b) => seed.tasks.filter((t) => t.battle === b.code && !t.code.includes('表')).length);
+    expect(fromText).toEqual([28, 13, 34, 38, 23, 29]);
+    // The task tables: annex 2's 任务分解表 has rows 1–32, annex 6's 州定民生实事 table rows 1–15.
+    const tableRows = (b: number) => seed.tasks.filter((t) => t.code.startsWith(`${b}.表.`)).map((t) => Number(t.code.split('.')[2]));
+    expect(tableRows(2)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    expect(tableRows(6)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(seed.tasks).toHaveLength(165 + 32 + 15);
     for (const t of seed.tasks) {
-      expect(source, `task ${t.code}`).toContain(squash(t.content));
-      expect(t.content.startsWith(t.title), `title of ${t.code}`).toBe(true);
+      // A table row may hold several blocks of text, each followed by its units in the document.
+      for (const block of t.content.split('\n')) expect(source, `task ${t.code}`).toContain(squash(block));
+      if (!t.code.includes('表')) expect(t.content.startsWith(t.title), `title of ${t.code}`).toBe(true);
+      else expect(source, `title of ${t.code}`).toContain(squash(t.title));
     }
     for (const s of seed.sections) expect(source, `section ${s.code}`).toContain(squash(s.content));
   });
@@ -64,9 +71,9 @@ describe('seeds/plan-2023.json', () => {
   it('numbers tasks after the document, uniquely within the plan', () => {
     const codes = seed.tasks.map((t) => t.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const t of seed.tasks) expect(t.code).toMatch(new RegExp(`^${t.battle}\\.\\d+(\\.\\d+)?$`));
+    for (const t of seed.tasks) expect(t.code).toMatch(new RegExp(`^${t.battle}\\.(\\d+(\\.\\d+)?|表\\.\\d+)$`));
     // Within a section, items run 1, 2, 3 … without gaps.
-    for (const s of seed.sections) {
+    for (const s of seed.sections.filter((x) => !x.code.includes('表'))) {
       const items = seed.tasks.filter((t) => t.section === s.code && t.code !== s.code).map((t) => Number(t.code.split('.')[2]));
       expect(items, s.code).toEqual(items.map((_, i) => i + 1));
     }
@@ -80,6 +87,13 @@ describe('seeds/plan-2023.json', () => {
     expect(byCode('6.1.2').leadUnits).toEqual(['市行政审批服务局', '市大数据中心']);
     expect(byCode('4.1.1')).toMatchObject({ leadUnits: ['市财政局'], leadByOrder: true });
     expect(byCode('3.1.1').coUnits).toContain('具有行政审批职能的市直有关单位');
+    // Table rows: lead column first; a content cell merged over rows 1–2 gives each row its own units.
+    expect(byCode('2.表.1')).toMatchObject({ group: '关键核心技术攻坚行动', title: '现代农业领域', leadUnits: ['市科工信局'], coUnits: ['市农业农村局'] });
+    expect(byCode('2.表.2')).toMatchObject({ title: '现代农业领域', leadUnits: ['市科工信局'], coUnits: ['市林业局', '市乡村振兴局'] });
+    expect(byCode('2.表.23')).toMatchObject({ group: '创新平台建设攻坚行动', title: '创新平台运行模式' });
+    // The 州定民生实事 table has only a 牵头单位 column: every unit named there leads.
+    expect(byCode('6.表.10').leadUnits).toEqual(['市应急管理局', '市林业局', '市消防救援大队']);
+    expect(byCode('6.表.3').leadUnits).toEqual(['市住建局', '市住保中心', '市市场监管局']);
     // 市卫生健康局 in the document is 市卫健局 in the ledger.
     expect(byCode('4.4.1').leadUnits.concat(byCode('4.4.1').coUnits)).not.toContain('市卫生健康局');
 
@@ -100,6 +114,7 @@ describe('seeds/plan-2023.json', () => {
     expect(t.targets).toContainEqual(expect.objectContaining({ name: '社会消费品零售总额', value: 132, unit: '亿元', kind: 'absolute' }));
     expect(t.targets).toContainEqual(expect.objectContaining({ value: 10, unit: '次', comparison: 'gte' }));
     expect(seed.tasks.find((x) => x.code === '6.3.2')!.targets).toContainEqual(expect.objectContaining({ value: 3200, unit: '户' }));
+    expect(seed.tasks.find((x) => x.code === '6.表.2')!.targets).toEqual([expect.objectContaining({ name: '新增天然气用户', value: 3200, unit: '户' })]);
     const gdp = seed.battles[0]!.targets.find((x) => x.name === '地区生产总值');
     expect(gdp).toMatchObject({ value: 8, unit: '%', kind: 'growth' });
     for (const task of seed.tasks) for (const target of task.targets) expect(task.content).toContain(target.text);

@@ -6,10 +6,12 @@ import { parseMechanism } from './mechanism';
 import { parsePlanMeta } from './plan-meta';
 import { parseTaskSections, type ParsedSection } from './sections';
 import { extractTargets, type ExtractedTarget } from './targets-extract';
-import { cleanJoin, documentLines } from './text-lines';
+import { cleanJoin, documentLines, tidySpaces } from './text-lines';
 import { outlineDocument, type AnnexPart, type Chapter } from './outline';
 import { UnitDirectory, type UnitEntry } from './unit-directory';
 import { splitUnitNames } from './units-clause';
+import { parseTaskTable, type TableRow } from './task-table';
+import { headingOf } from './sections';
 
 export interface ImportResult {
   draft: PlanSeed;
@@ -115,6 +117,7 @@ export function importPlanText(text: string, directoryEntries: readonly UnitEntr
           title: t.title,
           content: t.content,
           listType: 'work',
+          group: '',
           leadUnits: resolveAll(assigned?.leadUnits ?? []),
           coUnits: resolveAll(assigned?.coUnits ?? []),
           clause: assigned?.clause ?? '',
@@ -125,7 +128,94 @@ export function importPlanText(text: string, directoryEntries: readonly UnitEntr
     }
   });
 
+  outline.annexes.slice(0, 6).forEach((annex, i) => {
+    if (!annex.table) return;
+    const table = parseTaskTable(annex.table.lines, (n) => units.isUnitName(n));
+    if (!table || table.rows.length === 0) {
+      problems.push(`附件${annex.number}的“${annex.table.title}”中没有读到表格行。`);
+      return;
+    }
+    addTableTasks(draft, i + 1, annex.table.title, table.rows, table.hasCoColumn, resolveAll, problems);
+  });
+
   draft.units = units.entries().sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   for (const n of units.added) problems.push(`新单位“${n}”不在单位名录中，导入后将作为新单位建立。`);
   return { draft, problems, newUnits: [...units.added] };
+}
+
+/**
+ * 工作内容 / 工作任务 labels come out of the PDF as one run of text ("关键核心技术攻坚行动现代农业领域"): the part
+ * that names one of the battle's sections is the 工作内容, the rest the 工作任务.
+ */
+function splitLabels(labels: string, sectionTitles: readonly string[]): { group: string; item: string } {
+  // At least six characters: "创新平台" alone is in a section title, but "创新平台运行模式" is a 工作任务.
+  for (let k = labels.length; k >= 6; k--) {
+    const prefix = labels.slice(0, k);
+    if (sectionTitles.some((t) => t.includes(prefix))) return { group: prefix, item: labels.slice(k) };
+  }
+  return { group: '', item: labels };
+}
+
+/**
+ * A content cell merged over two rows prints once, with both rows' units after it: the lead of the first row
+ * appears again where the second row's units begin ("市科工信局 市农业农村局 市科工信局 市林业局 …").
+ */
+function unmergeRows(rows: TableRow[]): void {
+  rows.forEach((row, i) => {
+    const nextRow = rows[i + 1];
+    const block = row.blocks.at(-1);
+    if (!nextRow || nextRow.blocks.length || !block) return;
+    const again = block.units.indexOf(block.units[0]!, 1);
+    if (again <= 0) return;
+    nextRow.blocks.push({ text: block.text, units: block.units.slice(again) });
+    block.units = block.units.slice(0, again);
+  });
+}
+
+function addTableTasks(
+  draft: PlanSeed,
+  battle: number,
+  title: string,
+  rows: TableRow[],
+  hasCoColumn: boolean,
+  resolveAll: (names: string[]) => string[],
+  problems: string[],
+): void {
+  const sectionCode = `${battle}.表`;
+  const sectionTitles = draft.sections.filter((s) => s.battle === battle).map((s) => s.title);
+  draft.sections.push({ battle, code: sectionCode, title, content: title, targets: [] });
+  unmergeRows(rows);
+  let group = '';
+  for (const row of rows) {
+    const code = `${sectionCode}.${row.number}`;
+    const labels = hasCoColumn ? splitLabels(row.labels, sectionTitles) : { group: '', item: row.labels };
+    if (labels.group) group = labels.group;
+    const blocks = row.blocks.filter((b) => b.text).map((b) => ({ ...b, text: tidySpaces(b.text) }));
+    if (blocks.length === 0) {
+      problems.push(`${title}第${row.number}行没有任务内容。`);
+      continue;
+    }
+    const all = row.blocks.flatMap((b) => b.units);
+    const leads = hasCoColumn ? row.blocks.filter((b) => b.units.length).map((b) => b.units[0]!) : all;
+    const leadUnits = resolveAll(leads);
+    const coUnits = resolveAll(all).filter((u) => !leadUnits.includes(u));
+    if (leadUnits.length === 0) problems.push(`${title}第${row.number}行未找到牵头单位。`);
+    const content = blocks.map((b) => b.text).join('\n');
+    const taskTitle = labels.item || headingOf(blocks[0]!.text);
+    draft.tasks.push({
+      code,
+      battle,
+      section: sectionCode,
+      title: taskTitle,
+      content,
+      listType: 'work',
+      group: hasCoColumn ? group : '',
+      leadUnits,
+      coUnits,
+      clause: '',
+      leadByOrder: hasCoColumn,
+      // A cell that is only a figure ("3200户") is named by its row.
+      targets: toSeedTargets(blocks.flatMap((b) => extractTargets(b.text)).map((t) => (t.name ? t : { ...t, name: taskTitle }))),
+    });
+  }
 }

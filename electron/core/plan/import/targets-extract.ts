@@ -58,7 +58,7 @@ export function extractTargets(text: string): ExtractedTarget[] {
     else if (qualifier === '以内' || qualifier === '以下' || /降至|控制在|低于/.test(before)) comparison = 'lte';
     const named = nameBefore(text, m.index);
     const name = named.length >= 2 ? named : nameAfter(text, m.index + whole.length) || named;
-    out.push({ name, value, unit: unit!, kind, comparison, text: whole });
+    out.push({ name: name.trim(), value, unit: unit!, kind, comparison, text: whole });
   }
   return out;
 }

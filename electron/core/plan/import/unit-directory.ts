@@ -14,6 +14,12 @@ export function guessKind(name: string): UnitKind {
   return /^各|相关|有关|成员单位|部门$|单位$/.test(name) ? 'group' : 'unit';
 }
 
+const UNIT_SHAPE = /^(市|州|县|区|省|国网|[\u4e00-\u9fff]{2,4}(新区|高新区|经开区))[\u4e00-\u9fff（）()]{0,16}(局|办|委|委员会|中心|院|会|队|大队|部|室|处|所|馆|站|社|联|团|公司|管委会|政府)$/;
+
+export function looksLikeUnit(name: string): boolean {
+  return name.length >= 3 && name.length <= 24 && UNIT_SHAPE.test(name);
+}
+
 export class UnitDirectory {
   private readonly byName = new Map<string, UnitEntry>();
   readonly added: string[] = [];
@@ -42,6 +48,11 @@ export class UnitDirectory {
 
   has(name: string): boolean {
     return this.byName.has(name);
+  }
+
+  /** Known, or shaped like a government unit's name ("市数据局", "云江高新区管委会"). */
+  isUnitName(name: string): boolean {
+    return this.has(name) || looksLikeUnit(name);
   }
 
   entries(): UnitEntry[] {

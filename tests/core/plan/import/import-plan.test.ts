@@ -2,7 +2,7 @@
 // and the quirks of real documents (half-width numbering, page numbers, heading clauses, 牵头单位：…).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { importPlanText } from '../../../../electron/core/plan/import/import-plan';
 import { readPlanDocument } from '../../../../electron/core/plan/import/read-document';
@@ -33,8 +33,16 @@ describe('importPlanText on another city’s plan', () => {
   });
 
   it('keeps the numbering: sections, items, and a section without items that is a task itself', () => {
-    expect(draft.tasks.map((t) => t.code)).toEqual(['1.1.1', '1.1.2', '1.2.1', '1.2.2', '2.1.1', '2.1.2', '2.2', '3.1.1', '3.2.1']);
-    expect(draft.sections.map((s) => s.title)).toEqual(['壮大主导产业', '优化产业园区', '稳定粮食生产', '发展乡村产业', '治理大气污染', '保护江河水质']);
+    expect(draft.tasks.map((t) => t.code)).toEqual(['1.1.1', '1.1.2', '1.2.1', '1.2.2', '2.1.1', '2.1.2', '2.2', '3.1.1', '3.2.1', '1.表.1', '1.表.2', '1.表.3']);
+    expect(draft.sections.map((s) => s.title)).toEqual([
+      '壮大主导产业',
+      '优化产业园区',
+      '稳定粮食生产',
+      '发展乡村产业',
+      '治理大气污染',
+      '保护江河水质',
+      '云江市打好产业升级攻坚仗任务分解表',
+    ]);
   });
 
   it('reads every form of responsibility clause', () => {
@@ -62,6 +70,43 @@ describe('importPlanText on another city’s plan', () => {
     expect(newUnits).not.toContain('市卫健委');
     expect(problems.filter((p) => !p.startsWith('新单位'))).toEqual([]);
     expect(draft.units.find((u) => u.name === '各区县')?.kind).toBe('group');
+  });
+});
+
+describe('the task table of an annex', () => {
+  const { draft } = importPlanText(text, directory);
+  const row = (n: number) => draft.tasks.find((t) => t.code === `1.表.${n}`)!;
+
+  it('reads rows with their merged-cell labels, lead and cooperating units', () => {
+    expect(row(1)).toMatchObject({ group: '壮大主导产业', title: '做强装备制造', leadUnits: ['市工信局'], coUnits: ['市发改局'] });
+    // 工作内容 merged over rows 1–2; units on the same line as the text.
+    expect(row(2)).toMatchObject({ group: '壮大主导产业', title: '发展数字经济', leadUnits: ['市数据局'], coUnits: ['市工信局'] });
+    // A unit name broken over two lines.
+    expect(row(3)).toMatchObject({ group: '优化产业园区', title: '推进园区扩容', leadUnits: ['云江高新区管委会'] });
+    expect(row(3).targets).toEqual([expect.objectContaining({ value: 50, unit: '万平方米' })]);
+  });
+
+  it('reads the same rows from a real Word table', async () => {
+    const cell = (t: string) => new TableCell({ children: t.split('\n').map((l) => new Paragraph(l)) });
+    const before = text.slice(0, text.indexOf('序号 工作内容'));
+    const after = text.slice(text.indexOf('附件 2'));
+    const table = new Table({
+      rows: [
+        ['序号', '工作内容', '工作任务', '牵头单位', '配合单位'],
+        ['1', '壮大主导产业', '做强装备制造', '支持龙头企业扩能改造，装备制造产值突破 200 亿元。', '市工信局', '市发改局'],
+        ['2', '', '发展数字经济', '新增上云企业 120 家以上。', '市数据局', '市工信局'],
+        ['3', '优化产业园区', '推进园区扩容', '新增标准厂房 50 万平方米。', '云江高新区管委会', ''],
+      ].map((cells) => new TableRow({ children: cells.map(cell) })),
+    });
+    const para = (block: string) => block.split('\n').map((l) => new Paragraph(l));
+    const doc = new Document({ sections: [{ children: [...para(before), table, ...para(after)] }] });
+    const fromWord = importPlanText(await readPlanDocument(await Packer.toBuffer(doc), '方案.docx'), directory).draft;
+    const rows = fromWord.tasks.filter((t) => t.code.startsWith('1.表.'));
+    expect(rows.map((t) => [t.group, t.title, t.leadUnits, t.coUnits])).toEqual([
+      ['壮大主导产业', '做强装备制造', ['市工信局'], ['市发改局']],
+      ['壮大主导产业', '发展数字经济', ['市数据局'], ['市工信局']],
+      ['优化产业园区', '推进园区扩容', ['云江高新区管委会'], []],
+    ]);
   });
 });
 
