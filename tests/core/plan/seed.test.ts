@@ -91,6 +91,9 @@ describe('seeds/plan-2023.json', () => {
     expect(byCode('2.表.1')).toMatchObject({ group: '关键核心技术攻坚行动', title: '现代农业领域', leadUnits: ['市科工信局'], coUnits: ['市农业农村局'] });
     expect(byCode('2.表.2')).toMatchObject({ title: '现代农业领域', leadUnits: ['市科工信局'], coUnits: ['市林业局', '市乡村振兴局'] });
     expect(byCode('2.表.23')).toMatchObject({ group: '创新平台建设攻坚行动', title: '创新平台运行模式' });
+    // The text's clause for 现代农业领域 lists 市农业农村局 first without 牵头; the annex's table names the lead.
+    expect(byCode('2.1.1')).toMatchObject({ leadUnits: ['市科工信局'], leadByOrder: false });
+    expect(byCode('2.1.1').coUnits).toEqual(expect.arrayContaining(['市农业农村局', '市林业局', '市乡村振兴局']));
     // The 州定民生实事 table has only a 牵头单位 column: every unit named there leads.
     expect(byCode('6.表.10').leadUnits).toEqual(['市应急管理局', '市林业局', '市消防救援大队']);
     expect(byCode('6.表.3').leadUnits).toEqual(['市住建局', '市住保中心', '市市场监管局']);

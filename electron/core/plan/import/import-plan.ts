@@ -138,6 +138,7 @@ export function importPlanText(text: string, directoryEntries: readonly UnitEntr
     addTableTasks(draft, i + 1, annex.table.title, table.rows, table.hasCoColumn, resolveAll, problems);
   });
 
+  leadsFromTables(draft);
   draft.units = units.entries().sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   for (const n of units.added) problems.push(`新单位“${n}”不在单位名录中，导入后将作为新单位建立。`);
   return { draft, problems, newUnits: [...units.added] };
@@ -217,5 +218,23 @@ function addTableTasks(
       // A cell that is only a figure ("3200户") is named by its row.
       targets: toSeedTargets(blocks.flatMap((b) => extractTargets(b.text)).map((t) => (t.name ? t : { ...t, name: taskTitle }))),
     });
+  }
+}
+
+/**
+ * A clause without 牵头 only lists units; where the annex's own 任务分解表 has rows for the same 工作任务, the
+ * table's 牵头单位 column says who leads, and that is what the document assigns.
+ */
+function leadsFromTables(draft: PlanSeed): void {
+  const rows = draft.tasks.filter((t) => t.code.includes('.表.') && t.group);
+  for (const task of draft.tasks) {
+    if (!task.leadByOrder || task.code.includes('.表.')) continue;
+    const matching = rows.filter((r) => r.battle === task.battle && r.title === task.title);
+    if (matching.length === 0) continue;
+    const leads = [...new Set(matching.flatMap((r) => r.leadUnits))];
+    const named = [...task.leadUnits, ...task.coUnits, ...matching.flatMap((r) => r.coUnits)];
+    task.leadUnits = leads;
+    task.coUnits = [...new Set(named)].filter((u) => !leads.includes(u));
+    task.leadByOrder = false;
   }
 }

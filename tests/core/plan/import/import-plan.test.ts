@@ -48,7 +48,10 @@ describe('importPlanText on another city’s plan', () => {
   it('reads every form of responsibility clause', () => {
     const t = (code: string) => draft.tasks.find((x) => x.code === code)!;
     expect(t('1.1.1')).toMatchObject({ leadUnits: ['市工信局'], coUnits: ['市发改局', '市商务局'], leadByOrder: false });
-    expect(t('1.1.2')).toMatchObject({ leadUnits: ['市数据局'], coUnits: ['市工信局'], leadByOrder: true });
+    // No 牵头 in the clause, but the annex's table names the lead for 发展数字经济.
+    expect(t('1.1.2')).toMatchObject({ leadUnits: ['市数据局'], coUnits: ['市工信局'], leadByOrder: false });
+    // No 牵头 and no table row: the unit named first leads.
+    expect(t('2.1.1')).toMatchObject({ leadUnits: ['市农业农村局'], coUnits: ['市自然资源局'], leadByOrder: true });
     expect(t('1.2.1').leadUnits).toEqual(['云江高新区管委会']);
     expect(t('1.2.2').leadUnits).toEqual(['市营商办', '云江高新区管委会']);
     // No clause of its own: the section heading's "（市农业农村局牵头）" assigns it.
