@@ -27,7 +27,7 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
 命令：
   init   --db FILE            新建台账（内置 2023 年“六仗”实施方案），已有文件不会被覆盖
   stats  --db FILE [--json]   各仗任务数、任务总数、单位数
-  tasks  --db FILE [--json] [--battle N] [--search 文字]
+  tasks  --db FILE [--json] [--battle N] [--search 文字] [--code 1.3.2]
                               任务清单（编号、任务、牵头单位、配合单位、量化指标）
   plan import FILE --db FILE [--dry-run] [--json]
                               导入实施方案（.docx 或 .txt）：先显示识别结果；不加 --dry-run 时保存
@@ -38,7 +38,7 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
 const commandOptions = {
   init: { db: { type: 'string' } },
   stats: { db: { type: 'string' }, json: { type: 'boolean' } },
-  tasks: { db: { type: 'string' }, json: { type: 'boolean' }, battle: { type: 'string' }, search: { type: 'string' } },
+  tasks: { db: { type: 'string' }, json: { type: 'boolean' }, battle: { type: 'string' }, search: { type: 'string' }, code: { type: 'string' } },
   plan: { db: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
 } as const;
 
@@ -70,7 +70,7 @@ function parseBattle(value: string | undefined): number | undefined {
 
 async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: command === 'plan' });
-  const v = values as { db?: string; json?: boolean; battle?: string; search?: string; 'dry-run'?: boolean };
+  const v = values as { db?: string; json?: boolean; battle?: string; search?: string; code?: string; 'dry-run'?: boolean };
   const dbPath = resolveStorePath(v.db, io.env);
 
   if (command === 'plan') return planCommand(positionals, dbPath, v, io);
@@ -106,7 +106,13 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
 
   const battle = parseBattle(v.battle);
   return withStore(dbPath, false, async (_store, h) => {
-    const r = await call(h, 'tasks.list', { battle, search: v.search });
+    const listed = await call(h, 'tasks.list', { battle, search: v.search });
+    // A task code as the document numbers it ("1.3.2", "2.表.5") picks exactly that task.
+    const tasks = v.code === undefined ? listed.tasks : listed.tasks.filter((t) => t.code === v.code!.trim());
+    if (v.code !== undefined && tasks.length === 0) {
+      throw new AppError('not_found', `没有编号为“${v.code}”的任务。编号如 1.3.2（第一仗第三方面第2项）或 2.表.5（任务分解表第5行）。`, `no task ${v.code}`);
+    }
+    const r = { tasks, total: tasks.length };
     if (v.json) {
       const tasks = r.tasks.map((t) => ({
         id: t.id,
@@ -117,6 +123,8 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
         leadUnits: t.leadUnits,
         coUnits: t.coUnits,
         targets: t.targets,
+        group: t.group,
+        clause: t.clause,
         listType: t.listType,
         status: t.status,
       }));
