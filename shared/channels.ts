@@ -1,4 +1,23 @@
 // Channel names alone, without their schemas, so the preload stays a few lines with no dependencies.
 // contract.ts is type-checked to define exactly these channels.
-export const channelNames = ['app.info', 'plan.overview', 'tasks.list', 'units.list', 'plan.import'] as const;
+export const channelNames = [
+  'app.info',
+  'plan.overview',
+  'plan.import',
+  'units.list',
+  'identity.get',
+  'identity.set',
+  'settings.get',
+  'settings.set',
+  'dashboard.get',
+  'tasks.list',
+  'task.detail',
+  'task.update',
+  'task.split',
+  'progress.report',
+  'closeout.request',
+  'closeout.decide',
+  'closeout.reopen',
+  'closeout.queue',
+] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -4,7 +4,17 @@ import { z } from 'zod';
 import { channelNames, type ChannelName } from './channels';
 import { appErrorSchema } from './errors';
 import { planImportResultSchema } from './plan-import';
-import { battleCodeSchema, battleSummarySchema, planInfoSchema, taskRowSchema, unitSchema } from './domain';
+import { battleCodeSchema, battleSummarySchema, listTypes, planInfoSchema, taskRowSchema, taskStatuses, unitSchema } from './domain';
+import {
+  auditEntrySchema,
+  closeoutSchema,
+  identityInputSchema,
+  identitySchema,
+  lights,
+  progressLineSchema,
+  settingsSchema,
+  taskEditSchema,
+} from './workflow';
 
 const empty = z.object({}).strict();
 
@@ -33,6 +43,10 @@ export const contract = {
       .object({
         battle: battleCodeSchema.optional(),
         search: z.string().max(200).optional(),
+        listType: z.enum(listTypes).optional(),
+        unit: z.string().max(60).optional(),
+        status: z.enum(taskStatuses).optional(),
+        light: z.enum(lights).optional(),
       })
       .strict(),
     output: z.object({
@@ -40,6 +54,69 @@ export const contract = {
       tasks: z.array(taskRowSchema),
     }),
   },
+  'identity.get': { input: empty, output: z.object({ identity: identitySchema.nullable() }) },
+  'identity.set': { input: identityInputSchema, output: identitySchema },
+  'settings.get': { input: empty, output: settingsSchema },
+  'settings.set': { input: settingsSchema.partial().strict(), output: settingsSchema },
+  'dashboard.get': {
+    input: empty,
+    output: z.object({
+      battles: z.array(
+        z.object({
+          battle: z.number().int(),
+          total: z.number().int(),
+          byStatus: z.record(z.enum(taskStatuses), z.number().int()),
+          byLight: z.record(z.enum(lights), z.number().int()),
+        }),
+      ),
+      overdue: z.array(taskRowSchema),
+      dueSoon: z.array(taskRowSchema),
+      units: z.array(z.object({ unit: z.string(), lead: z.number().int(), red: z.number().int(), yellow: z.number().int(), closed: z.number().int() })),
+      pendingCloseouts: z.number().int(),
+    }),
+  },
+  'task.detail': {
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({
+      task: taskRowSchema,
+      progress: z.array(progressLineSchema),
+      closeouts: z.array(closeoutSchema),
+      audit: z.array(auditEntrySchema),
+    }),
+  },
+  'task.update': { input: z.object({ id: z.string().min(1), edit: taskEditSchema }).strict(), output: z.object({ task: taskRowSchema }) },
+  'task.split': {
+    input: z
+      .object({
+        parentId: z.string().min(1),
+        title: z.string().max(120),
+        content: z.string().max(5000).default(''),
+        leadUnits: z.array(z.string()).max(20),
+        coUnits: z.array(z.string()).max(40).default([]),
+        dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.string() }),
+  },
+  'progress.report': {
+    input: z
+      .object({
+        taskId: z.string().min(1),
+        period: z.string().max(10),
+        percent: z.number(),
+        text: z.string().max(2000),
+        unit: z.string().max(60).optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.string() }),
+  },
+  'closeout.request': { input: z.object({ taskId: z.string().min(1), statement: z.string().max(2000) }).strict(), output: z.object({ id: z.string() }) },
+  'closeout.decide': {
+    input: z.object({ taskId: z.string().min(1), approve: z.boolean(), reason: z.string().max(1000).default('') }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  'closeout.reopen': { input: z.object({ taskId: z.string().min(1), reason: z.string().max(1000) }).strict(), output: z.object({ ok: z.literal(true) }) },
+  'closeout.queue': { input: empty, output: z.object({ items: z.array(closeoutSchema) }) },
   'units.list': {
     input: empty,
     output: z.object({ units: z.array(unitSchema) }),

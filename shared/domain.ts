@@ -1,12 +1,9 @@
 // Domain vocabulary shared by every process. Names follow ../shared/design/GLOSSARY.md.
 import { z } from 'zod';
+import { lights, listTypes, taskStatuses } from './enums';
+import { milestoneSchema } from './workflow';
 
-export const listTypes = ['project', 'work', 'responsibility'] as const;
-export type ListType = (typeof listTypes)[number];
-
-/** Status is derived from events (progress, close-out), never typed by hand. */
-export const taskStatuses = ['not_started', 'in_progress', 'lagging', 'pending_closeout', 'closed'] as const;
-export type TaskStatus = (typeof taskStatuses)[number];
+export { listTypes, taskStatuses, type ListType, type TaskStatus } from './enums';
 
 export const targetKinds = ['growth', 'absolute', 'count', 'ratio'] as const;
 export type TargetKind = (typeof targetKinds)[number];
@@ -55,6 +52,15 @@ export const taskRowSchema = z.object({
   /** The lead was taken from the order of names: the clause did not say 牵头. */
   leadByOrder: z.boolean(),
   status: z.enum(taskStatuses),
+  light: z.enum(lights),
+  /** Latest reported percent (the lead units' lines), null before any report. */
+  percent: z.number().int().min(0).max(100).nullable(),
+  dueDate: z.string(),
+  milestones: z.array(milestoneSchema),
+  leadPerson: z.string(),
+  handler: z.string(),
+  responsibleSection: z.string(),
+  parentId: z.string(),
   targets: z.array(targetSchema),
 });
 export type TaskRow = z.infer<typeof taskRowSchema>;

@@ -1,11 +1,16 @@
 // One object implementing every channel of the contract. Electron IPC, the browser-mode host and the CLI
 // all call it (through dispatch), so the three cannot drift apart.
-import type { Channel, ChannelOutput } from '../../shared/contract';
 import type { z } from 'zod';
-import type { contract } from '../../shared/contract';
-import { importPlanIntoStore } from './plan/import-into-store';
+import type { Channel, ChannelOutput, contract } from '../../shared/contract';
+import { getIdentity, requireIdentity, setIdentity } from './identity';
+import { addSubtask, decideCloseout, reopenTask, reportProgress, requestCloseout, updateTask } from './ledger/actions';
+import { battleCounts, unitCounts } from './ledger/dashboard';
 import { battleSummaries, countTasks, listTasks, listUnits, planInfo } from './ledger/queries';
+import { closeoutQueue, taskDetail } from './ledger/task-detail';
+import { importPlanIntoStore } from './plan/import-into-store';
+import { getSettings, setSettings, todayIso } from './settings';
 import type { Store } from './store/open-store';
+import { AppError } from '../../shared/errors';
 
 export type Handlers = {
   [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -14,9 +19,19 @@ export type Handlers = {
 export interface HandlerContext {
   store: Store;
   version: string;
+  /** The wall clock, injectable for tests. */
+  now?: () => Date;
 }
 
-export function createHandlers({ store, version }: HandlerContext): Handlers {
+export function createHandlers({ store, version, now = () => new Date() }: HandlerContext): Handlers {
+  const today = () => todayIso(now());
+  const settings = () => getSettings(store, now());
+  const findTask = (id: string) => {
+    const task = listTasks(store, settings()).find((t) => t.id === id);
+    if (!task) throw new AppError('not_found', '没有找到该任务，可能已被删除。', `no task ${id}`);
+    return task;
+  };
+
   return {
     'app.info': () => ({
       version,
@@ -27,18 +42,51 @@ export function createHandlers({ store, version }: HandlerContext): Handlers {
     }),
     'plan.overview': () => {
       const plan = planInfo(store);
+      return { plan, battles: battleSummaries(store, plan.id), taskCount: countTasks(store, plan.id), unitCount: listUnits(store).length };
+    },
+    'plan.import': (input) => importPlanIntoStore(store, Buffer.from(input.contentBase64, 'base64'), input.fileName, input.dryRun),
+    'units.list': () => ({ units: listUnits(store) }),
+    'identity.get': () => ({ identity: getIdentity(store) }),
+    'identity.set': (input) => setIdentity(store, input),
+    'settings.get': () => settings(),
+    'settings.set': (input) => setSettings(store, input),
+    'dashboard.get': () => {
+      const plan = planInfo(store);
+      const tasks = listTasks(store, settings(), {}, plan);
+      const who = getIdentity(store);
       return {
-        plan,
-        battles: battleSummaries(store, plan.id),
-        taskCount: countTasks(store, plan.id),
-        unitCount: listUnits(store).length,
+        battles: battleCounts(tasks, battleSummaries(store, plan.id).map((b) => b.code)),
+        overdue: tasks.filter((t) => t.light === 'red'),
+        dueSoon: tasks.filter((t) => t.light === 'blue'),
+        units: unitCounts(tasks),
+        pendingCloseouts: closeoutQueue(store, who?.role === 'taskforce' ? who.battle : undefined).length,
       };
     },
     'tasks.list': (input) => {
-      const tasks = listTasks(store, input);
+      const tasks = listTasks(store, settings(), input);
       return { total: tasks.length, tasks };
     },
-    'units.list': () => ({ units: listUnits(store) }),
-    'plan.import': (input) => importPlanIntoStore(store, Buffer.from(input.contentBase64, 'base64'), input.fileName, input.dryRun),
+    'task.detail': ({ id }) => ({ task: findTask(id), ...taskDetail(store, id) }),
+    'task.update': ({ id, edit }) => {
+      updateTask(store, requireIdentity(store), id, edit);
+      return { task: findTask(id) };
+    },
+    'task.split': (input) => ({ id: addSubtask(store, requireIdentity(store), input) }),
+    'progress.report': (input) => ({ id: reportProgress(store, requireIdentity(store), input, today()) }),
+    'closeout.request': ({ taskId, statement }) => ({ id: requestCloseout(store, requireIdentity(store), taskId, statement, today()) }),
+    'closeout.decide': ({ taskId, approve, reason }) => {
+      decideCloseout(store, requireIdentity(store), taskId, approve, reason, today());
+      return { ok: true as const };
+    },
+    'closeout.reopen': ({ taskId, reason }) => {
+      reopenTask(store, requireIdentity(store), taskId, reason, today());
+      return { ok: true as const };
+    },
+    'closeout.queue': () => {
+      const who = requireIdentity(store);
+      const items = closeoutQueue(store, who.role === 'taskforce' ? who.battle : undefined);
+      // A unit sees its own requests; the taskforce its battle's; the center all.
+      return { items: who.role === 'unit' ? items.filter((c) => c.unit === who.officeName) : items };
+    },
   };
 }

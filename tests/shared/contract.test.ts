@@ -7,16 +7,33 @@ import { channelNames } from '../../shared/channels';
 import { channels, contract, resultSchema } from '../../shared/contract';
 import { createHandlers } from '../../electron/core/handlers';
 import { dispatch } from '../../electron/core/dispatch';
+import { seedIds } from '../../electron/core/plan/seed-ids';
 import { tempStore } from '../helpers/temp-store';
 
 const planText = readFileSync(join(import.meta.dirname, '../fixtures/plans/yunjiang-2024.txt'));
 
+const task = seedIds.task('吉政发〔2023〕3号', '1.1.1');
+
+// In channel order: a center installation sets itself up, edits, reports, closes out and reopens a task.
 const sampleInputs: Record<string, unknown> = {
-  'plan.import': { fileName: 'yunjiang.txt', contentBase64: planText.toString('base64'), dryRun: true },
   'app.info': {},
   'plan.overview': {},
-  'tasks.list': { battle: 1, search: '消费' },
+  'plan.import': { fileName: 'yunjiang.txt', contentBase64: planText.toString('base64'), dryRun: true },
   'units.list': {},
+  'identity.get': {},
+  'identity.set': { office: '总指挥中心', role: 'center', operator: '张明' },
+  'settings.get': {},
+  'settings.set': { asOf: '2023-06-30' },
+  'dashboard.get': {},
+  'tasks.list': { battle: 1, search: '消费', light: 'yellow' },
+  'task.detail': { id: task },
+  'task.update': { id: task, edit: { leadPerson: '李华', dueDate: '2023-10-31', milestones: [{ date: '2023-06-30', percent: 50, text: '半年过半' }] } },
+  'task.split': { parentId: task, title: '春季车展', leadUnits: ['市商务局'] },
+  'progress.report': { taskId: task, period: '2023-06-3', percent: 55, text: '举办春季车展，实现销售额1.2亿元', unit: '市商务局' },
+  'closeout.request': { taskId: task, statement: '全年目标提前完成' },
+  'closeout.decide': { taskId: task, approve: true },
+  'closeout.reopen': { taskId: task, reason: '需补充下半年活动' },
+  'closeout.queue': {},
 };
 
 describe('contract', () => {
@@ -35,7 +52,7 @@ describe('contract', () => {
     for (const channel of channels) {
       expect(sampleInputs, `sample input for ${channel}`).toHaveProperty([channel]);
       const result = await dispatch(handlers, channel, sampleInputs[channel]);
-      expect(result.ok, channel).toBe(true);
+      expect(result.ok, `${channel}: ${JSON.stringify(result)}`).toBe(true);
       const wire = JSON.parse(JSON.stringify(result));
       const parsed = resultSchema(contract[channel].output).parse(wire);
       expect(parsed).toEqual(result);

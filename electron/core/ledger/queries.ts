@@ -2,8 +2,11 @@
 import type { BattleSummary, PlanInfo, TaskRow, Target, Unit } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { filterTasks, type TaskFilter } from '../../../shared/task-filter';
+import type { Milestone, Settings } from '../../../shared/workflow';
 import type { Store } from '../store/open-store';
-import { deriveStatus, NO_PROGRESS } from './task-status';
+import { computeLight } from './lights';
+import { loadTaskFacts } from './task-facts';
+import { deriveStatus } from './task-status';
 
 export function planInfo(store: Store): PlanInfo {
   const row = store.sqlite
@@ -50,6 +53,12 @@ interface TaskDbRow {
   groupLabel: string;
   clause: string;
   leadByOrder: number;
+  dueDate: string;
+  milestones: string;
+  leadPerson: string;
+  handler: string;
+  responsibleSection: string;
+  parentId: string;
 }
 
 function targetsByOwner(store: Store, ownerType: string): Map<string, Target[]> {
@@ -67,25 +76,44 @@ function targetsByOwner(store: Store, ownerType: string): Map<string, Target[]> 
   return out;
 }
 
-/** Tasks of one plan (the current one unless named), in the document's order. */
-export function listTasks(store: Store, filter: TaskFilter = {}, planId: string = planInfo(store).id): TaskRow[] {
+/** The unit ids a task is assigned to, for permission checks. */
+export function taskScope(store: Store, taskId: string): { battle: number; leadUnitIds: string[]; coUnitIds: string[]; code: string; title: string } {
+  const row = store.sqlite
+    .prepare(
+      `SELECT b.code AS battle, t.lead_unit_ids AS lead, t.co_unit_ids AS co, t.code, t.title
+         FROM tasks t JOIN battles b ON b.id = t.battle_id WHERE t.id = ? AND t.deleted = 0`,
+    )
+    .get(taskId) as { battle: number; lead: string; co: string; code: string; title: string } | undefined;
+  if (!row) throw new AppError('not_found', '没有找到该任务，可能已被删除。', `no task ${taskId}`);
+  return { battle: row.battle, leadUnitIds: JSON.parse(row.lead), coUnitIds: JSON.parse(row.co), code: row.code, title: row.title };
+}
+
+/** Tasks of one plan (the current one unless named), in the document's order, with status and light. */
+export function listTasks(store: Store, settings: Settings, filter: TaskFilter = {}, plan: PlanInfo = planInfo(store)): TaskRow[] {
   const byBattle = filter.battle !== undefined;
   const rows = store.sqlite
     .prepare(
       `SELECT t.id, t.code, b.code AS battle, b.name AS battleName, s.title AS section, t.title, t.content,
               t.list_type AS listType, t.lead_unit_ids AS leadUnitIds, t.co_unit_ids AS coUnitIds,
-              t.group_label AS groupLabel, t.clause, t.lead_by_order AS leadByOrder
+              t.group_label AS groupLabel, t.clause, t.lead_by_order AS leadByOrder, t.due_date AS dueDate,
+              t.milestones, t.lead_person AS leadPerson, t.handler, t.responsible_section AS responsibleSection,
+              t.parent_id AS parentId
          FROM tasks t JOIN battles b ON b.id = t.battle_id LEFT JOIN sections s ON s.id = t.section_id
         WHERE t.deleted = 0 AND t.plan_id = ? ${byBattle ? 'AND b.code = ?' : ''}
-        ORDER BY b.code, t.ord`,
+        ORDER BY b.code, t.ord, t.code`,
     )
-    .all(planId, ...(byBattle ? [filter.battle] : [])) as TaskDbRow[];
+    .all(plan.id, ...(byBattle ? [filter.battle] : [])) as TaskDbRow[];
 
   const unitName = new Map(listUnits(store).map((u) => [u.id, u.name]));
-  const names = (json: string) => (JSON.parse(json) as string[]).map((id) => unitName.get(id) ?? id);
+  const names = (ids: string[]) => ids.map((id) => unitName.get(id) ?? id);
+  const leadIds = new Map(rows.map((r) => [r.id, JSON.parse(r.leadUnitIds) as string[]]));
+  const facts = loadTaskFacts(store, (id) => leadIds.get(id) ?? []);
   const targets = targetsByOwner(store, 'task');
-  const all = rows.map(
-    (r): TaskRow => ({
+  const all = rows.map((r): TaskRow => {
+    const f = facts.get(r.id) ?? { percent: null, closeout: null };
+    const milestones = JSON.parse(r.milestones) as Milestone[];
+    const light = computeLight({ closed: f.closeout === 'approved', dueDate: r.dueDate, milestones, percent: f.percent, planYear: plan.year }, settings);
+    return {
       id: r.id,
       code: r.code,
       battle: r.battle,
@@ -95,14 +123,23 @@ export function listTasks(store: Store, filter: TaskFilter = {}, planId: string 
       title: r.title,
       content: r.content,
       listType: r.listType,
-      leadUnits: names(r.leadUnitIds),
-      coUnits: names(r.coUnitIds),
+      leadUnits: names(leadIds.get(r.id)!),
+      coUnits: names(JSON.parse(r.coUnitIds) as string[]),
       clause: r.clause,
       leadByOrder: r.leadByOrder === 1,
-      status: deriveStatus(NO_PROGRESS),
+      status: deriveStatus(f, light),
+      light,
+      percent: f.percent,
+      dueDate: r.dueDate,
+      milestones,
+      leadPerson: r.leadPerson,
+      handler: r.handler,
+      responsibleSection: r.responsibleSection,
+      parentId: r.parentId,
       targets: targets.get(r.id) ?? [],
-    }),
-  );
-  // The same matching as the renderer's, so a search finds the same tasks on screen and in the CLI.
-  return filter.search ? filterTasks(all, filter) : all;
+    };
+  });
+  // The same matching as the renderer's, so a filter finds the same tasks on screen and in the CLI.
+  const { battle: _b, ...rest } = filter;
+  return Object.values(rest).some((v) => v !== undefined) ? filterTasks(all, rest) : all;
 }

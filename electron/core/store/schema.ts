@@ -110,6 +110,10 @@ export const tasks = sqliteTable(
     handler: text('handler').notNull().default(''),
     responsibleSection: text('responsible_section').notNull().default(''),
     dueDate: text('due_date').notNull().default(''),
+    /** A sub-task split from another task; empty for the plan's own tasks. */
+    parentId: text('parent_id').notNull().default(''),
+    /** [{ date: 'YYYY-MM-DD', text }] checkpoints before the due date. */
+    milestones: text('milestones').notNull().default('[]'),
     /** 工作内容 of a 任务分解表 row; empty for tasks of the text. */
     groupLabel: text('group_label').notNull().default(''),
     /** The responsibility clause as the document wrote it. */
@@ -150,4 +154,49 @@ export const targets = sqliteTable(
     deleted: integer('deleted').notNull().default(0),
   },
   (t) => [index('targets_owner').on(t.ownerType, t.ownerId, t.ord)],
+);
+
+/** Each installation's identity as it announced it in its own log: which office, which role. */
+export const replicas = sqliteTable('replicas', {
+  id: text('id').primaryKey(),
+  officeUnitId: text('office_unit_id').notNull().default(''),
+  role: text('role').notNull().default(''),
+  battle: integer('battle').notNull().default(0),
+  operator: text('operator').notNull().default(''),
+  deleted: integer('deleted').notNull().default(0),
+});
+
+/** One unit's progress line for one task and one period (旬 or month); re-reporting the period replaces it. */
+export const progress = sqliteTable(
+  'progress',
+  {
+    id: text('id').primaryKey(),
+    taskId: text('task_id').notNull().default(''),
+    unitId: text('unit_id').notNull().default(''),
+    period: text('period').notNull().default(''),
+    percent: integer('percent').notNull().default(0),
+    text: text('text').notNull().default(''),
+    evidence: text('evidence').notNull().default('[]'),
+    reportedOn: text('reported_on').notNull().default(''),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('progress_task').on(t.taskId, t.period)],
+);
+
+/** A close-out (销号) request and its decision; reopening an approved one is recorded on it too. */
+export const closeouts = sqliteTable(
+  'closeouts',
+  {
+    id: text('id').primaryKey(),
+    taskId: text('task_id').notNull().default(''),
+    unitId: text('unit_id').notNull().default(''),
+    statement: text('statement').notNull().default(''),
+    requestedOn: text('requested_on').notNull().default(''),
+    state: text('state').notNull().default('pending'),
+    deciderUnitId: text('decider_unit_id').notNull().default(''),
+    reason: text('reason').notNull().default(''),
+    decidedOn: text('decided_on').notNull().default(''),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('closeouts_task').on(t.taskId, t.requestedOn)],
 );

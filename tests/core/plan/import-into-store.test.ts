@@ -32,7 +32,7 @@ describe('importing a plan document into a store', () => {
     const own = store.sqlite.prepare('SELECT count(*) AS n FROM events WHERE replica = ?').get(store.replicaId) as { n: number };
     expect(own.n).toBeGreaterThan(9);
     expect(planInfo(store).docNo).toBe('云政发〔2024〕12号');
-    expect(listTasks(store).map((t) => t.code)).toEqual([
+    expect(listTasks(store, { asOf: '2024-03-01', dueSoonDays: 15, behindPoints: 20 }).map((t) => t.code)).toEqual([
       ...['1.1.1', '1.1.2', '1.2.1', '1.2.2', '1.表.1', '1.表.2', '1.表.3'],
       ...['2.1.1', '2.1.2', '2.2', '3.1.1', '3.2.1'],
     ]);

@@ -1,0 +1,164 @@
+// The daily workflow's changes. Each checks its input and the installation's role, then appends events:
+// nothing is written unless everything is allowed and valid.
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { AppError } from '../../../shared/errors';
+import { periodSchema, taskEditSchema, type Identity, type TaskEdit } from '../../../shared/workflow';
+import type { Json } from '../events/canonical';
+import type { Store } from '../store/open-store';
+import { resolveUnitId } from '../units';
+import { requirePermission } from './permissions';
+import { planInfo, taskScope } from './queries';
+
+const PROGRESS_NS = 'a7d1c3e0-5b2f-4e8a-9c61-3f0b7e2d9a14';
+
+function checkInPlanYear(store: Store, date: string, what: string): void {
+  const year = planInfo(store).year;
+  if (!date.startsWith(`${year}-`)) {
+    throw new AppError('bad_input', `${what}应在实施方案年度（${year}年）内，收到“${date}”。`, `${what} ${date} outside plan year ${year}`);
+  }
+}
+
+export interface ProgressInput {
+  taskId: string;
+  period: string;
+  percent: number;
+  text: string;
+  /** Report on behalf of this unit (taskforce/center entering a paper report); default: this office. */
+  unit?: string;
+}
+
+export function reportProgress(store: Store, who: Identity, input: ProgressInput, today: string): string {
+  const period = periodSchema.parse(input.period);
+  checkInPlanYear(store, `${period.slice(0, 7)}-01`, '报告期');
+  if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100) {
+    throw new AppError('bad_input', '完成进度应为 0 到 100 之间的整数。', `percent ${input.percent}`);
+  }
+  const text = input.text.trim();
+  if (text.length < 2) throw new AppError('bad_input', '请填写本期进展情况（至少两个字）。', 'empty progress text');
+  const scope = taskScope(store, input.taskId);
+  requirePermission(who, 'progress.report', scope);
+  const unitId = input.unit ? resolveUnitId(store, input.unit) : who.officeUnitId;
+  if (![...scope.leadUnitIds, ...scope.coUnitIds].includes(unitId)) {
+    throw new AppError('bad_input', '该单位不是这项任务的牵头或配合单位，不能为其报送进展。', `unit ${unitId} not on task ${scope.code}`);
+  }
+  if (unitId !== who.officeUnitId && who.role === 'unit') {
+    throw new AppError('forbidden', `${who.officeName}：只能报送本单位的进展。`, 'unit reporting for another unit');
+  }
+  // One line per task, period and unit: reporting the same period again corrects it.
+  const id = uuidv5(`${input.taskId}|${period}|${unitId}`, PROGRESS_NS);
+  store.log.append([
+    { entity: 'progress', entityId: id, op: 'put', fields: { taskId: input.taskId, unitId, period, percent: input.percent, text, evidence: [], reportedOn: today } },
+  ]);
+  return id;
+}
+
+function latestCloseout(store: Store, taskId: string): { id: string; state: string } | undefined {
+  return store.sqlite.prepare('SELECT id, state FROM closeouts WHERE task_id = ? AND deleted = 0 ORDER BY id DESC LIMIT 1').get(taskId) as
+    | { id: string; state: string }
+    | undefined;
+}
+
+export function requestCloseout(store: Store, who: Identity, taskId: string, statement: string, today: string): string {
+  const text = statement.trim();
+  if (text.length < 4) throw new AppError('bad_input', '申请销号须写明完成情况（至少四个字）。', 'empty closeout statement');
+  const scope = taskScope(store, taskId);
+  requirePermission(who, 'closeout.request', scope);
+  const last = latestCloseout(store, taskId);
+  if (last?.state === 'pending') throw new AppError('bad_input', '该任务已有待审批的销号申请。', 'closeout already pending');
+  if (last?.state === 'approved') throw new AppError('bad_input', '该任务已销号。如需继续推进，请先由专班重新打开。', 'already closed');
+  const unitId = scope.leadUnitIds.includes(who.officeUnitId) ? who.officeUnitId : (scope.leadUnitIds[0] ?? who.officeUnitId);
+  const id = uuidv7();
+  store.log.append([{ entity: 'closeout', entityId: id, op: 'put', fields: { taskId, unitId, statement: text, requestedOn: today, state: 'pending' } }]);
+  return id;
+}
+
+export function decideCloseout(store: Store, who: Identity, taskId: string, approve: boolean, reason: string, today: string): void {
+  const scope = taskScope(store, taskId);
+  requirePermission(who, 'closeout.decide', scope);
+  const last = latestCloseout(store, taskId);
+  if (last?.state !== 'pending') throw new AppError('bad_input', '该任务没有待审批的销号申请。', 'no pending closeout');
+  const why = reason.trim();
+  if (!approve && why.length < 2) throw new AppError('bad_input', '退回销号申请须写明理由。', 'reject without reason');
+  store.log.append([
+    {
+      entity: 'closeout',
+      entityId: last.id,
+      op: 'put',
+      fields: { state: approve ? 'approved' : 'rejected', deciderUnitId: who.officeUnitId, reason: why, decidedOn: today },
+    },
+  ]);
+}
+
+export function reopenTask(store: Store, who: Identity, taskId: string, reason: string, today: string): void {
+  const scope = taskScope(store, taskId);
+  requirePermission(who, 'closeout.decide', scope);
+  const last = latestCloseout(store, taskId);
+  if (last?.state !== 'approved') throw new AppError('bad_input', '该任务尚未销号，无需重新打开。', 'not closed');
+  const why = reason.trim();
+  if (why.length < 2) throw new AppError('bad_input', '重新打开已销号任务须写明理由。', 'reopen without reason');
+  store.log.append([{ entity: 'closeout', entityId: last.id, op: 'put', fields: { state: 'reopened', deciderUnitId: who.officeUnitId, reason: why, decidedOn: today } }]);
+}
+
+const ASSIGNEE_FIELDS = new Set(['leadPerson', 'handler', 'responsibleSection']);
+
+export function updateTask(store: Store, who: Identity, taskId: string, raw: unknown): void {
+  const edit: TaskEdit = taskEditSchema.parse(raw);
+  const fields = Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined)) as Record<string, Json>;
+  if (Object.keys(fields).length === 0) throw new AppError('bad_input', '没有要保存的修改。', 'empty edit');
+  const scope = taskScope(store, taskId);
+  const onlyAssignees = Object.keys(fields).every((f) => ASSIGNEE_FIELDS.has(f));
+  requirePermission(who, onlyAssignees ? 'task.assign' : 'task.edit', scope);
+  if (edit.dueDate) checkInPlanYear(store, edit.dueDate, '完成时限');
+  for (const m of edit.milestones ?? []) checkInPlanYear(store, m.date, '节点日期');
+  store.log.append([{ entity: 'task', entityId: taskId, op: 'put', fields }]);
+}
+
+export interface SubtaskInput {
+  parentId: string;
+  title: string;
+  content: string;
+  leadUnits: string[];
+  coUnits: string[];
+  dueDate?: string;
+}
+
+/** Splits a task: the sub-task keeps the parent's battle and section and is numbered 1.2.3-1, -2 … */
+export function addSubtask(store: Store, who: Identity, input: SubtaskInput): string {
+  const scope = taskScope(store, input.parentId);
+  requirePermission(who, 'task.edit', scope);
+  const title = input.title.trim();
+  if (title.length < 2) throw new AppError('bad_input', '请填写子任务名称。', 'empty subtask title');
+  if (input.leadUnits.length === 0) throw new AppError('bad_input', '请至少选择一个牵头单位。', 'subtask without lead');
+  if (input.dueDate) checkInPlanYear(store, input.dueDate, '完成时限');
+  const parent = store.sqlite.prepare('SELECT plan_id AS planId, battle_id AS battleId, section_id AS sectionId, ord FROM tasks WHERE id = ?').get(input.parentId) as {
+    planId: string;
+    battleId: string;
+    sectionId: string;
+    ord: number;
+  };
+  const siblings = (store.sqlite.prepare('SELECT count(*) AS n FROM tasks WHERE parent_id = ?').get(input.parentId) as { n: number }).n;
+  const id = uuidv7();
+  store.log.append([
+    {
+      entity: 'task',
+      entityId: id,
+      op: 'put',
+      fields: {
+        planId: parent.planId,
+        battleId: parent.battleId,
+        sectionId: parent.sectionId,
+        parentId: input.parentId,
+        code: `${scope.code}-${siblings + 1}`,
+        // Same place as the parent; the code ("1.2.3-1") orders it right after.
+        ord: parent.ord,
+        title,
+        content: input.content.trim() || title,
+        listType: 'work',
+        leadUnitIds: input.leadUnits.map((u) => resolveUnitId(store, u)),
+        coUnitIds: input.coUnits.map((u) => resolveUnitId(store, u)),
+        dueDate: input.dueDate ?? '',
+      },
+    },
+  ]);
+  return id;
+}

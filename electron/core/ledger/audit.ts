@@ -1,0 +1,97 @@
+// The audit trail of a task, read from the event log itself: every change to the task, its progress lines and
+// its close-out records, with the office and person of the installation that made it, old value → new value.
+import type { AuditEntry } from '../../../shared/workflow';
+import { listTypeLabel } from '../../../shared/labels';
+import type { LedgerEvent } from '../events/event';
+import { parseHlc } from '../events/hlc';
+import type { Store } from '../store/open-store';
+import { unitNames } from '../units';
+
+const FIELD_LABEL: Record<string, string> = {
+  title: '任务名称',
+  content: '任务内容',
+  listType: '清单类型',
+  leadUnitIds: '牵头单位',
+  coUnitIds: '配合单位',
+  leadPerson: '牵头负责人',
+  handler: '具体承办人',
+  responsibleSection: '责任股室',
+  dueDate: '完成时限',
+  milestones: '时间节点',
+  percent: '完成进度',
+  text: '进展情况',
+  period: '报告期',
+  statement: '销号申请说明',
+  state: '销号状态',
+  reason: '理由',
+  deleted: '删除',
+};
+
+const STATE_LABEL: Record<string, string> = { pending: '待审批', approved: '已销号', rejected: '已退回', reopened: '重新打开' };
+const HIDDEN = new Set(['planId', 'battleId', 'sectionId', 'ord', 'code', 'taskId', 'unitId', 'evidence', 'reportedOn', 'requestedOn', 'decidedOn', 'deciderUnitId', 'group', 'clause', 'leadByOrder', 'parentId']);
+
+function show(field: string, value: unknown, units: Map<string, string>): string {
+  if (value === undefined || value === null || value === '') return '（空）';
+  if (field === 'leadUnitIds' || field === 'coUnitIds') return (value as string[]).map((u) => units.get(u) ?? u).join('、') || '（空）';
+  if (field === 'listType') return listTypeLabel[value as keyof typeof listTypeLabel] ?? String(value);
+  if (field === 'state') return STATE_LABEL[String(value)] ?? String(value);
+  if (field === 'percent') return `${String(value)}%`;
+  if (field === 'milestones') return (value as { date: string; percent: number }[]).map((m) => `${m.date} 达到${m.percent}%`).join('；') || '（空）';
+  return String(value);
+}
+
+function when(hlc: string): string {
+  const { wall } = parseHlc(hlc);
+  if (wall === 0) return '';
+  const d = new Date(wall);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function actionOf(e: LedgerEvent, isNew: boolean): string {
+  if (e.entity === 'progress') return isNew ? '报送进展' : '更正进展';
+  if (e.entity === 'closeout') {
+    const state = e.fields.state;
+    if (isNew) return '申请销号';
+    return state === 'approved' ? '批准销号' : state === 'rejected' ? '退回销号申请' : state === 'reopened' ? '重新打开' : '修改销号申请';
+  }
+  return isNew ? '建立任务' : '修改任务';
+}
+
+export function taskAudit(store: Store, taskId: string): AuditEntry[] {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT body FROM events WHERE (entity = 'task' AND entity_id = ?)
+          OR (entity = 'progress' AND entity_id IN (SELECT id FROM progress WHERE task_id = ?))
+          OR (entity = 'closeout' AND entity_id IN (SELECT id FROM closeouts WHERE task_id = ?))
+        ORDER BY hlc, replica, seq`,
+    )
+    .all(taskId, taskId, taskId) as { body: string }[];
+  const units = unitNames(store);
+  const who = new Map(
+    (store.sqlite.prepare('SELECT r.id, r.office_unit_id AS office, r.operator FROM replicas r').all() as { id: string; office: string; operator: string }[]).map(
+      (r) => [r.id, { office: units.get(r.office) ?? '', operator: r.operator }],
+    ),
+  );
+  const state = new Map<string, Record<string, unknown>>();
+  const out: AuditEntry[] = [];
+  for (const { body } of rows) {
+    const e = JSON.parse(body) as LedgerEvent;
+    const key = `${e.entity}:${e.entityId}`;
+    const before = state.get(key);
+    const fields = e.op === 'delete' ? { deleted: true } : e.fields;
+    const changes = Object.entries(fields)
+      .filter(([f, v]) => !HIDDEN.has(f) && JSON.stringify(before?.[f] ?? '') !== JSON.stringify(v))
+      .map(([f, v]) => ({ field: FIELD_LABEL[f] ?? f, from: before ? show(f, before[f], units) : '', to: show(f, v, units) }));
+    state.set(key, { ...before, ...fields });
+    const author = who.get(e.replica);
+    out.push({
+      at: when(e.hlc),
+      office: author?.office ?? (before === undefined && e.hlc.startsWith('000000000000000') ? '实施方案（内置）' : '未知单位'),
+      operator: author?.operator ?? '',
+      action: actionOf(e, before === undefined),
+      changes,
+    });
+  }
+  return out;
+}

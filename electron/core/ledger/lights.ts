@@ -1,0 +1,39 @@
+// Warning lights from due dates, milestones and 序时进度 (the share of the time to the due date elapsed).
+// red 逾期: past the due date without 销号, or a milestone missed · yellow 预警: progress trails 序时进度 by more
+// than the threshold · blue 临近: due within N days · green 正常 · done 已销号.
+import type { Light, Milestone, Settings } from '../../../shared/workflow';
+
+export interface LightFacts {
+  closed: boolean;
+  /** The task's due date, or '' for "by the end of the plan year". */
+  dueDate: string;
+  milestones: readonly Milestone[];
+  /** Latest reported percent, or null before any report. */
+  percent: number | null;
+  planYear: number;
+}
+
+const DAY = 86_400_000;
+const parse = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+
+/** 序时进度 in percent: how much of the time from the start of the plan year to the due date has passed. */
+export function scheduleProgress(asOf: string, dueDate: string, planYear: number): number {
+  const start = Date.UTC(planYear, 0, 1);
+  const due = dueDate ? parse(dueDate) : Date.UTC(planYear, 11, 31);
+  const now = parse(asOf);
+  if (due <= start) return now >= due ? 100 : 0;
+  return Math.max(0, Math.min(100, Math.round(((now - start) / (due - start)) * 100)));
+}
+
+export function computeLight(f: LightFacts, s: Settings): Light {
+  if (f.closed) return 'done';
+  const now = parse(s.asOf);
+  const due = f.dueDate ? parse(f.dueDate) : Date.UTC(f.planYear, 11, 31);
+  if (now > due) return 'red';
+  // A milestone is missed once its date has passed with less progress reported than it promised.
+  if (f.milestones.some((m) => parse(m.date) < now && (f.percent ?? 0) < m.percent)) return 'red';
+  const expected = scheduleProgress(s.asOf, f.dueDate, f.planYear);
+  if (expected - (f.percent ?? 0) > s.behindPoints) return 'yellow';
+  if ((due - now) / DAY <= s.dueSoonDays) return 'blue';
+  return 'green';
+}

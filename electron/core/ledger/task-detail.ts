@@ -1,0 +1,59 @@
+// Everything the task drawer shows: progress lines per unit, close-out history, audit trail.
+import type { Closeout, ProgressLine } from '../../../shared/workflow';
+import type { Store } from '../store/open-store';
+import { unitNames } from '../units';
+import { taskAudit } from './audit';
+import { periodKey } from './task-facts';
+
+export function progressLines(store: Store, taskId: string): ProgressLine[] {
+  const units = unitNames(store);
+  const rows = store.sqlite
+    .prepare('SELECT id, unit_id AS unitId, period, percent, text, reported_on AS reportedOn FROM progress WHERE task_id = ? AND deleted = 0')
+    .all(taskId) as (Omit<ProgressLine, 'unit'> & { unitId: string })[];
+  return rows
+    .map(({ unitId, ...r }) => ({ ...r, unit: units.get(unitId) ?? unitId }))
+    .sort((a, b) => periodKey(b.period).localeCompare(periodKey(a.period)) || a.unit.localeCompare(b.unit, 'zh-CN'));
+}
+
+interface CloseoutRow {
+  id: string;
+  taskId: string;
+  taskCode: string;
+  taskTitle: string;
+  battle: number;
+  unitId: string;
+  statement: string;
+  requestedOn: string;
+  state: Closeout['state'];
+  deciderUnitId: string;
+  reason: string;
+  decidedOn: string;
+}
+
+const CLOSEOUT_SELECT = `SELECT c.id, c.task_id AS taskId, t.code AS taskCode, t.title AS taskTitle, b.code AS battle, c.unit_id AS unitId,
+        c.statement, c.requested_on AS requestedOn, c.state, c.decider_unit_id AS deciderUnitId, c.reason, c.decided_on AS decidedOn
+   FROM closeouts c JOIN tasks t ON t.id = c.task_id JOIN battles b ON b.id = t.battle_id
+  WHERE c.deleted = 0 AND t.deleted = 0`;
+
+function toCloseout(r: CloseoutRow, units: Map<string, string>): Closeout {
+  const { unitId, deciderUnitId, ...rest } = r;
+  return { ...rest, unit: units.get(unitId) ?? '', decider: units.get(deciderUnitId) ?? '' };
+}
+
+export function closeoutHistory(store: Store, taskId: string): Closeout[] {
+  const units = unitNames(store);
+  return (store.sqlite.prepare(`${CLOSEOUT_SELECT} AND c.task_id = ? ORDER BY c.id DESC`).all(taskId) as CloseoutRow[]).map((r) => toCloseout(r, units));
+}
+
+/** Pending 销号 requests a taskforce (its battle) or the center (all battles) has to decide, oldest first. */
+export function closeoutQueue(store: Store, battle: number | undefined): Closeout[] {
+  const units = unitNames(store);
+  const rows = store.sqlite
+    .prepare(`${CLOSEOUT_SELECT} AND c.state = 'pending' ${battle ? 'AND b.code = ?' : ''} ORDER BY c.id`)
+    .all(...(battle ? [battle] : [])) as CloseoutRow[];
+  return rows.map((r) => toCloseout(r, units));
+}
+
+export function taskDetail(store: Store, taskId: string) {
+  return { progress: progressLines(store, taskId), closeouts: closeoutHistory(store, taskId), audit: taskAudit(store, taskId) };
+}

@@ -1,0 +1,102 @@
+// The daily workflow's vocabulary: who this installation is, warning lights, progress lines, close-out
+// (销号) records, the audit trail, and the settings that drive the lights.
+import { z } from 'zod';
+import { lights, listTypes, roles } from './enums';
+
+export { lights, roles, type Light, type Role } from './enums';
+
+export const identitySchema = z.object({
+  replicaId: z.string(),
+  officeUnitId: z.string(),
+  officeName: z.string(),
+  role: z.enum(roles),
+  /** The battle a taskforce runs; 0 for center and units. */
+  battle: z.number().int().min(0).max(6),
+  operator: z.string(),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+export const identityInputSchema = z
+  .object({
+    office: z.string().trim().min(1, '请选择本机所属单位').max(60),
+    role: z.enum(roles),
+    battle: z.number().int().min(0).max(6).default(0),
+    operator: z.string().trim().max(30).default(''),
+  })
+  .strict()
+  .refine((v) => v.role !== 'taskforce' || (v.battle >= 1 && v.battle <= 6), { message: '工作专班须选择所负责的仗', path: ['battle'] });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2023-03-16');
+
+export const settingsSchema = z
+  .object({
+    /** The date the ledger is read at (today by default; a past date to review a past period). */
+    asOf: isoDate,
+    /** Blue when the due date is this many days away or fewer. */
+    dueSoonDays: z.number().int().min(1).max(90),
+    /** Yellow when reported progress trails 序时进度 by more than this many percentage points. */
+    behindPoints: z.number().int().min(1).max(100),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** 2023-03-3 (下旬 of March) or 2023-03 (the month). */
+export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-[123])?$/, '报告期应为 2023-03-3（旬）或 2023-03（月）');
+
+/** A checkpoint: by this date, this much done ("6月底完成 50%"). */
+export const milestoneSchema = z
+  .object({ date: isoDate, percent: z.number().int().min(1).max(100), text: z.string().trim().max(200).default('') })
+  .strict();
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+export const progressLineSchema = z.object({
+  id: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  percent: z.number().int().min(0).max(100),
+  text: z.string(),
+  reportedOn: z.string(),
+});
+export type ProgressLine = z.infer<typeof progressLineSchema>;
+
+export const closeoutStates = ['pending', 'approved', 'rejected', 'reopened'] as const;
+export type CloseoutState = (typeof closeoutStates)[number];
+
+export const closeoutSchema = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  taskCode: z.string(),
+  taskTitle: z.string(),
+  battle: z.number().int(),
+  unit: z.string(),
+  statement: z.string(),
+  requestedOn: z.string(),
+  state: z.enum(closeoutStates),
+  decider: z.string(),
+  reason: z.string(),
+  decidedOn: z.string(),
+});
+export type Closeout = z.infer<typeof closeoutSchema>;
+
+export const auditEntrySchema = z.object({
+  at: z.string(),
+  office: z.string(),
+  operator: z.string(),
+  action: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const taskEditSchema = z
+  .object({
+    listType: z.enum(listTypes).optional(),
+    leadPerson: z.string().trim().max(30).optional(),
+    handler: z.string().trim().max(30).optional(),
+    responsibleSection: z.string().trim().max(40).optional(),
+    dueDate: z.union([isoDate, z.literal('')]).optional(),
+    milestones: z.array(milestoneSchema).max(24).optional(),
+    title: z.string().trim().min(2).max(120).optional(),
+    content: z.string().trim().min(2).max(5000).optional(),
+  })
+  .strict();
+export type TaskEdit = z.infer<typeof taskEditSchema>;
