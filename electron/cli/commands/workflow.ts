@@ -1,0 +1,69 @@
+// The daily workflow from the command line: progress reports and 拉单销号, under this installation's role.
+import { AppError } from '../../../shared/errors';
+import { call, EXIT_OK, requireOption, taskByCode, withStore, type CliIo } from '../context';
+
+export interface WorkflowOptions {
+  task?: string;
+  period?: string;
+  percent?: string;
+  text?: string;
+  unit?: string;
+  reason?: string;
+  json?: boolean;
+}
+
+function percentOf(value: string | undefined): number {
+  const raw = requireOption(value, '--percent', '完成进度，0 到 100 的整数');
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 100) throw new AppError('bad_input', `--percent 应为 0 到 100 的整数，收到“${raw}”。`, `bad percent ${raw}`);
+  return n;
+}
+
+export function progressCommand(sub: string | undefined, dbPath: string, o: WorkflowOptions, io: CliIo): Promise<number> {
+  if (sub !== 'add') throw new AppError('bad_input', '用法：progress add --task 编号 --period 2023-03-3 --percent 40 --text "…"', `bad progress command ${sub}`);
+  const code = requireOption(o.task, '--task', '任务编号，如 1.1.1');
+  const period = requireOption(o.period, '--period', '报告期，如 2023-03-3（下旬）或 2023-03（月）');
+  const percent = percentOf(o.percent);
+  const text = requireOption(o.text, '--text', '本期进展情况');
+  return withStore(dbPath, false, async (_store, h) => {
+    const task = await taskByCode(h, code);
+    await call(h, 'progress.report', { taskId: task.id, period, percent, text, ...(o.unit ? { unit: o.unit } : {}) });
+    const after = await taskByCode(h, code);
+    io.out(`已报送 ${task.code} ${task.title}：${period} 完成 ${percent}%。任务进度 ${after.percent ?? 0}%。`);
+    return EXIT_OK;
+  });
+}
+
+export function closeoutCommand(sub: string | undefined, dbPath: string, o: WorkflowOptions, io: CliIo): Promise<number> {
+  if (!sub || !['request', 'approve', 'reject', 'reopen'].includes(sub)) {
+    throw new AppError('bad_input', '用法：closeout request|approve|reject|reopen --task 编号 [--text 说明] [--reason 理由]', `bad closeout command ${sub}`);
+  }
+  const code = requireOption(o.task, '--task', '任务编号，如 1.1.1');
+  return withStore(dbPath, false, async (_store, h) => {
+    const task = await taskByCode(h, code);
+    if (sub === 'request') {
+      await call(h, 'closeout.request', { taskId: task.id, statement: requireOption(o.text, '--text', '完成情况说明') });
+      io.out(`已申请销号：${task.code} ${task.title}，等待专班审批。`);
+    } else if (sub === 'reopen') {
+      await call(h, 'closeout.reopen', { taskId: task.id, reason: requireOption(o.reason, '--reason', '重新打开的理由') });
+      io.out(`已重新打开：${task.code} ${task.title}。`);
+    } else {
+      await call(h, 'closeout.decide', { taskId: task.id, approve: sub === 'approve', reason: o.reason ?? '' });
+      io.out(sub === 'approve' ? `已批准销号：${task.code} ${task.title}。` : `已退回销号申请：${task.code} ${task.title}（${o.reason}）。`);
+    }
+    return EXIT_OK;
+  });
+}
+
+export function settingsCommand(dbPath: string, o: { asOf?: string; dueSoon?: string; behind?: string; json?: boolean }, io: CliIo): Promise<number> {
+  const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  const change = Object.fromEntries(
+    Object.entries({ asOf: o.asOf, dueSoonDays: num(o.dueSoon), behindPoints: num(o.behind) }).filter(([, v]) => v !== undefined),
+  );
+  return withStore(dbPath, false, async (_store, h) => {
+    const s = Object.keys(change).length ? await call(h, 'settings.set', change) : await call(h, 'settings.get', {});
+    if (o.json) io.out(JSON.stringify(s, null, 2));
+    else io.out(`台账日期 ${s.asOf}；临近提醒 ${s.dueSoonDays} 天；落后序时进度 ${s.behindPoints} 个百分点预警。`);
+    return EXIT_OK;
+  });
+}
