@@ -47,6 +47,8 @@ export const taskRowSchema = z.object({
   listType: z.enum(listTypes),
   leadUnits: z.array(z.string()),
   coUnits: z.array(z.string()),
+  leadUnitIds: z.array(z.string()),
+  coUnitIds: z.array(z.string()),
   /** The responsibility clause as the document wrote it. */
   clause: z.string(),
   /** The lead was taken from the order of names: the clause did not say 牵头. */

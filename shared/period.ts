@@ -26,3 +26,9 @@ export function chineseDate(isoDate: string): string {
   if (!m) return isoDate;
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/** 2023-03-3 → 2023年3月下旬; 2023-03 → 2023年3月 (a report's period as people write it). */
+export function periodLabel(period: string): string {
+  const [y, m, d] = period.split('-');
+  return d ? `${Number(y)}年${Number(m)}月${PART_LABEL[Number(d) as DekadPart]}` : `${Number(y)}年${Number(m)}月`;
+}

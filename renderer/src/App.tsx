@@ -6,6 +6,9 @@ import { dekadLabel } from '../../shared/period';
 import { Ledger } from './pages/Ledger';
 import { Overview } from './pages/Overview';
 import { Settings } from './pages/Settings';
+import { Closeout } from './pages/Closeout';
+import { IdentitySetup } from './components/IdentitySetup';
+import { TaskDrawer } from './components/TaskDrawer';
 import { useLedger, type Page } from './state';
 
 const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif";
@@ -13,11 +16,14 @@ const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans S
 const NAV: { key: Page; label: string }[] = [
   { key: 'overview', label: '总览' },
   { key: 'ledger', label: '台账' },
+  { key: 'closeout', label: '拉单销号' },
   { key: 'settings', label: '设置' },
 ];
 
+const ROLE = { center: '总指挥中心', taskforce: '工作专班', unit: '责任单位' } as const;
+
 function Shell() {
-  const { page, loading, error, plan, load, go } = useLedger();
+  const { page, loading, error, plan, identity, settings, load, go } = useLedger();
   useEffect(() => {
     void load();
   }, [load]);
@@ -26,7 +32,13 @@ function Shell() {
     <Layout style={{ height: '100%' }}>
       <Layout.Sider width={148} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18 }}>{appTitle}</div>
-        <Menu mode="inline" selectedKeys={[page]} items={NAV} onClick={(e) => go(e.key as Page)} style={{ borderInlineEnd: 0 }} />
+        <Menu
+          mode="inline"
+          selectedKeys={[page]}
+          items={NAV.map((n) => ({ ...n, disabled: !identity && n.key !== 'overview' }))}
+          onClick={(e) => go(e.key as Page)}
+          style={{ borderInlineEnd: 0 }}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -36,9 +48,15 @@ function Shell() {
             {plan ? `${plan.year} ${planShortName(plan.title)}` : ''}
           </Typography.Text>
           <Typography.Text type="secondary">{plan?.docNo}</Typography.Text>
-          <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>
-            当前：{dekadLabel(new Date())}
+          <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="current-period">
+            {settings ? `当前：${dekadLabel(new Date(`${settings.asOf}T00:00:00`))}` : ''}
           </Typography.Text>
+          {identity && (
+            <Typography.Text data-testid="office-role">
+              {identity.officeName} · {ROLE[identity.role]}
+              {identity.role === 'taskforce' ? `（第${identity.battle}仗）` : ''}
+            </Typography.Text>
+          )}
         </Layout.Header>
         <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
           {loading ? (
@@ -54,13 +72,18 @@ function Shell() {
                 </Button>
               }
             />
+          ) : !identity ? (
+            <IdentitySetup />
           ) : page === 'overview' ? (
             <Overview />
           ) : page === 'ledger' ? (
             <Ledger />
+          ) : page === 'closeout' ? (
+            <Closeout />
           ) : (
             <Settings />
           )}
+          <TaskDrawer />
           {!loading && !error && !plan && <Alert type="warning" title="台账中还没有实施方案。" />}
         </Layout.Content>
       </Layout>

@@ -1,9 +1,13 @@
-// The interface's state: what the core told us, and what the user is looking at.
+// The interface's state: what the core told us, and what the user is looking at. Every change goes to the
+// core first; the screen then reloads what it shows, so it never displays a value the core did not accept.
 import { create } from 'zustand';
-import type { BattleSummary, PlanInfo, TaskRow } from '../../shared/domain';
+import type { ChannelOutput } from '../../shared/contract';
+import type { BattleSummary, PlanInfo, TaskRow, Unit } from '../../shared/domain';
+import type { TaskFilter } from '../../shared/task-filter';
+import type { Identity, Settings } from '../../shared/workflow';
 import { request } from './api';
 
-export type Page = 'overview' | 'ledger' | 'settings';
+export type Page = 'overview' | 'ledger' | 'closeout' | 'settings';
 
 interface LedgerState {
   page: Page;
@@ -11,15 +15,16 @@ interface LedgerState {
   error: string | null;
   plan: PlanInfo | null;
   battles: BattleSummary[];
-  unitCount: number;
+  units: Unit[];
   tasks: TaskRow[];
-  battleFilter: number | undefined;
-  search: string;
+  identity: Identity | null;
+  settings: Settings | null;
+  dashboard: ChannelOutput<'dashboard.get'> | null;
+  filter: TaskFilter;
   openTaskId: string | null;
   load(): Promise<void>;
-  go(page: Page, battle?: number): void;
-  setBattleFilter(battle: number | undefined): void;
-  setSearch(search: string): void;
+  go(page: Page, filter?: TaskFilter): void;
+  setFilter(patch: Partial<TaskFilter>): void;
   openTask(id: string | null): void;
 }
 
@@ -29,31 +34,57 @@ export const useLedger = create<LedgerState>((set) => ({
   error: null,
   plan: null,
   battles: [],
-  unitCount: 0,
+  units: [],
   tasks: [],
-  battleFilter: undefined,
-  search: '',
+  identity: null,
+  settings: null,
+  dashboard: null,
+  filter: {},
   openTaskId: null,
   async load() {
-    // Only the first load blanks the page; a reload (after an import) keeps the screen the user is on.
+    // Only the first load blanks the page; a reload (after a change) keeps the screen the user is on.
     set((s) => ({ loading: s.plan === null, error: null }));
     try {
-      const [overview, list] = await Promise.all([request('plan.overview', {}), request('tasks.list', {})]);
-      set({ loading: false, plan: overview.plan, battles: overview.battles, unitCount: overview.unitCount, tasks: list.tasks });
+      const [overview, list, who, settings, dashboard, units] = await Promise.all([
+        request('plan.overview', {}),
+        request('tasks.list', {}),
+        request('identity.get', {}),
+        request('settings.get', {}),
+        request('dashboard.get', {}),
+        request('units.list', {}),
+      ]);
+      set({
+        loading: false,
+        plan: overview.plan,
+        battles: overview.battles,
+        tasks: list.tasks,
+        identity: who.identity,
+        settings,
+        dashboard,
+        units: units.units,
+      });
     } catch (err) {
       set({ loading: false, error: err instanceof Error ? err.message : String(err) });
     }
   },
-  go(page, battle) {
-    set(battle === undefined ? { page } : { page, battleFilter: battle });
+  go(page, filter) {
+    set(filter === undefined ? { page } : { page, filter });
   },
-  setBattleFilter(battle) {
-    set({ battleFilter: battle });
-  },
-  setSearch(search) {
-    set({ search });
+  setFilter(patch) {
+    set((s) => ({ filter: { ...s.filter, ...patch } }));
   },
   openTask(id) {
     set({ openTaskId: id });
   },
 }));
+
+/** Runs a change, then reloads; returns the error message for the form, or null. */
+export async function change(action: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await action();
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+  await useLedger.getState().load();
+  return null;
+}

@@ -9,8 +9,10 @@ test.describe('专班台账 in browser mode', () => {
     await expect(cards).toHaveCount(6);
     const names = ['打好经济增长主动仗', '打好科技创新攻坚仗', '打好优化发展环境持久仗', '打好防范化解风险阻击仗', '打好安全生产翻身仗', '打好重点民生保障仗'];
     for (const [i, name] of names.entries()) await expect(cards.nth(i)).toContainText(name);
-    await expect(cards.nth(0)).toContainText('专班办公室：市发改局');
-    await expect(cards.nth(5)).toContainText('专班办公室：市人社局');
+    await expect(cards.nth(0)).toContainText('市发改局');
+    await expect(cards.nth(5)).toContainText('市人社局');
+    await expect(page.getByTestId('office-role')).toHaveText('市政府督查室 · 总指挥中心');
+    await expect(page.getByTestId('current-period')).toHaveText('当前：2023年7月上旬');
     // The token left the address bar once read.
     expect(page.url()).not.toContain('token=');
     await page.screenshot({ path: '.tmp/screens/overview.png', fullPage: true });
@@ -48,11 +50,11 @@ test.describe('专班台账 in browser mode', () => {
 
   test('opens a task in the drawer with its full text and closes it with Esc', async ({ page, host }) => {
     await page.goto(host.url);
-    await page.getByTestId('battle-card').first().click();
+    await page.getByTestId('battle-card').first().getByText('打好经济增长主动仗').click();
     await page.getByTestId('ledger-table').getByText('开展促消费系列活动').click();
     const content = page.getByTestId('task-content');
     await expect(content).toContainText('社会消费品零售总额132亿元');
-    await expect(page.getByRole('dialog').getByText('市商务局', { exact: true })).toBeVisible();
+    await expect(page.getByRole('dialog').getByText('市商务局', { exact: true }).first()).toBeVisible();
     await page.waitForTimeout(400); // let the drawer finish sliding in before the picture
     await page.screenshot({ path: '.tmp/screens/task-drawer.png' });
     await page.keyboard.press('Escape');

@@ -1,5 +1,6 @@
-// Starts the real browser-mode host (`electron/host/index.ts`) on a fresh store and hands the test its URL.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Starts the real browser-mode host (`electron/host/index.ts`) on a fresh store made by the real CLI, with
+// an identity and a ledger date, and hands the test its URL.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,16 +12,34 @@ export interface Host {
   url: string;
   origin: string;
   token: string;
+  db: string;
   startupMs: number;
 }
 
-export async function startHost(): Promise<{ host: Host; stop: () => void }> {
+export interface HostOptions {
+  /** `init` identity flags; null for a store whose office is not set yet (first start). */
+  identity?: string[] | null;
+  asOf?: string;
+}
+
+/** Runs the ledger CLI against a store, as an office's scripts would. */
+export function ledger(...args: string[]): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/index.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ledger ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+export async function startHost(options: HostOptions = {}): Promise<{ host: Host; stop: () => void }> {
   if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
     throw new Error('renderer not built: run `npm run build:renderer` (npm test does it for you)');
   }
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+  const db = join(dir, 'e2e.db');
+  const identity = options.identity === undefined ? ['--office', '总指挥中心', '--role', 'center', '--operator', '测试员'] : options.identity;
+  ledger('init', '--db', db, ...(identity ?? []));
+  ledger('settings', '--db', db, '--as-of', options.asOf ?? '2023-07-02');
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/index.ts'), '--no-open', '--db', join(dir, 'e2e.db')], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/index.ts'), '--no-open', '--db', db], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,7 +60,7 @@ export async function startHost(): Promise<{ host: Host; stop: () => void }> {
   });
   const u = new URL(url);
   return {
-    host: { url, origin: u.origin, token: u.hash.replace('#token=', ''), startupMs: performance.now() - started },
+    host: { url, origin: u.origin, token: u.hash.replace('#token=', ''), db, startupMs: performance.now() - started },
     stop: () => {
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });

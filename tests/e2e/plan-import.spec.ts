@@ -10,7 +10,7 @@ base('imports a plan: preview first, nothing saved until 保存到台账', async
   try {
     await page.goto(host.url);
     await page.getByRole('menuitem', { name: '设置' }).click();
-    await expect(page.getByText('本机台账')).toBeVisible();
+    await expect(page.getByText('台账文件')).toBeVisible();
 
     await page.locator('[data-testid="plan-import"] input[type=file]').setInputFiles(fixture);
     const preview = page.getByTestId('import-preview');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, dekadCode, dekadLabel } from '../../shared/period';
+import { chineseDate, dekadCode, dekadLabel, periodLabel } from '../../shared/period';
 
 describe('旬 and dates', () => {
   it('splits a month into 上旬 1–10, 中旬 11–20, 下旬 21–end', () => {
@@ -15,3 +15,11 @@ describe('旬 and dates', () => {
   });
 });
 
+
+describe('periodLabel', () => {
+  it('writes a report period as people do', () => {
+    expect(periodLabel('2023-03-3')).toBe('2023年3月下旬');
+    expect(periodLabel('2023-10-1')).toBe('2023年10月上旬');
+    expect(periodLabel('2023-03')).toBe('2023年3月');
+  });
+});

@@ -2,6 +2,7 @@
 // its close-out records, with the office and person of the installation that made it, old value → new value.
 import type { AuditEntry } from '../../../shared/workflow';
 import { listTypeLabel } from '../../../shared/labels';
+import { periodLabel } from '../../../shared/period';
 import type { LedgerEvent } from '../events/event';
 import { parseHlc } from '../events/hlc';
 import type { Store } from '../store/open-store';
@@ -36,6 +37,7 @@ function show(field: string, value: unknown, units: Map<string, string>): string
   if (field === 'listType') return listTypeLabel[value as keyof typeof listTypeLabel] ?? String(value);
   if (field === 'state') return STATE_LABEL[String(value)] ?? String(value);
   if (field === 'percent') return `${String(value)}%`;
+  if (field === 'period') return periodLabel(String(value));
   if (field === 'milestones') return (value as { date: string; percent: number }[]).map((m) => `${m.date} 达到${m.percent}%`).join('；') || '（空）';
   return String(value);
 }

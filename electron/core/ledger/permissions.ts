@@ -1,42 +1,12 @@
-// Who may do what (ARCHITECTURE.md, "Roles"). Enforced here, in the core, for the interface, the CLI and
-// (later) imported events alike; the interface only hides what this says no to.
+// Enforcement of the role rules in shared/permissions.ts, for the interface, the CLI and (later) imported
+// events alike: a refusal is an AppError naming the office and who may.
 import { AppError } from '../../../shared/errors';
+import { can, type Action, type TaskScope } from '../../../shared/permissions';
 import type { Identity } from '../../../shared/workflow';
 
-export type Action =
-  | 'task.edit' // every field, add and split tasks
-  | 'task.assign' // 牵头负责人 / 具体承办人 / 责任股室
-  | 'progress.report'
-  | 'closeout.request'
-  | 'closeout.decide';
-
-export interface TaskScope {
-  battle: number;
-  leadUnitIds: readonly string[];
-  coUnitIds: readonly string[];
-}
+export { can, type Action, type TaskScope } from '../../../shared/permissions';
 
 const BATTLE_ORDINAL = ['', '一', '二', '三', '四', '五', '六'];
-
-function runsBattle(who: Identity, battle: number): boolean {
-  return who.role === 'center' || (who.role === 'taskforce' && who.battle === battle);
-}
-
-export function can(who: Identity, action: Action, task: TaskScope): boolean {
-  const lead = task.leadUnitIds.includes(who.officeUnitId);
-  const involved = lead || task.coUnitIds.includes(who.officeUnitId);
-  switch (action) {
-    case 'task.edit':
-    case 'closeout.decide':
-      return runsBattle(who, task.battle);
-    case 'task.assign':
-      return runsBattle(who, task.battle) || lead;
-    case 'progress.report':
-      return runsBattle(who, task.battle) || involved;
-    case 'closeout.request':
-      return runsBattle(who, task.battle) || lead;
-  }
-}
 
 const REFUSAL: Record<Action, (battle: string) => string> = {
   'task.edit': (b) => `只有第${b}仗工作专班或总指挥中心可以修改该任务。`,

@@ -125,6 +125,8 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
       listType: r.listType,
       leadUnits: names(leadIds.get(r.id)!),
       coUnits: names(JSON.parse(r.coUnitIds) as string[]),
+      leadUnitIds: leadIds.get(r.id)!,
+      coUnitIds: JSON.parse(r.coUnitIds) as string[],
       clause: r.clause,
       leadByOrder: r.leadByOrder === 1,
       status: deriveStatus(f, light),

@@ -1,28 +1,35 @@
-// 台账: every task, filtered by battle and searched in memory, in a virtualised table; a row opens the drawer.
-import { Empty, Input, Select, Space, Table, Typography, type InputRef } from 'antd';
+// 台账: every task, filtered by battle, list type, unit, status, light and searched in memory, in a
+// virtualised table; a row opens the drawer; 打印 prints the current view as an A4 landscape table.
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Empty, Input, Select, Space, Table, Typography, type InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
-import type { TaskRow } from '../../../shared/domain';
+import { listTypes, taskStatuses, type TaskRow } from '../../../shared/domain';
+import { lights } from '../../../shared/enums';
+import { listTypeLabel, taskStatusLabel } from '../../../shared/labels';
 import { filterTasks } from '../../../shared/task-filter';
+import { LIGHT, LightTag } from '../components/LightTag';
+import { PrintTable } from '../components/PrintTable';
 import { StatusTag } from '../components/StatusTag';
-import { TaskDrawer } from '../components/TaskDrawer';
 import { battleOrdinal } from '../labels';
 import { useLedger } from '../state';
 import { useWindowHeight } from '../useWindowHeight';
 
 const columns: ColumnsType<TaskRow> = [
-  { title: '编号', dataIndex: 'code', key: 'code', width: 80 },
-  { title: '工作任务', key: 'section', width: 170, ellipsis: true, render: (_, t) => t.group || t.section },
+  { title: '编号', dataIndex: 'code', key: 'code', width: 84 },
+  { title: '工作任务', key: 'section', width: 150, ellipsis: true, render: (_, t) => t.group || t.section },
   { title: '任务', dataIndex: 'title', key: 'title', ellipsis: true },
-  { title: '牵头单位', key: 'lead', width: 200, ellipsis: true, render: (_, t) => t.leadUnits.join('、') || '—' },
-  { title: '配合单位', key: 'co', width: 240, ellipsis: true, render: (_, t) => t.coUnits.join('、') || '—' },
-  { title: '状态', key: 'status', width: 90, render: (_, t) => <StatusTag status={t.status} /> },
+  { title: '牵头单位', key: 'lead', width: 170, ellipsis: true, render: (_, t) => t.leadUnits.join('、') || '—' },
+  { title: '配合单位', key: 'co', width: 180, ellipsis: true, render: (_, t) => t.coUnits.join('、') || '—' },
+  { title: '进度', key: 'percent', width: 64, align: 'right', render: (_, t) => (t.percent === null ? '—' : `${t.percent}%`) },
+  { title: '预警', key: 'light', width: 92, render: (_, t) => <LightTag light={t.light} /> },
+  { title: '状态', key: 'status', width: 84, render: (_, t) => <StatusTag status={t.status} /> },
 ];
 
 export function Ledger() {
-  const { tasks, battles, battleFilter, search, openTaskId, setBattleFilter, setSearch, openTask } = useLedger();
-  const deferredSearch = useDeferredValue(search);
-  const visible = useMemo(() => filterTasks(tasks, { battle: battleFilter, search: deferredSearch }), [tasks, battleFilter, deferredSearch]);
+  const { tasks, battles, units, filter, setFilter, openTask } = useLedger();
+  const deferredSearch = useDeferredValue(filter.search);
+  const visible = useMemo(() => filterTasks(tasks, { ...filter, search: deferredSearch }), [tasks, filter, deferredSearch]);
   const searchRef = useRef<InputRef>(null);
   const height = useWindowHeight();
 
@@ -37,49 +44,105 @@ export function Ledger() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const describe = [
+    filter.battle ? battleOrdinal(filter.battle) : '全部六仗',
+    filter.listType && listTypeLabel[filter.listType],
+    filter.unit,
+    filter.status && taskStatusLabel[filter.status],
+    filter.light && LIGHT[filter.light].word,
+    filter.search && `“${filter.search}”`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
   return (
     <div>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          aria-label="按仗筛选"
-          data-testid="battle-filter"
-          style={{ width: 260 }}
-          value={battleFilter ?? 0}
-          onChange={(v: number) => setBattleFilter(v === 0 ? undefined : v)}
-          options={[{ value: 0, label: '全部六仗' }, ...battles.map((b) => ({ value: b.code, label: `${battleOrdinal(b.code)} ${b.name}` }))]}
+      <div className="no-print">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select
+            aria-label="按仗筛选"
+            data-testid="battle-filter"
+            style={{ width: 230 }}
+            value={filter.battle ?? 0}
+            onChange={(v: number) => setFilter({ battle: v === 0 ? undefined : v })}
+            options={[{ value: 0, label: '全部六仗' }, ...battles.map((b) => ({ value: b.code, label: `${battleOrdinal(b.code)} ${b.name}` }))]}
+          />
+          <Select
+            aria-label="清单类型"
+            allowClear
+            placeholder="清单类型"
+            style={{ width: 110 }}
+            value={filter.listType}
+            onChange={(v) => setFilter({ listType: v })}
+            options={listTypes.map((l) => ({ value: l, label: listTypeLabel[l] }))}
+          />
+          <Select
+            aria-label="单位"
+            data-testid="unit-filter"
+            allowClear
+            showSearch
+            placeholder="牵头/配合单位"
+            style={{ width: 170 }}
+            value={filter.unit}
+            onChange={(v) => setFilter({ unit: v })}
+            options={units.map((u) => ({ value: u.name, label: u.name }))}
+          />
+          <Select
+            aria-label="状态"
+            data-testid="status-filter"
+            allowClear
+            placeholder="状态"
+            style={{ width: 100 }}
+            value={filter.status}
+            onChange={(v) => setFilter({ status: v })}
+            options={taskStatuses.map((s) => ({ value: s, label: taskStatusLabel[s] }))}
+          />
+          <Select
+            aria-label="预警灯"
+            data-testid="light-filter"
+            allowClear
+            placeholder="预警灯"
+            style={{ width: 100 }}
+            value={filter.light}
+            onChange={(v) => setFilter({ light: v })}
+            options={lights.map((l) => ({ value: l, label: `${LIGHT[l].mark} ${LIGHT[l].word}` }))}
+          />
+          <Input.Search
+            ref={searchRef}
+            aria-label="搜索任务"
+            data-testid="task-search"
+            allowClear
+            style={{ width: 260 }}
+            placeholder="搜索编号、任务内容或单位（Ctrl+F）"
+            value={filter.search ?? ''}
+            onChange={(e) => setFilter({ search: e.target.value || undefined })}
+          />
+          <Typography.Text type="secondary" data-testid="task-count">
+            共 {visible.length} 项
+          </Typography.Text>
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
+            打印
+          </Button>
+        </Space>
+        <Table<TaskRow>
+          data-testid="ledger-table"
+          rowKey="id"
+          size="small"
+          virtual
+          columns={columns}
+          dataSource={visible}
+          pagination={false}
+          scroll={{ y: Math.max(240, height - 210) }}
+          locale={{ emptyText: <Empty description={filter.search ? `没有找到与“${filter.search}”相关的任务，换个关键词试试。` : '没有符合筛选条件的任务。'} /> }}
+          onRow={(t) => ({
+            onClick: () => openTask(t.id),
+            onKeyDown: (e) => e.key === 'Enter' && openTask(t.id),
+            tabIndex: 0,
+            style: { cursor: 'pointer' },
+          })}
         />
-        <Input.Search
-          ref={searchRef}
-          aria-label="搜索任务"
-          data-testid="task-search"
-          allowClear
-          style={{ width: 360 }}
-          placeholder="搜索编号、任务内容或单位（Ctrl+F）"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <Typography.Text type="secondary" data-testid="task-count">
-          共 {visible.length} 项
-        </Typography.Text>
-      </Space>
-      <Table<TaskRow>
-        data-testid="ledger-table"
-        rowKey="id"
-        size="small"
-        virtual
-        columns={columns}
-        dataSource={visible}
-        pagination={false}
-        scroll={{ y: Math.max(240, height - 210) }}
-        locale={{ emptyText: <Empty description={search ? `没有找到与“${search}”相关的任务，换个关键词试试。` : '本仗暂无任务。'} /> }}
-        onRow={(t) => ({
-          onClick: () => openTask(t.id),
-          onKeyDown: (e) => e.key === 'Enter' && openTask(t.id),
-          tabIndex: 0,
-          style: { cursor: 'pointer' },
-        })}
-      />
-      <TaskDrawer task={tasks.find((t) => t.id === openTaskId)} onClose={() => openTask(null)} />
+      </div>
+      <PrintTable tasks={visible} caption={describe} />
     </div>
   );
 }

@@ -1,69 +1,140 @@
-// 总览: the six battles at a glance; a card opens the ledger filtered to its battle.
-import { Card, Col, Row, Statistic, Typography } from 'antd';
-import { useLedger } from '../state';
+// 总览: six battle cards (tasks, 已销号, 逾期, 预警, a ring of the 销号 share), the overdue list and what falls
+// due soon. Every count opens the ledger filtered to exactly those tasks.
+import { Badge, Button, Card, Col, Empty, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
+import type { TaskRow } from '../../../shared/domain';
+import type { TaskFilter } from '../../../shared/task-filter';
+import { LightTag } from '../components/LightTag';
 import { battleOrdinal } from '../labels';
+import { useLedger } from '../state';
+
+/** Red is for 逾期 only; 预警 is amber (UI.md). */
+function Count({ label, value, filter, color }: { label: string; value: number; filter: TaskFilter; color?: string }) {
+  const go = useLedger((s) => s.go);
+  return (
+    <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => go('ledger', filter)} data-testid={`count-${label}`}>
+      <Statistic title={label} value={value} valueStyle={{ fontSize: 20, color: color && value > 0 ? color : undefined }} />
+    </Button>
+  );
+}
+
+const listColumns = [
+  { title: '编号', dataIndex: 'code', key: 'code', width: 80 },
+  { title: '任务', dataIndex: 'title', key: 'title', ellipsis: true },
+  { title: '牵头单位', key: 'lead', width: 180, ellipsis: true, render: (_: unknown, t: TaskRow) => t.leadUnits.join('、') },
+  { title: '时限', key: 'due', width: 100, render: (_: unknown, t: TaskRow) => t.dueDate || '年底' },
+  { title: '预警', key: 'light', width: 90, render: (_: unknown, t: TaskRow) => <LightTag light={t.light} /> },
+];
+
+/** 1 of 212 is 0.5 %, not 0 %: small shares keep a decimal. */
+function share(part: number, whole: number): string {
+  if (!whole) return '0%';
+  const p = (part / whole) * 100;
+  return `${p > 0 && p < 10 ? p.toFixed(1) : Math.round(p)}%`;
+}
 
 export function Overview() {
-  const { battles, plan, tasks, unitCount, go } = useLedger();
+  const { battles, dashboard, identity, go, openTask } = useLedger();
+  if (!dashboard) return null;
+  const counts = new Map(dashboard.battles.map((b) => [b.battle, b]));
+  const total = dashboard.battles.reduce((s, b) => s + b.total, 0);
+  const closed = dashboard.battles.reduce((s, b) => s + b.byStatus.closed, 0);
+  const reviewer = identity && identity.role !== 'unit';
+
   return (
     <div>
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="任务总数" value={tasks.length} suffix="项" />
+            <Statistic title="任务总数" value={total} suffix="项" />
           </Card>
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="工作专班" value={battles.length} suffix="个" />
+            <Statistic title="已销号" value={closed} suffix={`项（${share(closed, total)}）`} />
           </Card>
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="责任单位" value={unitCount} suffix="个" />
+            <Statistic title="逾期" value={dashboard.overdue.length} suffix="项" valueStyle={{ color: dashboard.overdue.length ? '#cf1322' : undefined }} />
           </Card>
         </Col>
         <Col span={6}>
-          <Card size="small">
-            <Statistic title="文号" value={plan?.docNo ?? ''} valueStyle={{ fontSize: 20 }} />
+          <Card size="small" data-testid="pending-closeouts">
+            <Statistic title={reviewer ? '待我审批的销号' : '待审批的销号申请'} value={dashboard.pendingCloseouts} suffix="项" />
+            {reviewer && dashboard.pendingCloseouts > 0 && (
+              <Button size="small" type="primary" style={{ marginTop: 4 }} onClick={() => go('closeout')}>
+                去审批
+              </Button>
+            )}
           </Card>
         </Col>
       </Row>
       <Row gutter={[16, 16]} data-testid="battle-cards">
-        {battles.map((b) => (
-          <Col key={b.id} xs={24} md={12} xl={8}>
-            <Card
-              hoverable
-              style={{ height: '100%' }}
-              data-testid="battle-card"
-              onClick={() => go('ledger', b.code)}
-              onKeyDown={(e) => e.key === 'Enter' && go('ledger', b.code)}
-              tabIndex={0}
-              title={
-                <span>
-                  <Typography.Text type="secondary" style={{ marginRight: 8 }}>
-                    {battleOrdinal(b.code)}
-                  </Typography.Text>
-                  {b.name}
-                </span>
-              }
-            >
-              <Row align="middle">
-                <Col flex="auto">
-                  <Typography.Text type="secondary">专班办公室：{b.office}</Typography.Text>
-                </Col>
-                <Col>
-                  <Statistic value={b.taskCount} suffix="项任务" valueStyle={{ fontSize: 24 }} />
-                </Col>
-              </Row>
-              {b.taskCount === 0 && (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  本仗的任务分解尚未录入台账。
-                </Typography.Text>
-              )}
-            </Card>
-          </Col>
-        ))}
+        {battles.map((b) => {
+          const c = counts.get(b.code);
+          const share = c && c.total ? Math.round((c.byStatus.closed / c.total) * 100) : 0;
+          return (
+            <Col key={b.id} xs={24} md={12} xl={8}>
+              <Card
+                size="small"
+                style={{ height: '100%' }}
+                data-testid="battle-card"
+                title={
+                  <a onClick={() => go('ledger', { battle: b.code })} style={{ color: 'inherit' }}>
+                    <Typography.Text type="secondary" style={{ marginRight: 8 }}>
+                      {battleOrdinal(b.code)}
+                    </Typography.Text>
+                    {b.name}
+                  </a>
+                }
+                extra={<Typography.Text type="secondary">{b.office}</Typography.Text>}
+              >
+                <Row align="middle" gutter={8}>
+                  <Col flex="88px">
+                    <Progress type="circle" size={76} percent={share} format={(p) => `${p}%`} aria-label={`销号率 ${share}%`} />
+                    <div style={{ textAlign: 'center', fontSize: 12, color: '#8c8c8c' }}>销号率</div>
+                  </Col>
+                  <Col flex="auto">
+                    <Space size="middle" wrap>
+                      <Count label="任务" value={c?.total ?? 0} filter={{ battle: b.code }} />
+                      <Count label="已销号" value={c?.byStatus.closed ?? 0} filter={{ battle: b.code, status: 'closed' }} />
+                      <Count label="逾期" value={c?.byLight.red ?? 0} filter={{ battle: b.code, light: 'red' }} color="#cf1322" />
+                      <Count label="预警" value={c?.byLight.yellow ?? 0} filter={{ battle: b.code, light: 'yellow' }} color="#ad6800" />
+                    </Space>
+                  </Col>
+                </Row>
+              </Card>
+            </Col>
+          );
+        })}
+      </Row>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={12}>
+          <Card size="small" title={<Badge color="red" text={`逾期任务（${dashboard.overdue.length}）`} />} data-testid="overdue-list">
+            <Table<TaskRow>
+              size="small"
+              rowKey="id"
+              pagination={{ pageSize: 6, hideOnSinglePage: true, size: 'small' }}
+              columns={listColumns}
+              dataSource={dashboard.overdue}
+              onRow={(t) => ({ onClick: () => openTask(t.id), style: { cursor: 'pointer' } })}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有逾期任务" /> }}
+            />
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card size="small" title={<Badge color="blue" text={`临近时限（${dashboard.dueSoon.length}）`} />}>
+            <Table<TaskRow>
+              size="small"
+              rowKey="id"
+              pagination={{ pageSize: 6, hideOnSinglePage: true, size: 'small' }}
+              columns={listColumns}
+              dataSource={dashboard.dueSoon}
+              onRow={(t) => ({ onClick: () => openTask(t.id), style: { cursor: 'pointer' } })}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="近期没有到期的任务" /> }}
+            />
+          </Card>
+        </Col>
       </Row>
     </div>
   );

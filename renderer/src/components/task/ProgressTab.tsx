@@ -1,0 +1,86 @@
+// 进展: each unit's lines under the task, newest period first, and the report form for those who may report.
+import { Alert, Button, Empty, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import type { TaskRow } from '../../../../shared/domain';
+import { can } from '../../../../shared/permissions';
+import type { Identity, ProgressLine, Settings } from '../../../../shared/workflow';
+import { request } from '../../api';
+import { periodLabel, reportPeriods } from '../../periods';
+import { change } from '../../state';
+
+interface Values {
+  period: string;
+  percent: number;
+  text: string;
+  unit: string;
+}
+
+export function ProgressTab({ task, lines, identity, settings, year }: { task: TaskRow; lines: ProgressLine[]; identity: Identity | null; settings: Settings; year: number }) {
+  const scope = { battle: task.battle, leadUnitIds: task.leadUnitIds, coUnitIds: task.coUnitIds };
+  const mayReport = !!identity && can(identity, 'progress.report', scope);
+  const ownLine = !!identity && [...task.leadUnitIds, ...task.coUnitIds].includes(identity.officeUnitId);
+  const onBehalf = !!identity && identity.role !== 'unit';
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<Values>();
+  const periods = reportPeriods(year, settings.asOf);
+
+  const submit = async (v: Values) => {
+    const err = await change(() => request('progress.report', { taskId: task.id, period: v.period, percent: v.percent, text: v.text, ...(onBehalf ? { unit: v.unit } : {}) }));
+    setError(err);
+    if (!err) form.resetFields(['text']);
+  };
+
+  return (
+    <div>
+      {lines.length ? (
+        <Table<ProgressLine>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={lines}
+          data-testid="progress-lines"
+          columns={[
+            { title: '报告期', key: 'period', width: 120, render: (_, l) => periodLabel(l.period) },
+            { title: '单位', dataIndex: 'unit', key: 'unit', width: 120 },
+            { title: '进度', key: 'percent', width: 64, align: 'right', render: (_, l) => `${l.percent}%` },
+            { title: '进展情况', dataIndex: 'text', key: 'text' },
+          ]}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未报送进展" />
+      )}
+      {mayReport && (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          style={{ marginTop: 16 }}
+          initialValues={{ period: periods[0]?.value, unit: ownLine ? identity!.officeName : task.leadUnits[0], percent: task.percent ?? 0 }}
+          onFinish={(v) => void submit(v)}
+          data-testid="progress-form"
+        >
+          <Typography.Title level={5}>报送本期进展</Typography.Title>
+          <Space wrap>
+            <Form.Item name="period" label="报告期" rules={[{ required: true, message: '请选择报告期' }]}>
+              <Select style={{ width: 150 }} options={periods} />
+            </Form.Item>
+            {onBehalf && (
+              <Form.Item name="unit" label="报送单位" rules={[{ required: true, message: '请选择单位' }]}>
+                <Select style={{ width: 170 }} options={[...task.leadUnits, ...task.coUnits].map((u) => ({ value: u, label: u }))} />
+              </Form.Item>
+            )}
+            <Form.Item name="percent" label="完成进度" rules={[{ required: true, message: '请填写 0–100' }]}>
+              <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 110 }} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="text" label="进展情况" rules={[{ required: true, min: 2, message: '请填写本期进展情况（至少两个字）' }]}>
+            <Input.TextArea rows={3} maxLength={2000} showCount placeholder="写明本期做了什么、完成了哪些量化指标；无需附截图" />
+          </Form.Item>
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+          <Button type="primary" htmlType="submit" data-testid="submit-progress">
+            报送
+          </Button>
+        </Form>
+      )}
+    </div>
+  );
+}
