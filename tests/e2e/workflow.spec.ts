@@ -127,8 +127,20 @@ base('the taskforce sets a due date; the task turns red and joins the overdue li
     await shot(page, 'taskforce-edit');
     await page.keyboard.press('Escape');
 
+    // Split it: the sub-task gets the next code and its own lead unit.
+    await page.getByRole('menuitem', { name: '台账' }).click();
+    await page.getByTestId('ledger-table').getByText('1.1.3', { exact: true }).click();
+    await drawer.getByTestId('split-task').click();
+    const split = drawer.getByTestId('split-form');
+    await split.getByLabel(/子任务名称/).fill('承办湖南省乡村文化旅游节');
+    await split.getByRole('button', { name: '建立子任务' }).click();
+    await expect(drawer.getByTestId('split-form')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('ledger-table').getByText('1.1.3-1', { exact: true })).toBeVisible();
+
     await page.getByRole('menuitem', { name: '总览' }).click();
     await expect(page.getByTestId('overdue-list')).toContainText('加快旅游消费恢复');
+    await expect(page.getByTestId('unit-counts')).toContainText('市德夯管理处');
 
     // The ledger's light filter finds it; printing shows the same rows as a plain table.
     await page.getByRole('menuitem', { name: '台账' }).click();
@@ -136,10 +148,30 @@ base('the taskforce sets a due date; the task turns red and joins the overdue li
     await page.getByTestId('light-filter').click();
     await page.getByTitle('■ 逾期').click();
     await expect(page.getByTestId('task-count')).toHaveText('共 1 项');
+    // Grouped by lead unit: one header per lead unit of the task (it has two).
+    await page.getByTestId('grouping').getByText('按牵头单位').click();
+    await expect(page.getByTestId('group-header')).toHaveText(['市德夯管理处（1 项）', '市文旅广电局（1 项）']);
+    await page.getByTestId('grouping').getByText('不分组').click();
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('print-table')).toBeVisible();
     await expect(page.getByTestId('print-table').locator('tbody tr')).toHaveCount(1);
     await shot(page, 'ledger-print');
+  } finally {
+    stop();
+  }
+});
+
+base('the ledger at 1366×768: every filter on screen, grouped by battle', async ({ page }) => {
+  const { host, stop } = await startHost();
+  try {
+    await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '台账' }).click();
+    await page.getByTestId('grouping').getByText('按仗').click();
+    await expect(page.getByTestId('group-header').first()).toHaveText('第一仗 打好经济增长主动仗（28 项）');
+    // The page itself never scrolls sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'ledger-grouped');
   } finally {
     stop();
   }

@@ -1,9 +1,9 @@
 // 台账: every task, filtered by battle, list type, unit, status, light and searched in memory, in a
 // virtualised table; a row opens the drawer; 打印 prints the current view as an A4 landscape table.
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Select, Space, Table, Typography, type InputRef } from 'antd';
+import { Button, Empty, Input, Segmented, Select, Space, Table, Typography, type InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { listTypes, taskStatuses, type TaskRow } from '../../../shared/domain';
 import { lights } from '../../../shared/enums';
 import { listTypeLabel, taskStatusLabel } from '../../../shared/labels';
@@ -12,24 +12,42 @@ import { LIGHT, LightTag } from '../components/LightTag';
 import { PrintTable } from '../components/PrintTable';
 import { StatusTag } from '../components/StatusTag';
 import { battleOrdinal } from '../labels';
+import { groupRows, type Grouping, type LedgerRow } from '../ledger-groups';
 import { useLedger } from '../state';
 import { useWindowHeight } from '../useWindowHeight';
 
-const columns: ColumnsType<TaskRow> = [
-  { title: '编号', dataIndex: 'code', key: 'code', width: 84 },
-  { title: '工作任务', key: 'section', width: 150, ellipsis: true, render: (_, t) => t.group || t.section },
-  { title: '任务', dataIndex: 'title', key: 'title', ellipsis: true },
-  { title: '牵头单位', key: 'lead', width: 170, ellipsis: true, render: (_, t) => t.leadUnits.join('、') || '—' },
-  { title: '配合单位', key: 'co', width: 180, ellipsis: true, render: (_, t) => t.coUnits.join('、') || '—' },
-  { title: '进度', key: 'percent', width: 64, align: 'right', render: (_, t) => (t.percent === null ? '—' : `${t.percent}%`) },
-  { title: '预警', key: 'light', width: 92, render: (_, t) => <LightTag light={t.light} /> },
-  { title: '状态', key: 'status', width: 84, render: (_, t) => <StatusTag status={t.status} /> },
+/** A column shows a task's cell, or nothing on a group's header row (whose label sits in the 任务 column). */
+const cell = (render: (t: TaskRow) => ReactNode) => (_: unknown, r: LedgerRow) => (r.kind === 'task' ? render(r.task) : null);
+
+const columns: ColumnsType<LedgerRow> = [
+  { title: '编号', key: 'code', width: 84, render: cell((t) => t.code) },
+  { title: '工作任务', key: 'section', width: 150, ellipsis: true, render: cell((t) => t.group || t.section) },
+  {
+    title: '任务',
+    key: 'title',
+    ellipsis: true,
+    render: (_, r) =>
+      r.kind === 'task' ? (
+        r.task.title
+      ) : (
+        <strong data-testid="group-header">
+          {r.label}（{r.count} 项）
+        </strong>
+      ),
+  },
+  { title: '牵头单位', key: 'lead', width: 170, ellipsis: true, render: cell((t) => t.leadUnits.join('、') || '—') },
+  { title: '配合单位', key: 'co', width: 180, ellipsis: true, render: cell((t) => t.coUnits.join('、') || '—') },
+  { title: '进度', key: 'percent', width: 64, align: 'right', render: cell((t) => (t.percent === null ? '—' : `${t.percent}%`)) },
+  { title: '预警', key: 'light', width: 92, render: cell((t) => <LightTag light={t.light} />) },
+  { title: '状态', key: 'status', width: 84, render: cell((t) => <StatusTag status={t.status} />) },
 ];
 
 export function Ledger() {
   const { tasks, battles, units, filter, setFilter, openTask } = useLedger();
   const deferredSearch = useDeferredValue(filter.search);
   const visible = useMemo(() => filterTasks(tasks, { ...filter, search: deferredSearch }), [tasks, filter, deferredSearch]);
+  const [grouping, setGrouping] = useState<Grouping>('none');
+  const rows = useMemo(() => groupRows(visible, grouping), [visible, grouping]);
   const searchRef = useRef<InputRef>(null);
   const height = useWindowHeight();
 
@@ -120,26 +138,42 @@ export function Ledger() {
           <Typography.Text type="secondary" data-testid="task-count">
             共 {visible.length} 项
           </Typography.Text>
+          <Segmented<Grouping>
+            aria-label="分组"
+            value={grouping}
+            onChange={setGrouping}
+            data-testid="grouping"
+            options={[
+              { value: 'none', label: '不分组' },
+              { value: 'battle', label: '按仗' },
+              { value: 'unit', label: '按牵头单位' },
+            ]}
+          />
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
             打印
           </Button>
         </Space>
-        <Table<TaskRow>
+        <Table<LedgerRow>
           data-testid="ledger-table"
-          rowKey="id"
+          rowKey="key"
           size="small"
           virtual
           columns={columns}
-          dataSource={visible}
+          dataSource={rows}
+          rowClassName={(r) => (r.kind === 'group' ? 'ledger-group-row' : '')}
           pagination={false}
           scroll={{ y: Math.max(240, height - 210) }}
           locale={{ emptyText: <Empty description={filter.search ? `没有找到与“${filter.search}”相关的任务，换个关键词试试。` : '没有符合筛选条件的任务。'} /> }}
-          onRow={(t) => ({
-            onClick: () => openTask(t.id),
-            onKeyDown: (e) => e.key === 'Enter' && openTask(t.id),
-            tabIndex: 0,
-            style: { cursor: 'pointer' },
-          })}
+          onRow={(r) =>
+            r.kind === 'task'
+              ? {
+                  onClick: () => openTask(r.task.id),
+                  onKeyDown: (e) => e.key === 'Enter' && openTask(r.task.id),
+                  tabIndex: 0,
+                  style: { cursor: 'pointer' },
+                }
+              : {}
+          }
         />
       </div>
       <PrintTable tasks={visible} caption={describe} />

@@ -3,7 +3,6 @@
 import { Badge, Button, Card, Col, Empty, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { TaskRow } from '../../../shared/domain';
 import type { TaskFilter } from '../../../shared/task-filter';
-import { LightTag } from '../components/LightTag';
 import { battleOrdinal } from '../labels';
 import { useLedger } from '../state';
 
@@ -18,11 +17,10 @@ function Count({ label, value, filter, color }: { label: string; value: number; 
 }
 
 const listColumns = [
-  { title: '编号', dataIndex: 'code', key: 'code', width: 80 },
+  { title: '编号', dataIndex: 'code', key: 'code', width: 70 },
   { title: '任务', dataIndex: 'title', key: 'title', ellipsis: true },
-  { title: '牵头单位', key: 'lead', width: 180, ellipsis: true, render: (_: unknown, t: TaskRow) => t.leadUnits.join('、') },
-  { title: '时限', key: 'due', width: 100, render: (_: unknown, t: TaskRow) => t.dueDate || '年底' },
-  { title: '预警', key: 'light', width: 90, render: (_: unknown, t: TaskRow) => <LightTag light={t.light} /> },
+  { title: '牵头单位', key: 'lead', width: 110, ellipsis: true, render: (_: unknown, t: TaskRow) => t.leadUnits.join('、') },
+  { title: '时限', key: 'due', width: 96, render: (_: unknown, t: TaskRow) => t.dueDate || '年底' },
 ];
 
 /** 1 of 212 is 0.5 %, not 0 %: small shares keep a decimal. */
@@ -109,7 +107,25 @@ export function Overview() {
         })}
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col span={12}>
+        <Col span={8}>
+          <Card size="small" title="各单位预警（牵头任务）" data-testid="unit-counts">
+            <Table
+              size="small"
+              rowKey="unit"
+              pagination={{ pageSize: 6, hideOnSinglePage: true, size: 'small' }}
+              dataSource={dashboard.units}
+              onRow={(u) => ({ onClick: () => go('ledger', { unit: u.unit }), style: { cursor: 'pointer' } })}
+              columns={[
+                { title: '单位', dataIndex: 'unit', key: 'unit', ellipsis: true },
+                { title: '牵头', dataIndex: 'lead', key: 'lead', width: 52, align: 'right' },
+                { title: '■逾期', dataIndex: 'red', key: 'red', width: 60, align: 'right', render: (v: number) => <span style={{ color: v ? '#cf1322' : undefined }}>{v}</span> },
+                { title: '▲预警', dataIndex: 'yellow', key: 'yellow', width: 60, align: 'right', render: (v: number) => <span style={{ color: v ? '#ad6800' : undefined }}>{v}</span> },
+                { title: '已销号', dataIndex: 'closed', key: 'closed', width: 60, align: 'right' },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col span={8}>
           <Card size="small" title={<Badge color="red" text={`逾期任务（${dashboard.overdue.length}）`} />} data-testid="overdue-list">
             <Table<TaskRow>
               size="small"
@@ -122,7 +138,7 @@ export function Overview() {
             />
           </Card>
         </Col>
-        <Col span={12}>
+        <Col span={8}>
           <Card size="small" title={<Badge color="blue" text={`临近时限（${dashboard.dueSoon.length}）`} />}>
             <Table<TaskRow>
               size="small"

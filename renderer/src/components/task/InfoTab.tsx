@@ -8,6 +8,7 @@ import type { Identity, Milestone } from '../../../../shared/workflow';
 import { request } from '../../api';
 import { battleOrdinal, comparisonLabel } from '../../labels';
 import { change } from '../../state';
+import { SplitTask } from './SplitTask';
 
 const targetColumns = [
   { title: '指标', dataIndex: 'name', key: 'name' },
@@ -90,10 +91,17 @@ export function InfoTab({ task, identity }: { task: TaskRow; identity: Identity 
               {task.milestones.length ? task.milestones.map((m) => `${m.date} 达到${m.percent}%${m.text ? `（${m.text}）` : ''}`).join('；') : '无'}
             </Descriptions.Item>
           </Descriptions>
-          {(mayEdit || mayAssign) && (
-            <Button onClick={() => setEditing(true)} data-testid="edit-task">
-              {mayEdit ? '修改' : '填写负责人'}
-            </Button>
+          <Space>
+            {(mayEdit || mayAssign) && (
+              <Button onClick={() => setEditing(true)} data-testid="edit-task">
+                {mayEdit ? '修改' : '填写负责人'}
+              </Button>
+            )}
+          </Space>
+          {mayEdit && !task.parentId && (
+            <div style={{ marginTop: 12 }}>
+              <SplitTask task={task} />
+            </div>
           )}
         </>
       ) : (

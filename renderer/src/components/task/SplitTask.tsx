@@ -1,0 +1,65 @@
+// 拆分子任务: a taskforce (or the center) breaks a task into parts with their own lead units and dates.
+import { Alert, Button, Form, Input, Select, Space } from 'antd';
+import { useState } from 'react';
+import type { TaskRow } from '../../../../shared/domain';
+import { request } from '../../api';
+import { change, useLedger } from '../../state';
+
+interface Values {
+  title: string;
+  leadUnits: string[];
+  coUnits?: string[];
+  dueDate?: string;
+}
+
+export function SplitTask({ task }: { task: TaskRow }) {
+  const units = useLedger((s) => s.units);
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<Values>();
+  const options = units.map((u) => ({ value: u.name, label: u.name }));
+
+  const submit = async (v: Values) => {
+    const err = await change(() =>
+      request('task.split', { parentId: task.id, title: v.title, leadUnits: v.leadUnits, coUnits: v.coUnits ?? [], ...(v.dueDate ? { dueDate: v.dueDate } : {}) }),
+    );
+    setError(err);
+    if (!err) {
+      form.resetFields();
+      setOpen(false);
+    }
+  };
+
+  if (!open) {
+    return (
+      <Button onClick={() => setOpen(true)} data-testid="split-task">
+        拆分子任务
+      </Button>
+    );
+  }
+  return (
+    <Form<Values> form={form} layout="vertical" initialValues={{ leadUnits: task.leadUnits }} onFinish={(v) => void submit(v)} data-testid="split-form">
+      <Form.Item name="title" label={`子任务名称（编号将为 ${task.code}-N）`} rules={[{ required: true, min: 2, message: '请填写子任务名称' }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="leadUnits" label="牵头单位" rules={[{ required: true, message: '请至少选择一个牵头单位' }]}>
+          <Select mode="multiple" showSearch style={{ width: 260 }} options={options} />
+        </Form.Item>
+        <Form.Item name="coUnits" label="配合单位">
+          <Select mode="multiple" showSearch style={{ width: 260 }} options={options} />
+        </Form.Item>
+        <Form.Item name="dueDate" label="完成时限">
+          <Input type="date" style={{ width: 170 }} />
+        </Form.Item>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Space>
+        <Button type="primary" htmlType="submit">
+          建立子任务
+        </Button>
+        <Button onClick={() => setOpen(false)}>取消</Button>
+      </Space>
+    </Form>
+  );
+}

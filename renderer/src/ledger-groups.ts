@@ -1,0 +1,22 @@
+// Grouping the ledger by battle or by lead unit: a header row before each group's tasks, in the same
+// virtualised table. A task led by two units appears under each of them.
+import type { TaskRow } from '../../shared/domain';
+import { battleOrdinal } from './labels';
+
+export type Grouping = 'none' | 'battle' | 'unit';
+
+export type LedgerRow = { kind: 'task'; key: string; task: TaskRow } | { kind: 'group'; key: string; label: string; count: number };
+
+export function groupRows(tasks: readonly TaskRow[], grouping: Grouping): LedgerRow[] {
+  if (grouping === 'none') return tasks.map((task) => ({ kind: 'task', key: task.id, task }));
+  const groups = new Map<string, TaskRow[]>();
+  for (const t of tasks) {
+    const keys = grouping === 'battle' ? [`${battleOrdinal(t.battle)} ${t.battleName}`] : t.leadUnits.length ? t.leadUnits : ['（未定牵头单位）'];
+    for (const k of keys) groups.set(k, [...(groups.get(k) ?? []), t]);
+  }
+  const ordered = grouping === 'unit' ? [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN')) : [...groups.entries()];
+  return ordered.flatMap(([label, list]): LedgerRow[] => [
+    { kind: 'group', key: `g|${label}`, label, count: list.length },
+    ...list.map((task): LedgerRow => ({ kind: 'task', key: `${label}|${task.id}`, task })),
+  ]);
+}
