@@ -15,6 +15,7 @@ export const channelNames = [
   'task.update',
   'task.split',
   'progress.report',
+  'evidence.get',
   'closeout.request',
   'closeout.decide',
   'closeout.reopen',

@@ -106,9 +106,18 @@ export const contract = {
         percent: z.number(),
         text: z.string().max(2000),
         unit: z.string().max(60).optional(),
+        /** Optional evidence files; never required. */
+        evidence: z
+          .array(z.object({ name: z.string().min(1).max(200), contentBase64: z.string().max(28 * 1024 * 1024) }).strict())
+          .max(5)
+          .optional(),
       })
       .strict(),
     output: z.object({ id: z.string() }),
+  },
+  'evidence.get': {
+    input: z.object({ sha256: z.string() }).strict(),
+    output: z.object({ contentBase64: z.string() }),
   },
   'closeout.request': { input: z.object({ taskId: z.string().min(1), statement: z.string().max(2000) }).strict(), output: z.object({ id: z.string() }) },
   'closeout.decide': {

@@ -49,6 +49,9 @@ export const milestoneSchema = z
   .strict();
 export type Milestone = z.infer<typeof milestoneSchema>;
 
+export const evidenceRefSchema = z.object({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative() });
+export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
+
 export const progressLineSchema = z.object({
   id: z.string(),
   unit: z.string(),
@@ -56,6 +59,7 @@ export const progressLineSchema = z.object({
   percent: z.number().int().min(0).max(100),
   text: z.string(),
   reportedOn: z.string(),
+  evidence: z.array(evidenceRefSchema),
 });
 export type ProgressLine = z.infer<typeof progressLineSchema>;
 

@@ -9,7 +9,8 @@ import type { Handlers } from '../core/handlers';
 import { readStatic } from '../core/serve/static-files';
 
 export const TOKEN_HEADER = 'x-ledger-token';
-const MAX_BODY = 4 * 1024 * 1024;
+// Large enough for one report's evidence (40 MB of files as base64) or a plan document; no larger.
+const MAX_BODY = 64 * 1024 * 1024;
 
 export interface HostOptions {
   handlers: Handlers;
@@ -51,15 +52,19 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
+        // Stop keeping it, let the rest drain, and answer: destroying the socket would lose the answer.
+        req.off('data', onData);
+        chunks.length = 0;
+        req.resume();
         reject(new Error('body too large'));
-        req.destroy();
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -98,7 +103,9 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {} 
         const text = await readBody(req);
         input = text ? JSON.parse(text) : {};
       } catch (err) {
-        return fail(res, 400, 'bad_input', '请求内容无法解析。', `bad request body: ${(err as Error).message}`);
+        const tooLarge = (err as Error).message === 'body too large';
+        if (tooLarge) res.setHeader('Connection', 'close');
+        return fail(res, tooLarge ? 413 : 400, 'bad_input', tooLarge ? '提交的内容过大（附件合计不能超过 40 MB）。' : '请求内容无法解析。', `bad request body: ${(err as Error).message}`);
       }
       return sendJson(res, 200, await dispatch(handlers, channel, input, log));
     }

@@ -46,8 +46,12 @@ base('a unit reports progress and requests 销号 from its checklist', async ({ 
     const form = drawer.getByTestId('progress-form');
     await form.getByRole('spinbutton').fill('60');
     await form.getByRole('textbox').fill('举办春季车展两场，社会消费品零售总额完成 66 亿元');
+    await form.locator('input[type=file]').setInputFiles({ name: '车展总结.txt', mimeType: 'text/plain', buffer: Buffer.from('春季车展总结') });
     await form.getByTestId('submit-progress').click();
     await expect(drawer.getByTestId('progress-lines')).toContainText('举办春季车展两场');
+    const download = page.waitForEvent('download');
+    await drawer.getByTestId('progress-lines').getByText('车展总结.txt').click();
+    expect((await download).suggestedFilename()).toBe('车展总结.txt');
     await expect(drawer).toContainText('推进中');
     await shot(page, 'unit-progress');
 

@@ -75,6 +75,14 @@ describe('browser-mode host', () => {
     expect((await send(port, '/api/units.list', { headers })).status).toBe(405);
   });
 
+  it('refuses a body over the size cap with 413 and a Chinese message', async () => {
+    const port = await start();
+    const big = JSON.stringify({ fileName: 'x.txt', contentBase64: 'A'.repeat(65 * 1024 * 1024), dryRun: true });
+    const r = await send(port, '/api/plan.import', { method: 'POST', headers: { 'x-ledger-token': 'secret-token' }, body: big });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).error.message).toMatch(/过大/);
+  });
+
   it('serves the renderer with a strict CSP and nothing outside its folder', async () => {
     const port = await start();
     const page = await send(port, '/');

@@ -1,5 +1,6 @@
 // Every channel has a handler, and what each handler returns survives the trip across a process boundary
 // (JSON, as in IPC structured clone and HTTP) and still satisfies its schema.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { tempStore } from '../helpers/temp-store';
 const planText = readFileSync(join(import.meta.dirname, '../fixtures/plans/yunjiang-2024.txt'));
 
 const task = seedIds.task('吉政发〔2023〕3号', '1.1.1');
+const evidence = Buffer.from('春季车展总结：成交1.2亿元', 'utf8');
 
 // In channel order: a center installation sets itself up, edits, reports, closes out and reopens a task.
 const sampleInputs: Record<string, unknown> = {
@@ -29,7 +31,15 @@ const sampleInputs: Record<string, unknown> = {
   'task.detail': { id: task },
   'task.update': { id: task, edit: { leadPerson: '李华', dueDate: '2023-10-31', milestones: [{ date: '2023-06-30', percent: 50, text: '半年过半' }] } },
   'task.split': { parentId: task, title: '春季车展', leadUnits: ['市商务局'] },
-  'progress.report': { taskId: task, period: '2023-06-3', percent: 55, text: '举办春季车展，实现销售额1.2亿元', unit: '市商务局' },
+  'progress.report': {
+    taskId: task,
+    period: '2023-06-3',
+    percent: 55,
+    text: '举办春季车展，实现销售额1.2亿元',
+    unit: '市商务局',
+    evidence: [{ name: '车展总结.txt', contentBase64: evidence.toString('base64') }],
+  },
+  'evidence.get': { sha256: createHash('sha256').update(evidence).digest('hex') },
   'closeout.request': { taskId: task, statement: '全年目标提前完成' },
   'closeout.decide': { taskId: task, approve: true },
   'closeout.reopen': { taskId: task, reason: '需补充下半年活动' },

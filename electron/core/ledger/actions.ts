@@ -6,6 +6,7 @@ import { periodSchema, taskEditSchema, type Identity, type TaskEdit } from '../.
 import type { Json } from '../events/canonical';
 import type { Store } from '../store/open-store';
 import { resolveUnitId } from '../units';
+import { saveEvidence } from './evidence';
 import { requirePermission } from './permissions';
 import { planInfo, taskScope } from './queries';
 
@@ -25,6 +26,7 @@ export interface ProgressInput {
   text: string;
   /** Report on behalf of this unit (taskforce/center entering a paper report); default: this office. */
   unit?: string;
+  evidence?: { name: string; contentBase64: string }[];
 }
 
 export function reportProgress(store: Store, who: Identity, input: ProgressInput, today: string): string {
@@ -46,9 +48,12 @@ export function reportProgress(store: Store, who: Identity, input: ProgressInput
   }
   // One line per task, period and unit: reporting the same period again corrects it.
   const id = uuidv5(`${input.taskId}|${period}|${unitId}`, PROGRESS_NS);
-  store.log.append([
-    { entity: 'progress', entityId: id, op: 'put', fields: { taskId: input.taskId, unitId, period, percent: input.percent, text, evidence: [], reportedOn: today } },
-  ]);
+  // Files first: content-addressed, so a failed append leaves at most an unreferenced file, never a dangling reference.
+  const evidence = saveEvidence(store, input.evidence ?? []);
+  const fields: Record<string, Json> = { taskId: input.taskId, unitId, period, percent: input.percent, text, reportedOn: today };
+  // Correcting a line without new files keeps the files it had.
+  if (evidence.length || !store.sqlite.prepare('SELECT 1 FROM progress WHERE id = ?').get(id)) fields.evidence = evidence as unknown as Json;
+  store.log.append([{ entity: 'progress', entityId: id, op: 'put', fields }]);
   return id;
 }
 

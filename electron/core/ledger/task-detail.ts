@@ -8,10 +8,10 @@ import { periodKey } from './task-facts';
 export function progressLines(store: Store, taskId: string): ProgressLine[] {
   const units = unitNames(store);
   const rows = store.sqlite
-    .prepare('SELECT id, unit_id AS unitId, period, percent, text, reported_on AS reportedOn FROM progress WHERE task_id = ? AND deleted = 0')
-    .all(taskId) as (Omit<ProgressLine, 'unit'> & { unitId: string })[];
+    .prepare('SELECT id, unit_id AS unitId, period, percent, text, reported_on AS reportedOn, evidence FROM progress WHERE task_id = ? AND deleted = 0')
+    .all(taskId) as (Omit<ProgressLine, 'unit' | 'evidence'> & { unitId: string; evidence: string })[];
   return rows
-    .map(({ unitId, ...r }) => ({ ...r, unit: units.get(unitId) ?? unitId }))
+    .map(({ unitId, evidence, ...r }) => ({ ...r, evidence: JSON.parse(evidence) as ProgressLine['evidence'], unit: units.get(unitId) ?? unitId }))
     .sort((a, b) => periodKey(b.period).localeCompare(periodKey(a.period)) || a.unit.localeCompare(b.unit, 'zh-CN'));
 }
 

@@ -140,3 +140,31 @@ describe('splitting a task', () => {
     expect(tasks[1]!.parentId).toBe(TASK);
   });
 });
+
+describe('evidence files', () => {
+  it('are optional, stored once by content hash, read back intact, and kept when a line is corrected', async () => {
+    const { store, call, ready } = office({ office: '市商务局', role: 'unit' });
+    await ready;
+    const file = Buffer.from('车展总结：成交额 1.2 亿元');
+    const content = file.toString('base64');
+    await ok(call('progress.report', { taskId: TASK, period: '2023-05', percent: 30, text: '五月进展', evidence: [{ name: '总结.txt', contentBase64: content }] }));
+    await ok(call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '六月进展', evidence: [{ name: '总结副本.txt', contentBase64: content }] }));
+    await ok(call('progress.report', { taskId: TASK, period: '2023-06', percent: 45, text: '六月进展（更正）' }));
+    const { progress } = await ok<{ progress: { period: string; evidence: { name: string; sha256: string; size: number }[] }[] }>(call('task.detail', { id: TASK }));
+    const june = progress.find((p) => p.period === '2023-06')!;
+    expect(june.evidence).toEqual([{ name: '总结副本.txt', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: file.length }]);
+    const { readdirSync, writeFileSync } = await import('node:fs');
+    const { join, dirname } = await import('node:path');
+    const dir = join(dirname(store.path), 'evidence');
+    expect(readdirSync(dir)).toEqual([june.evidence[0]!.sha256]); // the same bytes twice: one file
+    const back = await ok<{ contentBase64: string }>(call('evidence.get', { sha256: june.evidence[0]!.sha256 }));
+    expect(Buffer.from(back.contentBase64, 'base64').equals(file)).toBe(true);
+
+    writeFileSync(join(dir, june.evidence[0]!.sha256), 'tampered');
+    expect(await call('evidence.get', { sha256: june.evidence[0]!.sha256 })).toMatchObject({ ok: false, error: { message: '附件文件已损坏。' } });
+    expect(await call('evidence.get', { sha256: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(await call('progress.report', { taskId: TASK, period: '2023-06', percent: 45, text: '空文件', evidence: [{ name: 'a.txt', contentBase64: '' }] })).toMatchObject({
+      ok: false,
+    });
+  });
+});

@@ -1,5 +1,5 @@
 // 进展: each unit's lines under the task, newest period first, and the report form for those who may report.
-import { Alert, Button, Empty, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Empty, Form, Input, InputNumber, Select, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { TaskRow } from '../../../../shared/domain';
 import { can } from '../../../../shared/permissions';
@@ -7,6 +7,8 @@ import type { Identity, ProgressLine, Settings } from '../../../../shared/workfl
 import { request } from '../../api';
 import { periodLabel, reportPeriods } from '../../periods';
 import { change } from '../../state';
+import { fileToBase64 } from '../../file-to-base64';
+import { EvidenceLinks } from './EvidenceLinks';
 
 interface Values {
   period: string;
@@ -24,10 +26,18 @@ export function ProgressTab({ task, lines, identity, settings, year }: { task: T
   const [form] = Form.useForm<Values>();
   const periods = reportPeriods(year, settings.asOf);
 
+  const [files, setFiles] = useState<{ uid: string; name: string; contentBase64: string }[]>([]);
+
   const submit = async (v: Values) => {
-    const err = await change(() => request('progress.report', { taskId: task.id, period: v.period, percent: v.percent, text: v.text, ...(onBehalf ? { unit: v.unit } : {}) }));
+    const evidence = files.map(({ name, contentBase64 }) => ({ name, contentBase64 }));
+    const err = await change(() =>
+      request('progress.report', { taskId: task.id, period: v.period, percent: v.percent, text: v.text, ...(onBehalf ? { unit: v.unit } : {}), ...(evidence.length ? { evidence } : {}) }),
+    );
     setError(err);
-    if (!err) form.resetFields(['text']);
+    if (!err) {
+      form.resetFields(['text']);
+      setFiles([]);
+    }
   };
 
   return (
@@ -43,7 +53,16 @@ export function ProgressTab({ task, lines, identity, settings, year }: { task: T
             { title: '报告期', key: 'period', width: 120, render: (_, l) => periodLabel(l.period) },
             { title: '单位', dataIndex: 'unit', key: 'unit', width: 120 },
             { title: '进度', key: 'percent', width: 64, align: 'right', render: (_, l) => `${l.percent}%` },
-            { title: '进展情况', dataIndex: 'text', key: 'text' },
+            {
+              title: '进展情况',
+              key: 'text',
+              render: (_, l) => (
+                <div>
+                  <div>{l.text}</div>
+                  <EvidenceLinks files={l.evidence} />
+                </div>
+              ),
+            },
           ]}
         />
       ) : (
@@ -74,6 +93,22 @@ export function ProgressTab({ task, lines, identity, settings, year }: { task: T
           </Space>
           <Form.Item name="text" label="进展情况" rules={[{ required: true, min: 2, message: '请填写本期进展情况（至少两个字）' }]}>
             <Input.TextArea rows={3} maxLength={2000} showCount placeholder="写明本期做了什么、完成了哪些量化指标；无需附截图" />
+          </Form.Item>
+          <Form.Item label="附件（可不传）" extra="不要求截图或照片；确有需要的总结、文件可附上，最多 5 个，每个不超过 20 MB。">
+            <Upload
+              multiple
+              fileList={files.map((f) => ({ uid: f.uid, name: f.name, status: 'done' as const }))}
+              onRemove={(f) => setFiles((list) => list.filter((x) => x.uid !== f.uid))}
+              beforeUpload={async (f) => {
+                const contentBase64 = await fileToBase64(f);
+                setFiles((list) => [...list, { uid: f.uid, name: f.name, contentBase64 }].slice(0, 5));
+                return false;
+              }}
+            >
+              <Button size="small" data-testid="attach-evidence">
+                选择文件
+              </Button>
+            </Upload>
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
           <Button type="primary" htmlType="submit" data-testid="submit-progress">
