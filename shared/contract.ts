@@ -69,8 +69,11 @@ export const contract = {
           byLight: z.record(z.enum(lights), z.number().int()),
         }),
       ),
+      /** The most overdue first, at most LIST_CAP; the counts say how many there are in all. */
       overdue: z.array(taskRowSchema),
       dueSoon: z.array(taskRowSchema),
+      overdueCount: z.number().int(),
+      dueSoonCount: z.number().int(),
       units: z.array(z.object({ unit: z.string(), lead: z.number().int(), red: z.number().int(), yellow: z.number().int(), closed: z.number().int() })),
       pendingCloseouts: z.number().int(),
     }),

@@ -13,6 +13,14 @@ import { getSettings, setSettings, todayIso } from './settings';
 import type { Store } from './store/open-store';
 import { AppError } from '../../shared/errors';
 
+/** The overview lists the first hundred; the ledger's light filter shows them all. */
+const LIST_CAP = 100;
+
+/** Earliest due date first; tasks due at year end ('') last, in ledger order. */
+function byDueDate<T extends { dueDate: string }>(list: T[]): T[] {
+  return [...list].sort((a, b) => (a.dueDate || '9999').localeCompare(b.dueDate || '9999'));
+}
+
 export type Handlers = {
   [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
@@ -55,10 +63,14 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
       const plan = planInfo(store);
       const tasks = listTasks(store, settings(), {}, plan);
       const who = getIdentity(store);
+      const overdue = byDueDate(tasks.filter((t) => t.light === 'red'));
+      const dueSoon = byDueDate(tasks.filter((t) => t.light === 'blue'));
       return {
         battles: battleCounts(tasks, battleSummaries(store, plan.id).map((b) => b.code)),
-        overdue: tasks.filter((t) => t.light === 'red'),
-        dueSoon: tasks.filter((t) => t.light === 'blue'),
+        overdue: overdue.slice(0, LIST_CAP),
+        dueSoon: dueSoon.slice(0, LIST_CAP),
+        overdueCount: overdue.length,
+        dueSoonCount: dueSoon.length,
         units: unitCounts(tasks),
         pendingCloseouts: closeoutQueue(store, who?.role === 'taskforce' ? who.battle : undefined).length,
       };

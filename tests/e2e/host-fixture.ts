@@ -68,6 +68,16 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Host
   };
 }
 
+/** A test on a store and host of its own, stopped whatever happens. */
+export async function withHost(options: HostOptions, fn: (host: Host) => Promise<void>): Promise<void> {
+  const { host, stop } = await startHost(options);
+  try {
+    await fn(host);
+  } finally {
+    stop();
+  }
+}
+
 export const test = base.extend<object, { host: Host }>({
   host: [
     async ({}, use) => {

@@ -1,13 +1,12 @@
 // Importing a plan document through the interface, on a store of its own so other tests keep the 2023 plan.
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { startHost } from './host-fixture';
+import { withHost } from './host-fixture';
 
 const fixture = join(import.meta.dirname, '../fixtures/plans/yunjiang-2024.txt');
 
 base('imports a plan: preview first, nothing saved until 保存到台账', async ({ page }) => {
-  const { host, stop } = await startHost();
-  try {
+  await withHost({}, async (host) => {
     await page.goto(host.url);
     await page.getByRole('menuitem', { name: '设置' }).click();
     await expect(page.getByText('台账文件')).toBeVisible();
@@ -29,20 +28,15 @@ base('imports a plan: preview first, nothing saved until 保存到台账', async
 
     await page.getByRole('menuitem', { name: '总览' }).click();
     await expect(page.getByTestId('battle-card')).toHaveCount(3);
-  } finally {
-    stop();
-  }
+  });
 });
 
 base('says in Chinese why a file cannot be imported, and saves nothing', async ({ page }) => {
-  const { host, stop } = await startHost();
-  try {
+  await withHost({}, async (host) => {
     await page.goto(host.url);
     await page.getByRole('menuitem', { name: '设置' }).click();
     await page.locator('[data-testid="plan-import"] input[type=file]').setInputFiles({ name: '会议纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('会议纪要\n今天开会。') });
     await expect(page.getByTestId('import-error')).toContainText('没有找到');
     await expect(page.getByTestId('import-save')).toHaveCount(0);
-  } finally {
-    stop();
-  }
+  });
 });

@@ -1,6 +1,6 @@
 // The daily workflow as people do it, each office on its own installation (browser mode, one store each).
 import { test as base, expect, type Page } from '@playwright/test';
-import { ledger, startHost } from './host-fixture';
+import { ledger, withHost } from './host-fixture';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `.tmp/screens/${name}.png` });
 
@@ -11,8 +11,7 @@ async function openFromLedger(page: Page, code: string) {
 }
 
 base('first start asks for this office and its role, then shows the overview', async ({ page }) => {
-  const { host, stop } = await startHost({ identity: null });
-  try {
+  await withHost({ identity: null }, async (host) => {
     await page.goto(host.url);
     await expect(page.getByTestId('identity-setup')).toBeVisible();
     await page.getByRole('button', { name: '确定，进入总览' }).click();
@@ -24,14 +23,11 @@ base('first start asks for this office and its role, then shows the overview', a
     await page.getByRole('button', { name: '确定，进入总览' }).click();
     await expect(page.getByTestId('office-role')).toHaveText('市商务局 · 责任单位');
     await expect(page.getByTestId('battle-card')).toHaveCount(6);
-  } finally {
-    stop();
-  }
+  });
 });
 
 base('a unit reports progress and requests 销号 from its checklist', async ({ page }) => {
-  const { host, stop } = await startHost({ identity: ['--office', '市商务局', '--role', 'unit', '--operator', '王芳'] });
-  try {
+  await withHost({ identity: ['--office', '市商务局', '--role', 'unit', '--operator', '王芳'] }, async (host) => {
     await page.goto(host.url);
     await page.getByRole('menuitem', { name: '拉单销号' }).click();
     const mine = page.getByTestId('my-tasks');
@@ -71,14 +67,11 @@ base('a unit reports progress and requests 销号 from its checklist', async ({ 
     await expect(audit).toContainText('市商务局 · 王芳');
     await expect(audit).toContainText('报告期：2023年7月上旬');
     await shot(page, 'unit-audit');
-  } finally {
-    stop();
-  }
+  });
 });
 
 base('the taskforce approves one request, rejects another with a reason; the counts follow', async ({ page }) => {
-  const { host, stop } = await startHost({ identity: ['--office', '市发改局', '--role', 'taskforce', '--battle', '1', '--operator', '李明'] });
-  try {
+  await withHost({ identity: ['--office', '市发改局', '--role', 'taskforce', '--battle', '1', '--operator', '李明'] }, async (host) => {
     // Two requests as they reach the taskforce (entered here by script; between offices they come by USB).
     ledger('closeout', 'request', '--db', host.db, '--task', '1.1.1', '--text', '全年目标已完成');
     ledger('closeout', 'request', '--db', host.db, '--task', '1.1.2', '--text', '已完成去化目标');
@@ -110,14 +103,11 @@ base('the taskforce approves one request, rejects another with a reason; the cou
     await drawer.getByRole('tab', { name: '操作记录' }).click();
     await expect(drawer.getByTestId('audit-trail')).toContainText('退回销号申请');
     await expect(drawer.getByTestId('audit-trail')).toContainText('市发改局 · 李明');
-  } finally {
-    stop();
-  }
+  });
 });
 
 base('the taskforce sets a due date; the task turns red and joins the overdue list', async ({ page }) => {
-  const { host, stop } = await startHost({ identity: ['--office', '市发改局', '--role', 'taskforce', '--battle', '1'] });
-  try {
+  await withHost({ identity: ['--office', '市发改局', '--role', 'taskforce', '--battle', '1'] }, async (host) => {
     await page.goto(host.url);
     await openFromLedger(page, '1.1.3');
     const drawer = page.getByRole('dialog');
@@ -160,14 +150,11 @@ base('the taskforce sets a due date; the task turns red and joins the overdue li
     await expect(page.getByTestId('print-table')).toBeVisible();
     await expect(page.getByTestId('print-table').locator('tbody tr')).toHaveCount(1);
     await shot(page, 'ledger-print');
-  } finally {
-    stop();
-  }
+  });
 });
 
 base('the ledger at 1366×768: every filter on screen, grouped by battle', async ({ page }) => {
-  const { host, stop } = await startHost();
-  try {
+  await withHost({}, async (host) => {
     await page.goto(host.url);
     await page.getByRole('menuitem', { name: '台账' }).click();
     await page.getByTestId('grouping').getByText('按仗').click();
@@ -176,7 +163,5 @@ base('the ledger at 1366×768: every filter on screen, grouped by battle', async
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'ledger-grouped');
-  } finally {
-    stop();
-  }
+  });
 });

@@ -12,8 +12,8 @@ interface Values {
   operator?: string;
 }
 
-export function IdentitySetup() {
-  const { units, battles } = useLedger();
+export function IdentitySetup({ onDone }: { onDone?: () => void } = {}) {
+  const { units, battles, identity } = useLedger();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
   const [error, setError] = useState<string | null>(null);
@@ -21,17 +21,26 @@ export function IdentitySetup() {
 
   const submit = async (v: Values) => {
     setBusy(true);
-    setError(await change(() => request('identity.set', { office: v.office, role: v.role, battle: v.role === 'taskforce' ? (v.battle ?? 0) : 0, operator: v.operator ?? '' })));
+    const err = await change(() => request('identity.set', { office: v.office, role: v.role, battle: v.role === 'taskforce' ? (v.battle ?? 0) : 0, operator: v.operator ?? '' }));
+    setError(err);
     setBusy(false);
+    if (!err) onDone?.();
   };
 
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 48 }}>
-      <Card title="设置本机身份" style={{ width: 560 }} data-testid="identity-setup">
+    <div style={{ display: 'flex', justifyContent: 'center', paddingTop: onDone ? 0 : 48 }}>
+      <Card title={identity ? '更改本机身份' : '设置本机身份'} style={{ width: 560 }} data-testid="identity-setup">
         <Typography.Paragraph type="secondary">
-          首次使用，请说明这台电脑属于哪个单位、承担什么角色。角色决定能做的事：责任单位报送进展、申请销号；工作专班和总指挥中心审批销号、维护任务。
+          {identity
+            ? '更改会记入本机的变更记录，并随同步告知其他单位。'
+            : '首次使用，请说明这台电脑属于哪个单位、承担什么角色。角色决定能做的事：责任单位报送进展、申请销号；工作专班和总指挥中心审批销号、维护任务。'}
         </Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ role: 'unit' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void submit(v)}
+          initialValues={identity ? { office: identity.officeName, role: identity.role, battle: identity.battle || undefined, operator: identity.operator } : { role: 'unit' }}
+        >
           <Form.Item name="office" label="本机所属单位" rules={[{ required: true, message: '请选择本机所属单位' }]}>
             <Select
               showSearch
@@ -60,7 +69,7 @@ export function IdentitySetup() {
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" loading={busy} block>
-            确定，进入总览
+            {identity ? '保存' : '确定，进入总览'}
           </Button>
         </Form>
       </Card>

@@ -42,6 +42,24 @@ const columns: ColumnsType<LedgerRow> = [
   { title: '状态', key: 'status', width: 84, render: cell((t) => <StatusTag status={t.status} />) },
 ];
 
+/** An optional filter: cleared means "all"; searchable by its labels. */
+function FilterSelect<T extends string>(p: { label: string; width: number; value: T | undefined; onChange: (v: T | undefined) => void; options: { value: T; label: string }[]; testId?: string }) {
+  return (
+    <Select<T>
+      aria-label={p.label}
+      data-testid={p.testId}
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      placeholder={p.label}
+      style={{ width: p.width }}
+      value={p.value}
+      onChange={(v) => p.onChange(v ?? undefined)}
+      options={p.options}
+    />
+  );
+}
+
 export function Ledger() {
   const { tasks, battles, units, filter, setFilter, openTask } = useLedger();
   const deferredSearch = useDeferredValue(filter.search);
@@ -85,46 +103,10 @@ export function Ledger() {
             onChange={(v: number) => setFilter({ battle: v === 0 ? undefined : v })}
             options={[{ value: 0, label: '全部六仗' }, ...battles.map((b) => ({ value: b.code, label: `${battleOrdinal(b.code)} ${b.name}` }))]}
           />
-          <Select
-            aria-label="清单类型"
-            allowClear
-            placeholder="清单类型"
-            style={{ width: 110 }}
-            value={filter.listType}
-            onChange={(v) => setFilter({ listType: v })}
-            options={listTypes.map((l) => ({ value: l, label: listTypeLabel[l] }))}
-          />
-          <Select
-            aria-label="单位"
-            data-testid="unit-filter"
-            allowClear
-            showSearch
-            placeholder="牵头/配合单位"
-            style={{ width: 170 }}
-            value={filter.unit}
-            onChange={(v) => setFilter({ unit: v })}
-            options={units.map((u) => ({ value: u.name, label: u.name }))}
-          />
-          <Select
-            aria-label="状态"
-            data-testid="status-filter"
-            allowClear
-            placeholder="状态"
-            style={{ width: 100 }}
-            value={filter.status}
-            onChange={(v) => setFilter({ status: v })}
-            options={taskStatuses.map((s) => ({ value: s, label: taskStatusLabel[s] }))}
-          />
-          <Select
-            aria-label="预警灯"
-            data-testid="light-filter"
-            allowClear
-            placeholder="预警灯"
-            style={{ width: 100 }}
-            value={filter.light}
-            onChange={(v) => setFilter({ light: v })}
-            options={lights.map((l) => ({ value: l, label: `${LIGHT[l].mark} ${LIGHT[l].word}` }))}
-          />
+          <FilterSelect label="清单类型" width={110} value={filter.listType} onChange={(v) => setFilter({ listType: v })} options={listTypes.map((l) => ({ value: l, label: listTypeLabel[l] }))} />
+          <FilterSelect label="牵头/配合单位" testId="unit-filter" width={170} value={filter.unit} onChange={(v) => setFilter({ unit: v })} options={units.map((u) => ({ value: u.name, label: u.name }))} />
+          <FilterSelect label="状态" testId="status-filter" width={100} value={filter.status} onChange={(v) => setFilter({ status: v })} options={taskStatuses.map((st) => ({ value: st, label: taskStatusLabel[st] }))} />
+          <FilterSelect label="预警灯" testId="light-filter" width={100} value={filter.light} onChange={(v) => setFilter({ light: v })} options={lights.map((l) => ({ value: l, label: `${LIGHT[l].mark} ${LIGHT[l].word}` }))} />
           <Input.Search
             ref={searchRef}
             aria-label="搜索任务"

@@ -30,8 +30,25 @@ function share(part: number, whole: number): string {
   return `${p > 0 && p < 10 ? p.toFixed(1) : Math.round(p)}%`;
 }
 
+function TaskListCard(p: { color: string; title: string; count: number; tasks: TaskRow[]; empty: string; testId: string }) {
+  const openTask = useLedger((s) => s.openTask);
+  return (
+    <Card size="small" title={<Badge color={p.color} text={`${p.title}（${p.count}）`} />} data-testid={p.testId}>
+      <Table<TaskRow>
+        size="small"
+        rowKey="id"
+        pagination={{ pageSize: 6, hideOnSinglePage: true, size: 'small' }}
+        columns={listColumns}
+        dataSource={p.tasks}
+        onRow={(t) => ({ onClick: () => openTask(t.id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={p.empty} /> }}
+      />
+    </Card>
+  );
+}
+
 export function Overview() {
-  const { battles, dashboard, identity, go, openTask } = useLedger();
+  const { battles, dashboard, identity, go } = useLedger();
   if (!dashboard) return null;
   const counts = new Map(dashboard.battles.map((b) => [b.battle, b]));
   const total = dashboard.battles.reduce((s, b) => s + b.total, 0);
@@ -53,7 +70,7 @@ export function Overview() {
         </Col>
         <Col span={6}>
           <Card size="small">
-            <Statistic title="逾期" value={dashboard.overdue.length} suffix="项" valueStyle={{ color: dashboard.overdue.length ? '#cf1322' : undefined }} />
+            <Statistic title="逾期" value={dashboard.overdueCount} suffix="项" valueStyle={{ color: dashboard.overdueCount ? '#cf1322' : undefined }} />
           </Card>
         </Col>
         <Col span={6}>
@@ -126,30 +143,10 @@ export function Overview() {
           </Card>
         </Col>
         <Col span={8}>
-          <Card size="small" title={<Badge color="red" text={`逾期任务（${dashboard.overdue.length}）`} />} data-testid="overdue-list">
-            <Table<TaskRow>
-              size="small"
-              rowKey="id"
-              pagination={{ pageSize: 6, hideOnSinglePage: true, size: 'small' }}
-              columns={listColumns}
-              dataSource={dashboard.overdue}
-              onRow={(t) => ({ onClick: () => openTask(t.id), style: { cursor: 'pointer' } })}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有逾期任务" /> }}
-            />
-          </Card>
+          <TaskListCard color="red" title="逾期任务" count={dashboard.overdueCount} tasks={dashboard.overdue} empty="没有逾期任务" testId="overdue-list" />
         </Col>
         <Col span={8}>
-          <Card size="small" title={<Badge color="blue" text={`临近时限（${dashboard.dueSoon.length}）`} />}>
-            <Table<TaskRow>
-              size="small"
-              rowKey="id"
-              pagination={{ pageSize: 6, hideOnSinglePage: true, size: 'small' }}
-              columns={listColumns}
-              dataSource={dashboard.dueSoon}
-              onRow={(t) => ({ onClick: () => openTask(t.id), style: { cursor: 'pointer' } })}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="近期没有到期的任务" /> }}
-            />
-          </Card>
+          <TaskListCard color="blue" title="临近时限" count={dashboard.dueSoonCount} tasks={dashboard.dueSoon} empty="近期没有到期的任务" testId="due-soon-list" />
         </Col>
       </Row>
     </div>

@@ -1,10 +1,11 @@
 // 设置: this installation (identity, where the ledger lives), the ledger date and light thresholds, and
 // importing a plan document.
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { Settings as SettingsValues } from '../../../shared/workflow';
 import { request } from '../api';
+import { IdentitySetup } from '../components/IdentitySetup';
 import { PlanImport } from '../components/PlanImport';
 import { change, useLedger } from '../state';
 
@@ -15,6 +16,7 @@ export function Settings() {
   const [info, setInfo] = useState<ChannelOutput<'app.info'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [changing, setChanging] = useState(false);
   useEffect(() => {
     void request('app.info', {}).then(setInfo, () => setInfo(null));
   }, []);
@@ -27,7 +29,18 @@ export function Settings() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title="本机" size="small">
+      <Modal open={changing} footer={null} onCancel={() => setChanging(false)} width={600} destroyOnHidden>
+        <IdentitySetup onDone={() => setChanging(false)} />
+      </Modal>
+      <Card
+        title="本机"
+        size="small"
+        extra={
+          <Button size="small" onClick={() => setChanging(true)} data-testid="change-identity">
+            更改本机身份
+          </Button>
+        }
+      >
         <Descriptions size="small" column={2} styles={{ label: { width: 100 } }}>
           <Descriptions.Item label="所属单位">{identity?.officeName ?? '未设置'}</Descriptions.Item>
           <Descriptions.Item label="角色">
