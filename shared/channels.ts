@@ -14,6 +14,7 @@ export const channelNames = [
   'task.detail',
   'task.update',
   'task.split',
+  'task.add',
   'progress.report',
   'evidence.get',
   'closeout.request',

@@ -101,6 +101,19 @@ export const contract = {
       .strict(),
     output: z.object({ id: z.string() }),
   },
+  'task.add': {
+    input: z
+      .object({
+        section: z.string().max(20),
+        title: z.string().max(120),
+        content: z.string().max(5000).default(''),
+        leadUnits: z.array(z.string()).max(20),
+        coUnits: z.array(z.string()).max(40).default([]),
+        dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.string(), code: z.string() }),
+  },
   'progress.report': {
     input: z
       .object({

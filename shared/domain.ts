@@ -40,6 +40,8 @@ export const taskRowSchema = z.object({
   battle: battleCodeSchema,
   battleName: z.string(),
   section: z.string(),
+  /** The section's own code ("1.3", "2.表"). */
+  sectionCode: z.string(),
   /** 工作内容 of a 任务分解表 row; empty for tasks of the text. */
   group: z.string(),
   title: z.string(),

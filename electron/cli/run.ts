@@ -8,7 +8,7 @@ import { initCommand } from './commands/init';
 import { planCommand } from './commands/plan';
 import { statsCommand } from './commands/stats';
 import { tasksCommand } from './commands/tasks';
-import { closeoutCommand, progressCommand, settingsCommand } from './commands/workflow';
+import { closeoutCommand, progressCommand, settingsCommand, taskCommand } from './commands/workflow';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf, type CliIo } from './context';
 
 export { EXIT_FORBIDDEN, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
@@ -27,6 +27,8 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   closeout request --db FILE --task 编号 --text "完成情况"      申请销号
   closeout approve|reject --db FILE --task 编号 [--reason "…"]   审批销号（退回须写理由）
   closeout reopen --db FILE --task 编号 --reason "…"             重新打开已销号任务
+  task add --db FILE --section 1.3 --title 名称 --lead 单位[,单位] [--co 单位,…] [--due 2023-09-30]
+                              在某一方面下新增任务（专班、总指挥中心）
   settings --db FILE [--as-of 2023-06-30] [--due-soon 15] [--behind 20] [--json]
                               台账日期与预警阈值
   plan import FILE --db FILE [--dry-run] [--json]
@@ -47,10 +49,11 @@ const commandOptions = {
   progress: { db: str, task: str, period: str, percent: str, text: str, unit: str },
   closeout: { db: str, task: str, text: str, reason: str },
   settings: { db: str, 'as-of': str, 'due-soon': str, behind: str, json: bool },
+  task: { db: str, section: str, title: str, content: str, lead: str, co: str, due: str },
 } as const;
 
 type Command = keyof typeof commandOptions;
-const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout']);
+const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task']);
 
 async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: WITH_SUBCOMMAND.has(command) });
@@ -74,6 +77,8 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
     }
     case 'settings':
       return settingsCommand(dbPath, { asOf: s('as-of'), dueSoon: s('due-soon'), behind: s('behind'), json: !!v.json }, io);
+    case 'task':
+      return taskCommand(positionals[0], dbPath, { section: s('section'), title: s('title'), content: s('content'), lead: s('lead'), co: s('co'), due: s('due') }, io);
   }
 }
 

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { Channel, ChannelOutput, contract } from '../../shared/contract';
 import { getIdentity, requireIdentity, setIdentity } from './identity';
-import { addSubtask, decideCloseout, reopenTask, reportProgress, requestCloseout, updateTask } from './ledger/actions';
+import { addSubtask, addTask, decideCloseout, reopenTask, reportProgress, requestCloseout, updateTask } from './ledger/actions';
 import { battleCounts, unitCounts } from './ledger/dashboard';
 import { readEvidence } from './ledger/evidence';
 import { battleSummaries, countTasks, listTasks, listUnits, planInfo } from './ledger/queries';
@@ -85,6 +85,7 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
       return { task: findTask(id) };
     },
     'task.split': (input) => ({ id: addSubtask(store, requireIdentity(store), input) }),
+    'task.add': (input) => addTask(store, requireIdentity(store), input),
     'progress.report': (input) => ({ id: reportProgress(store, requireIdentity(store), input, today()) }),
     'evidence.get': ({ sha256 }) => ({ contentBase64: readEvidence(store, sha256).toString('base64') }),
     'closeout.request': ({ taskId, statement }) => ({ id: requestCloseout(store, requireIdentity(store), taskId, statement, today()) }),

@@ -20,7 +20,7 @@ async function office(...identity: string[]) {
 }
 
 const tasks = async (db: string, ...filters: string[]) =>
-  JSON.parse((await cli(['tasks', '--db', db, '--json', ...filters])).out).tasks as { code: string; status: string; light: string; percent: number | null }[];
+  JSON.parse((await cli(['tasks', '--db', db, '--json', ...filters])).out).tasks as { code: string; title: string; coUnits: string[]; status: string; light: string; percent: number | null }[];
 
 describe('ledger CLI: the daily workflow', () => {
   it('init sets the office and role; a bad identity leaves no file behind', async () => {
@@ -64,6 +64,17 @@ describe('ledger CLI: the daily workflow', () => {
     expect((await tasks(taskforce, '--code', '1.1.2'))[0]).toMatchObject({ status: 'closed', light: 'done' });
     expect((await cli(['closeout', 'reopen', '--db', taskforce, '--task', '1.1.2', '--reason', '追加任务'])).code).toBe(0);
     expect((await tasks(taskforce, '--code', '1.1.2'))[0]!.status).not.toBe('closed');
+  });
+
+  it('adds a task to a section; a unit may not', async () => {
+    const db = await office('--office', '市发改局', '--role', 'taskforce', '--battle', '1');
+    const r = await cli(['task', 'add', '--db', db, '--section', '1.3', '--title', '举办跨境电商对接会', '--lead', '市商务局', '--co', '市发改局，市科工信局']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/已新增任务 1\.3\.3/);
+    expect((await tasks(db, '--code', '1.3.3'))[0]).toMatchObject({ title: '举办跨境电商对接会', coUnits: ['市发改局', '市科工信局'] });
+    const unit = await office('--office', '市商务局', '--role', 'unit');
+    expect((await cli(['task', 'add', '--db', unit, '--section', '1.3', '--title', '自行新增', '--lead', '市商务局'])).code).toBe(3);
+    expect((await cli(['task', 'add', '--db', db, '--section', '1.3', '--title', '缺牵头'])).code).toBe(2);
   });
 
   it('filters by unit, status and light', async () => {

@@ -159,6 +159,19 @@ base('the ledger at 1366×768: every filter on screen, grouped by battle', async
     await page.getByRole('menuitem', { name: '台账' }).click();
     await page.getByTestId('grouping').getByText('按仗').click();
     await expect(page.getByTestId('group-header').first()).toHaveText('第一仗 打好经济增长主动仗（28 项）');
+
+    // The center adds a task under 1.3; it opens in the drawer, numbered after the section's last item.
+    await page.getByTestId('add-task').click();
+    const dialog = page.getByRole('dialog', { name: '新增任务' });
+    await dialog.getByLabel('所属工作任务').fill('1.3 积极');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('任务名称').fill('举办跨境电商对接会');
+    await dialog.getByLabel('牵头单位').fill('市商务局');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: /新\s*增/ }).click();
+    await expect(page.getByRole('dialog').filter({ hasText: '1.3.3' })).toContainText('举办跨境电商对接会');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('group-header').first()).toHaveText('第一仗 打好经济增长主动仗（29 项）');
     // The page itself never scrolls sideways.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -31,6 +31,7 @@ const sampleInputs: Record<string, unknown> = {
   'task.detail': { id: task },
   'task.update': { id: task, edit: { leadPerson: '李华', dueDate: '2023-10-31', milestones: [{ date: '2023-06-30', percent: 50, text: '半年过半' }] } },
   'task.split': { parentId: task, title: '春季车展', leadUnits: ['市商务局'] },
+  'task.add': { section: '1.1', title: '举办年货节', leadUnits: ['市商务局'], dueDate: '2023-12-31' },
   'progress.report': {
     taskId: task,
     period: '2023-06-3',

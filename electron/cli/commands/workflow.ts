@@ -67,3 +67,21 @@ export function settingsCommand(dbPath: string, o: { asOf?: string; dueSoon?: st
     return EXIT_OK;
   });
 }
+
+export function taskCommand(sub: string | undefined, dbPath: string, o: { section?: string; title?: string; content?: string; lead?: string; co?: string; due?: string }, io: CliIo): Promise<number> {
+  if (sub !== 'add') throw new AppError('bad_input', '用法：task add --section 1.3 --title 名称 --lead 单位[,单位] [--co 单位,…] [--due 2023-09-30]', `bad task command ${sub}`);
+  const list = (v: string | undefined) => (v ?? '').split(/[,，、]/).map((x) => x.trim()).filter(Boolean);
+  const input = {
+    section: requireOption(o.section, '--section', '所属工作任务编号，如 1.3'),
+    title: requireOption(o.title, '--title', '任务名称'),
+    content: o.content ?? '',
+    leadUnits: list(requireOption(o.lead, '--lead', '牵头单位，多个用逗号分隔')),
+    coUnits: list(o.co),
+    ...(o.due ? { dueDate: o.due } : {}),
+  };
+  return withStore(dbPath, false, async (_store, h) => {
+    const r = await call(h, 'task.add', input);
+    io.out(`已新增任务 ${r.code} ${input.title}。`);
+    return EXIT_OK;
+  });
+}

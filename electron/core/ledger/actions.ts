@@ -167,3 +167,57 @@ export function addSubtask(store: Store, who: Identity, input: SubtaskInput): st
   ]);
   return id;
 }
+
+export interface NewTaskInput {
+  /** The section it belongs to, by code ("1.3"); its number continues the section's items. */
+  section: string;
+  title: string;
+  content: string;
+  leadUnits: string[];
+  coUnits: string[];
+  dueDate?: string;
+}
+
+/** Adds a task the plan did not list to one of its sections, numbered after the section's last item. */
+export function addTask(store: Store, who: Identity, input: NewTaskInput): { id: string; code: string } {
+  const plan = planInfo(store);
+  const section = store.sqlite
+    .prepare(
+      `SELECT s.id, s.code, b.id AS battleId, b.code AS battle FROM sections s JOIN battles b ON b.id = s.battle_id
+        WHERE s.code = ? AND b.plan_id = ? AND s.deleted = 0`,
+    )
+    .get(input.section.trim(), plan.id) as { id: string; code: string; battleId: string; battle: number } | undefined;
+  if (!section) throw new AppError('bad_input', `没有编号为“${input.section}”的工作任务（如 1.3 表示第一仗第三方面）。`, `no section ${input.section}`);
+  requirePermission(who, 'task.edit', { battle: section.battle, leadUnitIds: [], coUnitIds: [] });
+  const title = input.title.trim();
+  if (title.length < 2) throw new AppError('bad_input', '请填写任务名称。', 'empty task title');
+  if (input.leadUnits.length === 0) throw new AppError('bad_input', '请至少选择一个牵头单位。', 'task without lead');
+  if (input.dueDate) checkInPlanYear(store, input.dueDate, '完成时限');
+  const leadUnitIds = input.leadUnits.map((u) => resolveUnitId(store, u));
+  const coUnitIds = input.coUnits.map((u) => resolveUnitId(store, u));
+  const items = store.sqlite.prepare("SELECT code, ord FROM tasks WHERE section_id = ? AND parent_id = ''").all(section.id) as { code: string; ord: number }[];
+  const last = Math.max(0, ...items.map((t) => Number(t.code.slice(section.code.length + 1)) || 0));
+  const code = `${section.code}.${last + 1}`;
+  const id = uuidv7();
+  store.log.append([
+    {
+      entity: 'task',
+      entityId: id,
+      op: 'put',
+      fields: {
+        planId: plan.id,
+        battleId: section.battleId,
+        sectionId: section.id,
+        code,
+        ord: Math.max(0, ...items.map((t) => t.ord)),
+        title,
+        content: input.content.trim() || title,
+        listType: 'work',
+        leadUnitIds,
+        coUnitIds,
+        dueDate: input.dueDate ?? '',
+      },
+    },
+  ]);
+  return { id, code };
+}

@@ -45,6 +45,7 @@ interface TaskDbRow {
   battle: number;
   battleName: string;
   section: string | null;
+  sectionCode: string | null;
   title: string;
   content: string;
   listType: TaskRow['listType'];
@@ -93,7 +94,7 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
   const byBattle = filter.battle !== undefined;
   const rows = store.sqlite
     .prepare(
-      `SELECT t.id, t.code, b.code AS battle, b.name AS battleName, s.title AS section, t.title, t.content,
+      `SELECT t.id, t.code, b.code AS battle, b.name AS battleName, s.title AS section, s.code AS sectionCode, t.title, t.content,
               t.list_type AS listType, t.lead_unit_ids AS leadUnitIds, t.co_unit_ids AS coUnitIds,
               t.group_label AS groupLabel, t.clause, t.lead_by_order AS leadByOrder, t.due_date AS dueDate,
               t.milestones, t.lead_person AS leadPerson, t.handler, t.responsible_section AS responsibleSection,
@@ -119,6 +120,7 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
       battle: r.battle,
       battleName: r.battleName,
       section: r.section ?? '',
+      sectionCode: r.sectionCode ?? '',
       group: r.groupLabel,
       title: r.title,
       content: r.content,

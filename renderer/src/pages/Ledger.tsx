@@ -8,6 +8,7 @@ import { listTypes, taskStatuses, type TaskRow } from '../../../shared/domain';
 import { lights } from '../../../shared/enums';
 import { listTypeLabel, taskStatusLabel } from '../../../shared/labels';
 import { filterTasks } from '../../../shared/task-filter';
+import { AddTask } from '../components/AddTask';
 import { LIGHT, LightTag } from '../components/LightTag';
 import { PrintTable } from '../components/PrintTable';
 import { StatusTag } from '../components/StatusTag';
@@ -131,6 +132,7 @@ export function Ledger() {
               { value: 'unit', label: '按牵头单位' },
             ]}
           />
+          <AddTask />
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
             打印
           </Button>

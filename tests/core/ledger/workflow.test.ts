@@ -168,3 +168,16 @@ describe('evidence files', () => {
     });
   });
 });
+
+describe('adding a task', () => {
+  it('numbers it after the last item of its section; only the battle’s taskforce or the center may', async () => {
+    const { call, ready } = office({ office: '市发改局', role: 'taskforce', battle: 1 });
+    await ready;
+    const added = await ok<{ code: string }>(call('task.add', { section: '1.3', title: '举办跨境电商对接会', leadUnits: ['市商务局'], coUnits: ['市发改局'] }));
+    expect(added.code).toBe('1.3.3');
+    const { tasks } = await ok<{ tasks: { code: string; title: string }[] }>(call('tasks.list', { battle: 1 }));
+    expect(tasks.map((t) => t.code).indexOf('1.3.3')).toBe(tasks.map((t) => t.code).indexOf('1.3.2') + 1);
+    expect(await call('task.add', { section: '2.1', title: '别的仗', leadUnits: ['市科工信局'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('task.add', { section: '9.9', title: '没有这一节', leadUnits: ['市商务局'] })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+});

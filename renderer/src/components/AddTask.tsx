@@ -1,0 +1,80 @@
+// 新增任务: a taskforce (its battle) or the center adds a task the plan did not list, under one of its sections.
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { useMemo, useState } from 'react';
+import { request } from '../api';
+import { battleOrdinal } from '../labels';
+import { change, useLedger } from '../state';
+
+interface Values {
+  section: string;
+  title: string;
+  content?: string;
+  leadUnits: string[];
+  coUnits?: string[];
+  dueDate?: string;
+}
+
+export function AddTask() {
+  const { tasks, units, identity, openTask } = useLedger();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<Values>();
+  const sections = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const t of tasks) {
+      if (!t.sectionCode || seen.has(t.sectionCode)) continue;
+      if (identity?.role === 'taskforce' && t.battle !== identity.battle) continue;
+      seen.set(t.sectionCode, `${battleOrdinal(t.battle)} ${t.sectionCode} ${t.section}`);
+    }
+    return [...seen.entries()].map(([value, label]) => ({ value, label }));
+  }, [tasks, identity]);
+  if (!identity || identity.role === 'unit') return null;
+  const unitOptions = units.map((u) => ({ value: u.name, label: u.name }));
+
+  const submit = async (v: Values) => {
+    let created: { id: string; code: string } | undefined;
+    const err = await change(async () => {
+      created = await request('task.add', { section: v.section, title: v.title, content: v.content ?? '', leadUnits: v.leadUnits, coUnits: v.coUnits ?? [], ...(v.dueDate ? { dueDate: v.dueDate } : {}) });
+    });
+    setError(err);
+    if (!err && created) {
+      setOpen(false);
+      form.resetFields();
+      openTask(created.id);
+    }
+  };
+
+  return (
+    <>
+      <Button icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="add-task">
+        新增任务
+      </Button>
+      <Modal open={open} title="新增任务" okText="新增" cancelText="取消" onOk={() => form.submit()} onCancel={() => setOpen(false)} width={640} destroyOnHidden>
+        <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+          <Form.Item name="section" label="所属工作任务" rules={[{ required: true, message: '请选择所属工作任务' }]}>
+            <Select showSearch optionFilterProp="label" options={sections} placeholder="新任务将按该方面的下一个序号编号" />
+          </Form.Item>
+          <Form.Item name="title" label="任务名称" rules={[{ required: true, min: 2, message: '请填写任务名称' }]}>
+            <Input maxLength={120} />
+          </Form.Item>
+          <Form.Item name="content" label="任务内容">
+            <Input.TextArea rows={3} maxLength={5000} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="leadUnits" label="牵头单位" rules={[{ required: true, message: '请至少选择一个牵头单位' }]}>
+              <Select mode="multiple" showSearch style={{ width: 270 }} options={unitOptions} />
+            </Form.Item>
+            <Form.Item name="coUnits" label="配合单位">
+              <Select mode="multiple" showSearch style={{ width: 270 }} options={unitOptions} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="dueDate" label="完成时限（不填为年底）">
+            <Input type="date" style={{ width: 170 }} />
+          </Form.Item>
+          {error && <Alert type="error" showIcon title={error} />}
+        </Form>
+      </Modal>
+    </>
+  );
+}
