@@ -18,6 +18,18 @@ import {
 
 const empty = z.object({}).strict();
 
+/** A task added to a section or split off another: what the person creating it gives. */
+const newTaskFields = z.object({
+  title: z.string().max(120),
+  content: z.string().max(5000).default(''),
+  leadUnits: z.array(z.string()).max(20),
+  coUnits: z.array(z.string()).max(40).default([]),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+
 export const contract = {
   'app.info': {
     input: empty,
@@ -88,32 +100,8 @@ export const contract = {
     }),
   },
   'task.update': { input: z.object({ id: z.string().min(1), edit: taskEditSchema }).strict(), output: z.object({ task: taskRowSchema }) },
-  'task.split': {
-    input: z
-      .object({
-        parentId: z.string().min(1),
-        title: z.string().max(120),
-        content: z.string().max(5000).default(''),
-        leadUnits: z.array(z.string()).max(20),
-        coUnits: z.array(z.string()).max(40).default([]),
-        dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      })
-      .strict(),
-    output: z.object({ id: z.string() }),
-  },
-  'task.add': {
-    input: z
-      .object({
-        section: z.string().max(20),
-        title: z.string().max(120),
-        content: z.string().max(5000).default(''),
-        leadUnits: z.array(z.string()).max(20),
-        coUnits: z.array(z.string()).max(40).default([]),
-        dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-      })
-      .strict(),
-    output: z.object({ id: z.string(), code: z.string() }),
-  },
+  'task.split': { input: newTaskFields.extend({ parentId: z.string().min(1) }).strict(), output: z.object({ id: z.string() }) },
+  'task.add': { input: newTaskFields.extend({ section: z.string().max(20) }).strict(), output: z.object({ id: z.string(), code: z.string() }) },
   'progress.report': {
     input: z
       .object({

@@ -118,8 +118,8 @@ export function updateTask(store: Store, who: Identity, taskId: string, raw: unk
   store.log.append([{ entity: 'task', entityId: taskId, op: 'put', fields }]);
 }
 
-export interface SubtaskInput {
-  parentId: string;
+/** What a new task (added or split off) is given by the person creating it. */
+export interface NewTaskFields {
   title: string;
   content: string;
   leadUnits: string[];
@@ -127,21 +127,21 @@ export interface SubtaskInput {
   dueDate?: string;
 }
 
-/** Splits a task: the sub-task keeps the parent's battle and section and is numbered 1.2.3-1, -2 … */
-export function addSubtask(store: Store, who: Identity, input: SubtaskInput): string {
-  const scope = taskScope(store, input.parentId);
-  requirePermission(who, 'task.edit', scope);
+interface Placement {
+  planId: string;
+  battleId: string;
+  sectionId: string;
+  parentId: string;
+  code: string;
+  ord: number;
+}
+
+/** Validates a new task and appends its creation event; the caller has checked the role and placed it. */
+function createTask(store: Store, input: NewTaskFields, at: Placement): string {
   const title = input.title.trim();
-  if (title.length < 2) throw new AppError('bad_input', '请填写子任务名称。', 'empty subtask title');
-  if (input.leadUnits.length === 0) throw new AppError('bad_input', '请至少选择一个牵头单位。', 'subtask without lead');
+  if (title.length < 2) throw new AppError('bad_input', '请填写任务名称。', 'empty task title');
+  if (input.leadUnits.length === 0) throw new AppError('bad_input', '请至少选择一个牵头单位。', 'task without lead');
   if (input.dueDate) checkInPlanYear(store, input.dueDate, '完成时限');
-  const parent = store.sqlite.prepare('SELECT plan_id AS planId, battle_id AS battleId, section_id AS sectionId, ord FROM tasks WHERE id = ?').get(input.parentId) as {
-    planId: string;
-    battleId: string;
-    sectionId: string;
-    ord: number;
-  };
-  const siblings = (store.sqlite.prepare('SELECT count(*) AS n FROM tasks WHERE parent_id = ?').get(input.parentId) as { n: number }).n;
   const id = uuidv7();
   store.log.append([
     {
@@ -149,13 +149,7 @@ export function addSubtask(store: Store, who: Identity, input: SubtaskInput): st
       entityId: id,
       op: 'put',
       fields: {
-        planId: parent.planId,
-        battleId: parent.battleId,
-        sectionId: parent.sectionId,
-        parentId: input.parentId,
-        code: `${scope.code}-${siblings + 1}`,
-        // Same place as the parent; the code ("1.2.3-1") orders it right after.
-        ord: parent.ord,
+        ...at,
         title,
         content: input.content.trim() || title,
         listType: 'work',
@@ -168,18 +162,23 @@ export function addSubtask(store: Store, who: Identity, input: SubtaskInput): st
   return id;
 }
 
-export interface NewTaskInput {
-  /** The section it belongs to, by code ("1.3"); its number continues the section's items. */
-  section: string;
-  title: string;
-  content: string;
-  leadUnits: string[];
-  coUnits: string[];
-  dueDate?: string;
+/** Splits a task: the sub-task keeps the parent's battle and section and is numbered 1.2.3-1, -2 … */
+export function addSubtask(store: Store, who: Identity, input: NewTaskFields & { parentId: string }): string {
+  const scope = taskScope(store, input.parentId);
+  requirePermission(who, 'task.edit', scope);
+  const parent = store.sqlite.prepare('SELECT plan_id AS planId, battle_id AS battleId, section_id AS sectionId, ord FROM tasks WHERE id = ?').get(input.parentId) as {
+    planId: string;
+    battleId: string;
+    sectionId: string;
+    ord: number;
+  };
+  const siblings = (store.sqlite.prepare('SELECT count(*) AS n FROM tasks WHERE parent_id = ?').get(input.parentId) as { n: number }).n;
+  // Same place as the parent; the code ("1.2.3-1") orders it right after.
+  return createTask(store, input, { ...parent, parentId: input.parentId, code: `${scope.code}-${siblings + 1}` });
 }
 
-/** Adds a task the plan did not list to one of its sections, numbered after the section's last item. */
-export function addTask(store: Store, who: Identity, input: NewTaskInput): { id: string; code: string } {
+/** Adds a task the plan did not list to one of its sections ("1.3"), numbered after the section's last item. */
+export function addTask(store: Store, who: Identity, input: NewTaskFields & { section: string }): { id: string; code: string } {
   const plan = planInfo(store);
   const section = store.sqlite
     .prepare(
@@ -189,35 +188,9 @@ export function addTask(store: Store, who: Identity, input: NewTaskInput): { id:
     .get(input.section.trim(), plan.id) as { id: string; code: string; battleId: string; battle: number } | undefined;
   if (!section) throw new AppError('bad_input', `没有编号为“${input.section}”的工作任务（如 1.3 表示第一仗第三方面）。`, `no section ${input.section}`);
   requirePermission(who, 'task.edit', { battle: section.battle, leadUnitIds: [], coUnitIds: [] });
-  const title = input.title.trim();
-  if (title.length < 2) throw new AppError('bad_input', '请填写任务名称。', 'empty task title');
-  if (input.leadUnits.length === 0) throw new AppError('bad_input', '请至少选择一个牵头单位。', 'task without lead');
-  if (input.dueDate) checkInPlanYear(store, input.dueDate, '完成时限');
-  const leadUnitIds = input.leadUnits.map((u) => resolveUnitId(store, u));
-  const coUnitIds = input.coUnits.map((u) => resolveUnitId(store, u));
   const items = store.sqlite.prepare("SELECT code, ord FROM tasks WHERE section_id = ? AND parent_id = ''").all(section.id) as { code: string; ord: number }[];
   const last = Math.max(0, ...items.map((t) => Number(t.code.slice(section.code.length + 1)) || 0));
   const code = `${section.code}.${last + 1}`;
-  const id = uuidv7();
-  store.log.append([
-    {
-      entity: 'task',
-      entityId: id,
-      op: 'put',
-      fields: {
-        planId: plan.id,
-        battleId: section.battleId,
-        sectionId: section.id,
-        code,
-        ord: Math.max(0, ...items.map((t) => t.ord)),
-        title,
-        content: input.content.trim() || title,
-        listType: 'work',
-        leadUnitIds,
-        coUnitIds,
-        dueDate: input.dueDate ?? '',
-      },
-    },
-  ]);
-  return { id, code };
+  const placement = { planId: plan.id, battleId: section.battleId, sectionId: section.id, parentId: '', code, ord: Math.max(0, ...items.map((t) => t.ord)) };
+  return { id: createTask(store, input, placement), code };
 }

@@ -1,10 +1,11 @@
 // 新增任务: a taskforce (its battle) or the center adds a task the plan did not list, under one of its sections.
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { request } from '../api';
 import { battleOrdinal } from '../labels';
 import { change, useLedger } from '../state';
+import { UnitsFields } from './UnitsFields';
 
 interface Values {
   section: string;
@@ -16,7 +17,7 @@ interface Values {
 }
 
 export function AddTask() {
-  const { tasks, units, identity, openTask } = useLedger();
+  const { tasks, identity, openTask } = useLedger();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<Values>();
@@ -30,7 +31,6 @@ export function AddTask() {
     return [...seen.entries()].map(([value, label]) => ({ value, label }));
   }, [tasks, identity]);
   if (!identity || identity.role === 'unit') return null;
-  const unitOptions = units.map((u) => ({ value: u.name, label: u.name }));
 
   const submit = async (v: Values) => {
     let created: { id: string; code: string } | undefined;
@@ -61,14 +61,7 @@ export function AddTask() {
           <Form.Item name="content" label="任务内容">
             <Input.TextArea rows={3} maxLength={5000} />
           </Form.Item>
-          <Space wrap>
-            <Form.Item name="leadUnits" label="牵头单位" rules={[{ required: true, message: '请至少选择一个牵头单位' }]}>
-              <Select mode="multiple" showSearch style={{ width: 270 }} options={unitOptions} />
-            </Form.Item>
-            <Form.Item name="coUnits" label="配合单位">
-              <Select mode="multiple" showSearch style={{ width: 270 }} options={unitOptions} />
-            </Form.Item>
-          </Space>
+          <UnitsFields />
           <Form.Item name="dueDate" label="完成时限（不填为年底）">
             <Input type="date" style={{ width: 170 }} />
           </Form.Item>

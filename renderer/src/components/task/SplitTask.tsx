@@ -1,9 +1,10 @@
 // 拆分子任务: a taskforce (or the center) breaks a task into parts with their own lead units and dates.
-import { Alert, Button, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { TaskRow } from '../../../../shared/domain';
 import { request } from '../../api';
-import { change, useLedger } from '../../state';
+import { change } from '../../state';
+import { UnitsFields } from '../UnitsFields';
 
 interface Values {
   title: string;
@@ -13,11 +14,9 @@ interface Values {
 }
 
 export function SplitTask({ task }: { task: TaskRow }) {
-  const units = useLedger((s) => s.units);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<Values>();
-  const options = units.map((u) => ({ value: u.name, label: u.name }));
 
   const submit = async (v: Values) => {
     const err = await change(() =>
@@ -42,17 +41,10 @@ export function SplitTask({ task }: { task: TaskRow }) {
       <Form.Item name="title" label={`子任务名称（编号将为 ${task.code}-N）`} rules={[{ required: true, min: 2, message: '请填写子任务名称' }]}>
         <Input maxLength={120} />
       </Form.Item>
-      <Space wrap>
-        <Form.Item name="leadUnits" label="牵头单位" rules={[{ required: true, message: '请至少选择一个牵头单位' }]}>
-          <Select mode="multiple" showSearch style={{ width: 260 }} options={options} />
-        </Form.Item>
-        <Form.Item name="coUnits" label="配合单位">
-          <Select mode="multiple" showSearch style={{ width: 260 }} options={options} />
-        </Form.Item>
-        <Form.Item name="dueDate" label="完成时限">
-          <Input type="date" style={{ width: 170 }} />
-        </Form.Item>
-      </Space>
+      <UnitsFields />
+      <Form.Item name="dueDate" label="完成时限">
+        <Input type="date" style={{ width: 170 }} />
+      </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Space>
         <Button type="primary" htmlType="submit">
