@@ -24,7 +24,7 @@ export function setIdentity(store: Store, raw: unknown): Identity {
       entity: 'replica',
       entityId: store.replicaId,
       op: 'put',
-      fields: { officeUnitId, role: input.role, battle: input.role === 'taskforce' ? input.battle : 0, operator: input.operator },
+      fields: { officeUnitId, role: input.role, battle: input.role === 'taskforce' ? input.battle : 0, operator: input.operator, publicKey: store.publicKey },
     },
   ]);
   return getIdentity(store)!;

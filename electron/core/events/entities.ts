@@ -83,7 +83,7 @@ export const entitySpecs = {
   },
   replica: {
     table: 'replicas',
-    fields: { officeUnitId: t('office_unit_id'), role: t('role'), battle: i('battle'), operator: t('operator'), deleted },
+    fields: { officeUnitId: t('office_unit_id'), role: t('role'), battle: i('battle'), operator: t('operator'), publicKey: t('public_key'), deleted },
   },
   progress: {
     table: 'progress',

@@ -26,6 +26,8 @@ export interface SealedEvent {
   event: LedgerEvent;
   body: string;
   hash: string;
+  /** Ed25519 signature of the author over body; absent only for seed events, which anyone can recompute. */
+  sig?: string;
 }
 
 export function sealEvent(event: LedgerEvent): SealedEvent {

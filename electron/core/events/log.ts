@@ -19,21 +19,31 @@ export class EventLog {
   private readonly insert: Database.Statement;
   private readonly headOf: Database.Statement;
   private readonly byReplicaSeq: Database.Statement;
+  private readonly quarantine: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
     readonly replicaId: string,
     now: () => number = Date.now,
+    private readonly sign: (body: string) => string | undefined = () => undefined,
   ) {
     this.folder = new Folder(db);
     const maxHlc = (db.prepare('SELECT max(hlc) AS h FROM events').get() as { h: string | null }).h;
     this.clock = new HybridClock(maxHlc ?? HLC_ZERO, now);
     this.insert = db.prepare(
-      'INSERT INTO events (id, replica, seq, hlc, entity, entity_id, op, schema_version, prev_hash, body, hash) ' +
-        'VALUES (@id, @replica, @seq, @hlc, @entity, @entityId, @op, @schemaVersion, @prevHash, @body, @hash)',
+      'INSERT INTO events (id, replica, seq, hlc, entity, entity_id, op, schema_version, prev_hash, body, hash, sig, quarantined) ' +
+        'VALUES (@id, @replica, @seq, @hlc, @entity, @entityId, @op, @schemaVersion, @prevHash, @body, @hash, @sig, @quarantined)',
     );
     this.headOf = db.prepare('SELECT seq, hash FROM events WHERE replica = ? ORDER BY seq DESC LIMIT 1');
     this.byReplicaSeq = db.prepare('SELECT hash FROM events WHERE replica = ? AND seq = ?');
+    this.quarantine = db.prepare('INSERT OR IGNORE INTO quarantine (event_id, replica, seq, body, sig, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  }
+
+  /** Signs with this installation's key (bundle manifests). */
+  signBody(body: string): string {
+    const sig = this.sign(body);
+    if (!sig) throw new Error('this store has no signing key');
+    return sig;
   }
 
   /** Records local changes as new events of this replica and folds them, atomically. */
@@ -55,6 +65,7 @@ export class EventLog {
           schemaVersion: EVENT_SCHEMA_VERSION,
         };
         const sealed = sealEvent(event);
+        sealed.sig = this.sign(sealed.body);
         this.store(sealed);
         head = { seq: event.seq, hash: sealed.hash };
         out.push(event);
@@ -68,10 +79,11 @@ export class EventLog {
    * ingesting once); a known position with a different hash, a broken chain or a bad hash aborts the whole
    * batch with nothing written.
    */
-  ingest(events: readonly SealedEvent[]): { applied: number; skipped: number } {
+  ingest(events: readonly SealedEvent[], admit: (e: LedgerEvent) => string | null = () => null): { applied: number; skipped: number; quarantined: number } {
     return this.db.transaction(() => {
       let applied = 0;
       let skipped = 0;
+      let quarantined = 0;
       for (const s of events) {
         const { event } = s;
         if (sha256Hex(s.body) !== s.hash) throw new Error(`hash mismatch for event ${event.replica}#${event.seq}`);
@@ -87,14 +99,22 @@ export class EventLog {
         }
         if (event.prevHash !== head.hash) throw new Error(`broken chain at ${event.replica}#${event.seq}`);
         this.clock.observe(event.hlc);
-        this.store(s);
-        applied++;
+        const refused = admit(event);
+        if (refused) {
+          // Kept in the chain, so the author's later events still follow on, but never folded into the tables.
+          this.store(s, true);
+          this.quarantine.run(event.id, event.replica, event.seq, s.body, s.sig ?? '', refused, new Date().toISOString());
+          quarantined++;
+        } else {
+          this.store(s);
+          applied++;
+        }
       }
-      return { applied, skipped };
+      return { applied, skipped, quarantined };
     })();
   }
 
-  private store(s: SealedEvent): void {
+  private store(s: SealedEvent, quarantined = false): void {
     const e = s.event;
     this.insert.run({
       id: e.id,
@@ -108,8 +128,10 @@ export class EventLog {
       prevHash: e.prevHash,
       body: s.body,
       hash: s.hash,
+      sig: s.sig ?? null,
+      quarantined: quarantined ? 1 : 0,
     });
-    this.folder.apply(e);
+    if (!quarantined) this.folder.apply(e);
   }
 
   private head(replica: string): Head {

@@ -11,6 +11,7 @@ import { EventLog } from '../events/log';
 import { loadSeedFile } from '../plan/load-seed';
 import { seedEvents } from '../plan/seed-events';
 import { resourcePaths } from '../paths';
+import { loadSigner } from '../sync/keys';
 import * as schema from './schema';
 
 export interface Store {
@@ -19,6 +20,7 @@ export interface Store {
   readonly db: BetterSQLite3Database<typeof schema>;
   readonly log: EventLog;
   readonly replicaId: string;
+  readonly publicKey: string;
   readonly schemaVersion: number;
   close(): void;
 }
@@ -116,7 +118,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       replicaId = uuidv7();
       sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('replica_id', replicaId);
     }
-    const log = new EventLog(sqlite, replicaId, options.now);
+    const signer = loadSigner(sqlite);
+    const log = new EventLog(sqlite, replicaId, options.now, signer.sign);
     if (seed && !readMeta(sqlite, 'seeded_plan')) {
       sqlite.transaction(() => {
         log.ingest(seedEvents(seed));
@@ -129,6 +132,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       db,
       log,
       replicaId,
+      publicKey: signer.publicKey,
       schemaVersion: known,
       close: () => sqlite.close(),
     };

@@ -24,6 +24,8 @@ export const events = sqliteTable(
     body: text('body').notNull(),
     hash: text('hash').notNull(),
     sig: text('sig'),
+    /** 1: kept in the chain but not folded, because its author's role may not write it (see quarantine). */
+    quarantined: integer('quarantined').notNull().default(0),
   },
   (t) => [uniqueIndex('events_replica_seq').on(t.replica, t.seq), index('events_entity').on(t.entity, t.entityId)],
 );
@@ -163,6 +165,7 @@ export const replicas = sqliteTable('replicas', {
   role: text('role').notNull().default(''),
   battle: integer('battle').notNull().default(0),
   operator: text('operator').notNull().default(''),
+  publicKey: text('public_key').notNull().default(''),
   deleted: integer('deleted').notNull().default(0),
 });
 
@@ -200,3 +203,38 @@ export const closeouts = sqliteTable(
   },
   (t) => [index('closeouts_task').on(t.taskId, t.requestedOn)],
 );
+
+/** Other installations this one exchanges with (local, not synced): the key a person confirmed, and what
+ * the peer is known to hold, so the next bundle for it carries only what it lacks. */
+export const peers = sqliteTable('peers', {
+  replicaId: text('replica_id').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  pinnedAt: text('pinned_at').notNull(),
+  /** {replica: highest seq} the peer had when it last exported to us. */
+  knownVector: text('known_vector').notNull().default('{}'),
+  lastImportAt: text('last_import_at').notNull().default(''),
+  lastExportAt: text('last_export_at').notNull().default(''),
+});
+
+/** Every bundle imported, with what it brought (local). */
+export const importLog = sqliteTable('import_log', {
+  bundleId: text('bundle_id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  exporter: text('exporter').notNull(),
+  importedAt: text('imported_at').notNull(),
+  applied: integer('applied').notNull(),
+  skipped: integer('skipped').notNull(),
+  summary: text('summary').notNull().default('{}'),
+});
+
+/** Events refused but kept for a person to look at: a role writing what it may not, an unknown author. */
+export const quarantine = sqliteTable('quarantine', {
+  eventId: text('event_id').primaryKey(),
+  replica: text('replica').notNull(),
+  seq: integer('seq').notNull(),
+  body: text('body').notNull(),
+  sig: text('sig').notNull().default(''),
+  reason: text('reason').notNull(),
+  at: text('at').notNull(),
+});

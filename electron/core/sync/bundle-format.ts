@@ -1,0 +1,61 @@
+// The file that travels on a USB stick: a signed manifest and the events, each with its author's signature.
+//   { format, version: [major, minor], manifest, signature, events: [{ body, sig }] }
+// The manifest names the plan, the exporter and its key, the authors' keys, the seq range per replica, the
+// exporter's whole version vector, and the SHA-256 and length of the canonical events array.
+import { z } from 'zod';
+import { canonicalJson, type Json } from '../events/canonical';
+
+export const BUNDLE_FORMAT = 'zhuanban-bundle';
+export const BUNDLE_MAJOR = 1;
+export const BUNDLE_MINOR = 0;
+/** A year of a prefecture's events fits many times over; a stick full of something else does not. */
+export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
+
+// Canonical base64 only: the unused low bits of the last character could otherwise carry two spellings of
+// the same signature, and a bundle would have two byte forms with one meaning.
+const b64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+=*$/)
+  .max(512)
+  .refine((s) => Buffer.from(s, 'base64').toString('base64') === s, 'non-canonical base64');
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/);
+const vector = z.record(uuid, z.number().int().nonnegative());
+
+export const manifestSchema = z
+  .object({
+    bundleId: uuid,
+    plan: z.string().min(1).max(100),
+    exporter: uuid,
+    exporterKey: b64,
+    exporterOffice: z.string().max(60),
+    for: uuid.nullable(),
+    full: z.boolean(),
+    createdAt: z.string().max(40),
+    vector,
+    ranges: z.record(uuid, z.tuple([z.number().int().positive(), z.number().int().positive()])),
+    keys: z.record(uuid, b64),
+    count: z.number().int().nonnegative(),
+    eventsSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    eventsBytes: z.number().int().nonnegative(),
+  })
+  .strict();
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export const bundleEventSchema = z.object({ body: z.string().min(2).max(1_000_000), sig: b64 }).strict();
+export type BundleEvent = z.infer<typeof bundleEventSchema>;
+
+export const bundleSchema = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    version: z.tuple([z.number().int(), z.number().int()]),
+    manifest: manifestSchema,
+    signature: b64,
+    events: z.array(bundleEventSchema),
+  })
+  .strict();
+export type Bundle = z.infer<typeof bundleSchema>;
+
+/** What the exporter signs: format, version and manifest together, so none can be altered alone. */
+export function signedPart(format: string, version: readonly [number, number], manifest: Manifest): string {
+  return canonicalJson({ format, version: [...version], manifest } as unknown as Json);
+}

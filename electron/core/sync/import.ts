@@ -1,0 +1,158 @@
+// Import: verify the file → same plan → keys pinned or confirmed → preview of what changes → backup →
+// one transaction → import log. A dry run executes the same transaction and rolls it back, so the preview
+// is exactly what applying would do. Importing a bundle again changes nothing.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { LedgerEvent, SealedEvent } from '../events/event';
+import { parseHlc } from '../events/hlc';
+import { planInfo } from '../ledger/queries';
+import type { Store } from '../store/open-store';
+import { admissionReason } from './admission';
+import { fingerprint } from './keys';
+import { storeVector, type Vector } from './vector';
+import { verifyBundleBytes } from './verify';
+
+export interface ImportReport {
+  bundleId: string;
+  exporter: string;
+  exporterOffice: string;
+  createdAt: string;
+  /** Authors whose keys this store has not pinned yet: compare the fingerprints, then import with trust. */
+  newKeys: { replica: string; fingerprint: string }[];
+  events: number;
+  applied: number;
+  skipped: number;
+  quarantined: number;
+  byEntity: Record<string, number>;
+  gaps: { replica: string; from: number; to: number }[];
+  forks: { replica: string; seq: number }[];
+  futureClocks: number;
+  alreadyImported: boolean;
+  applied_: boolean;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** The person has compared the fingerprints of the new keys and accepts them. */
+  trust?: boolean;
+  fileName?: string;
+  now?: Date;
+}
+
+class Rollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+const DAY = 86_400_000;
+
+export async function importBundle(store: Store, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport> {
+  const { bundle, events } = verifyBundleBytes(bytes);
+  const m = bundle.manifest;
+  const plan = planInfo(store);
+  if (m.plan !== plan.docNo) throw new AppError('bad_input', `这个同步包属于另一个实施方案（${m.plan}），本机台账是 ${plan.docNo}。`, `bundle for plan ${m.plan}`);
+  if (m.exporter === store.replicaId) throw new AppError('bad_input', '这是本机自己导出的同步包，无需导入。', 'own bundle');
+
+  const pinned = new Map((store.sqlite.prepare('SELECT replica_id AS r, public_key AS k FROM peers').all() as { r: string; k: string }[]).map((p) => [p.r, p.k]));
+  pinned.set(store.replicaId, store.publicKey);
+  const keys = { ...m.keys, [m.exporter]: m.exporterKey };
+  const newKeys: ImportReport['newKeys'] = [];
+  for (const [replica, key] of Object.entries(keys)) {
+    const known = pinned.get(replica);
+    if (known && known !== key) {
+      throw new AppError('forbidden', `同步包中有单位的密钥与本机记录的不一致（指纹 ${fingerprint(key)}，应为 ${fingerprint(known)}）。可能有人冒充，已拒绝导入。`, `changed key for ${replica}`);
+    }
+    if (!known) newKeys.push({ replica, fingerprint: fingerprint(key) });
+  }
+
+  const run = (): ImportReport => {
+    const now = (options.now ?? new Date()).toISOString();
+    const already = !!store.sqlite.prepare('SELECT 1 FROM import_log WHERE bundle_id = ?').get(m.bundleId);
+    const have = storeVector(store.sqlite);
+    const hashOf = store.sqlite.prepare('SELECT hash FROM events WHERE replica = ? AND seq = ?');
+    const byReplica = new Map<string, SealedEvent[]>();
+    for (const e of events) byReplica.set(e.event.replica, [...(byReplica.get(e.event.replica) ?? []), e]);
+    const report: ImportReport = {
+      bundleId: m.bundleId,
+      exporter: m.exporter,
+      exporterOffice: m.exporterOffice,
+      createdAt: m.createdAt,
+      newKeys,
+      events: events.length,
+      applied: 0,
+      skipped: 0,
+      quarantined: 0,
+      byEntity: {},
+      gaps: [],
+      forks: [],
+      futureClocks: 0,
+      alreadyImported: already,
+      applied_: false,
+    };
+    const toIngest: SealedEvent[] = [];
+    for (const [replica, list] of [...byReplica.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      list.sort((a, b) => a.event.seq - b.event.seq);
+      let head = have[replica] ?? 0;
+      for (const s of list) {
+        const known = hashOf.get(replica, s.event.seq) as { hash: string } | undefined;
+        if (known) {
+          if (known.hash !== s.hash) report.forks.push({ replica, seq: s.event.seq });
+          else report.skipped++;
+          continue;
+        }
+        if (s.event.seq !== head + 1) {
+          // The chain cannot continue past a gap: what follows waits for a bundle that fills it.
+          report.gaps.push({ replica, from: head + 1, to: s.event.seq - 1 });
+          break;
+        }
+        head = s.event.seq;
+        toIngest.push(s);
+        report.byEntity[s.event.entity] = (report.byEntity[s.event.entity] ?? 0) + 1;
+        if (parseHlc(s.event.hlc).wall > Date.parse(now) + DAY) report.futureClocks++;
+      }
+    }
+    if (report.forks.length) {
+      throw new AppError('forbidden', `同步包与本机已有记录冲突（同一单位同一序号内容不同，共 ${report.forks.length} 处），可能有人篡改或恢复了旧备份。已拒绝导入，请联系该单位核实。`, `fork at ${JSON.stringify(report.forks[0])}`);
+    }
+    const result = store.log.ingest(toIngest, (e: LedgerEvent) => admissionReason(store, e));
+    report.applied = result.applied;
+    report.quarantined = result.quarantined;
+    // Keys are pinned, and the peer's state remembered, in the same transaction as its events.
+    const pin = store.sqlite.prepare('INSERT OR IGNORE INTO peers (replica_id, public_key, fingerprint, pinned_at) VALUES (?, ?, ?, ?)');
+    for (const k of newKeys) pin.run(k.replica, keys[k.replica], k.fingerprint, now);
+    const peer = store.sqlite.prepare('SELECT known_vector AS v FROM peers WHERE replica_id = ?').get(m.exporter) as { v: string };
+    const merged: Vector = { ...(JSON.parse(peer.v) as Vector) };
+    for (const [r, seq] of Object.entries(m.vector)) merged[r] = Math.max(merged[r] ?? 0, seq);
+    store.sqlite.prepare('UPDATE peers SET known_vector = ?, last_import_at = ? WHERE replica_id = ?').run(JSON.stringify(merged), now, m.exporter);
+    if (!already) {
+      store.sqlite
+        .prepare('INSERT INTO import_log (bundle_id, file_name, exporter, imported_at, applied, skipped, summary) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(m.bundleId, options.fileName ?? '', m.exporter, now, report.applied, report.skipped, JSON.stringify({ byEntity: report.byEntity, gaps: report.gaps, quarantined: report.quarantined }));
+    }
+    report.applied_ = !options.dryRun;
+    if (options.dryRun) throw new Rollback(report);
+    return report;
+  };
+
+  if (newKeys.length && !options.trust && !options.dryRun) {
+    throw new AppError('forbidden', `同步包来自尚未确认的单位（指纹 ${newKeys.map((k) => k.fingerprint).join('、')}）。请与对方核对指纹后，选择“信任并导入”。`, 'untrusted keys');
+  }
+  if (!options.dryRun) await backupBeforeImport(store, options.now ?? new Date());
+  try {
+    return store.sqlite.transaction(run)();
+  } catch (err) {
+    if (err instanceof Rollback) return err.report;
+    throw err;
+  }
+}
+
+/** SQLite's online backup of the live store, before anything is written. */
+async function backupBeforeImport(store: Store, now: Date): Promise<string> {
+  const dir = join(dirname(store.path), 'backups');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `before-import-${now.toISOString().replace(/[:.]/g, '-')}.db`);
+  await store.sqlite.backup(path);
+  return path;
+}

@@ -1,0 +1,171 @@
+// Offices exchanging files only: a unit, its taskforce and the center end with the same ledger.
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import { seedIds } from '../../../electron/core/plan/seed-ids';
+import { stateDigest } from '../../../electron/core/sync/digest';
+import { verifyBundleBytes } from '../../../electron/core/sync/verify';
+import { installation } from '../../helpers/offices';
+
+const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1');
+
+async function threeOffices() {
+  const unit = installation({ office: '市商务局', role: 'unit', operator: '王芳' });
+  const taskforce = installation({ office: '市发改局', role: 'taskforce', battle: 1, operator: '李明' });
+  const center = installation({ office: '总指挥中心', role: 'center' });
+  await Promise.all([unit.ready, taskforce.ready, center.ready]);
+  return { unit, taskforce, center };
+}
+
+const taskState = async (o: ReturnType<typeof installation>) =>
+  (await o.call<{ task: { status: string; percent: number | null } }>('task.detail', { id: TASK })).task;
+
+describe('exchanging bundles', () => {
+  it('carries progress and 销号 from a unit to its taskforce and the decision back; all three converge', async () => {
+    const { unit, taskforce, center } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06-3', percent: 100, text: '全年目标完成' });
+    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+
+    const r1 = await taskforce.receive(unit.bundleFor());
+    expect(r1).toMatchObject({ applied: expect.any(Number), quarantined: 0, gaps: [], newKeys: [expect.objectContaining({ replica: unit.store.replicaId })] });
+    expect(r1.byEntity).toMatchObject({ progress: 1, closeout: 1 });
+    expect((await taskState(taskforce)).status).toBe('pending_closeout');
+
+    await taskforce.call('closeout.decide', { taskId: TASK, approve: true, reason: '' });
+    // The unit's own events come back relayed and are skipped; only the decision is new to it.
+    const r2 = await unit.receive(taskforce.bundleFor(unit.store.replicaId));
+    expect(r2.byEntity).toEqual({ replica: 1, closeout: 1 });
+    expect((await taskState(unit)).status).toBe('closed');
+
+    // The center gets everything from the taskforce, relayed with the unit's own signatures.
+    const r3 = await center.receive(taskforce.bundleFor());
+    expect(r3.newKeys.map((k) => k.replica).sort()).toEqual([unit.store.replicaId, taskforce.store.replicaId].sort());
+    await unit.receive(center.bundleFor());
+    await taskforce.receive(center.bundleFor());
+    await center.receive(unit.bundleFor());
+    const digests = [unit, taskforce, center].map((o) => stateDigest(o.store));
+    expect(new Set(digests).size).toBe(1);
+  });
+
+  it('importing the same bundle twice changes nothing the second time', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
+    const bytes = unit.bundleFor();
+    const first = await taskforce.receive(bytes);
+    const digest = stateDigest(taskforce.store);
+    const second = await taskforce.receive(bytes);
+    expect(first.applied).toBeGreaterThan(0);
+    expect(second).toMatchObject({ applied: 0, alreadyImported: true, skipped: first.applied });
+    expect(stateDigest(taskforce.store)).toBe(digest);
+  });
+
+  it('a dry run reports exactly what applying does, and changes nothing', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
+    const bytes = unit.bundleFor();
+    const before = stateDigest(taskforce.store);
+    const preview = await taskforce.receive(bytes, { dryRun: true });
+    expect(stateDigest(taskforce.store)).toBe(before);
+    const applied = await taskforce.receive(bytes, { trust: true });
+    expect({ ...preview, applied_: true }).toEqual(applied);
+  });
+
+  it('asks for the fingerprint before trusting a new office, and refuses a changed key', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
+    const before = stateDigest(taskforce.store);
+    await expect(taskforce.receive(unit.bundleFor(), {})).rejects.toSatisfy((e: unknown) => e instanceof AppError && /核对指纹/.test(e.message));
+    expect(stateDigest(taskforce.store)).toBe(before);
+    await taskforce.receive(unit.bundleFor());
+
+    // Another installation claiming to be the same office with another key: refused.
+    const impostor = installation({ office: '市商务局', role: 'unit' });
+    await impostor.ready;
+    const forged = JSON.parse(unit.bundleFor().toString()) as { manifest: { keys: Record<string, string>; exporterKey: string } };
+    forged.manifest.keys[unit.store.replicaId] = impostor.store.publicKey;
+    await expect(taskforce.receive(Buffer.from(JSON.stringify(forged)))).rejects.toThrow(AppError);
+  });
+
+  it('quarantines an event its author’s role may not write, and keeps the rest of its log flowing', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('closeout.request', { taskId: TASK, statement: '申请销号' });
+    // A unit approving its own request: the core refuses it, so write it around the core, as a forger would.
+    const { id } = unit.store.sqlite.prepare('SELECT id FROM closeouts').get() as { id: string };
+    unit.store.log.append([{ entity: 'closeout', entityId: id, op: 'put', fields: { state: 'approved', decidedOn: '2023-07-02' } }]);
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 90, text: '后续进展' });
+
+    const r = await taskforce.receive(unit.bundleFor());
+    expect(r.quarantined).toBe(1);
+    expect(await taskState(taskforce)).toMatchObject({ status: 'pending_closeout', percent: 90 });
+    const q = taskforce.store.sqlite.prepare('SELECT reason FROM quarantine').all();
+    expect(q).toEqual([{ reason: '无权审批该任务销号' }]);
+  });
+});
+
+describe('hostile files', () => {
+  it('refuses each with a Chinese reason and leaves the store byte for byte as it was', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
+    const good = unit.bundleFor();
+    const json = () => JSON.parse(good.toString()) as Record<string, any>;
+    // The edits below must hit something.
+    expect(good.toString()).toContain('\\"percent\\":40');
+    expect(good.toString()).toContain('"version":[1,0]');
+    const variants: [string, Uint8Array][] = [
+      ['empty', Buffer.alloc(0)],
+      ['truncated', good.subarray(0, Math.floor(good.length / 2))],
+      ['not UTF-8', Buffer.from([0xff, 0xfe, 0x00, 0x7b])],
+      ['not a bundle', Buffer.from('{"hello":"world"}')],
+      ['unknown major', Buffer.from(JSON.stringify({ ...json(), version: [2, 0] }))],
+      ['newer minor with unknown field', Buffer.from(JSON.stringify({ ...json(), version: [1, 3], extra: true }))],
+      ['__proto__ key', Buffer.from(good.toString().replace('"format"', '"__proto__":{"polluted":1},"format"'))],
+      ['deep nesting', Buffer.from(`${'['.repeat(100000)}${']'.repeat(100000)}`)],
+      ['event body edited', Buffer.from(good.toString().replace('\\"percent\\":40', '\\"percent\\":99'))],
+      ['manifest edited', Buffer.from(JSON.stringify({ ...json(), manifest: { ...json().manifest, exporterOffice: '市财政局' } }))],
+      ['duplicate key in body', Buffer.from(good.toString().replace('\\"percent\\":40', '\\"percent\\":40,\\"percent\\":99'))],
+      ['version bumped', Buffer.from(good.toString().replace('"version":[1,0]', '"version":[1,1]'))],
+      ['other plan', Buffer.from(JSON.stringify({ ...json(), manifest: { ...json().manifest, plan: '云政发〔2024〕12号' } }))],
+    ];
+    const before = stateDigest(taskforce.store);
+    const accepted: string[] = [];
+    for (const [name, bytes] of variants) {
+      try {
+        await taskforce.receive(bytes);
+        accepted.push(name);
+      } catch (e) {
+        expect(e, name).toBeInstanceOf(AppError);
+        expect((e as AppError).message, name).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    expect(accepted).toEqual([]);
+    expect(stateDigest(taskforce.store)).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('survives thousands of byte-level mutations of a valid bundle without a crash or a changed store', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
+    const good = unit.bundleFor();
+    const before = stateDigest(taskforce.store);
+    let seed = 20230316;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let refused = 0;
+    const runs = 2000;
+    for (let i = 0; i < runs; i++) {
+      const bytes = Buffer.from(good);
+      const flips = 1 + Math.floor(rand() * 3);
+      for (let f = 0; f < flips; f++) {
+        const at = Math.floor(rand() * bytes.length);
+        bytes[at] = bytes[at]! ^ (1 << Math.floor(rand() * 8));
+      }
+      try {
+        verifyBundleBytes(bytes);
+      } catch (e) {
+        expect(e).toBeInstanceOf(AppError);
+        refused++;
+      }
+    }
+    // A flipped bit inside insignificant JSON white space does not exist here (compact JSON): every mutation is caught.
+    expect(refused).toBe(runs);
+    expect(stateDigest(taskforce.store)).toBe(before);
+  });
+});
