@@ -8,6 +8,7 @@ import { initCommand } from './commands/init';
 import { planCommand } from './commands/plan';
 import { statsCommand } from './commands/stats';
 import { tasksCommand } from './commands/tasks';
+import { bundleCommand, digestCommand, keysCommand } from './commands/sync';
 import { closeoutCommand, progressCommand, settingsCommand, taskCommand } from './commands/workflow';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf, type CliIo } from './context';
 
@@ -31,6 +32,11 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
                               在某一方面下新增任务（专班、总指挥中心）
   settings --db FILE [--as-of 2023-06-30] [--due-soon 15] [--behind 20] [--json]
                               台账日期与预警阈值
+  bundle export --db FILE --out 文件夹 [--for 对方标识 | --full]   导出同步包（写入U盘）
+  bundle verify 文件                                               只检查同步包，不改动台账
+  bundle import 文件 --db FILE [--dry-run] [--trust]              导入同步包（新单位须核对指纹后加 --trust）
+  digest --db FILE            台账共享内容的摘要：已同步一致的各单位相同
+  keys --db FILE [--json]     本机密钥指纹与已信任的单位
   plan import FILE --db FILE [--dry-run] [--json]
                               导入实施方案（.docx 或 .txt）：先显示识别结果；不加 --dry-run 时保存
   help                        显示本说明
@@ -50,10 +56,13 @@ const commandOptions = {
   closeout: { db: str, task: str, text: str, reason: str },
   settings: { db: str, 'as-of': str, 'due-soon': str, behind: str, json: bool },
   task: { db: str, section: str, title: str, content: str, lead: str, co: str, due: str },
+  bundle: { db: str, out: str, for: str, full: bool, 'dry-run': bool, trust: bool, json: bool },
+  digest: { db: str },
+  keys: { db: str, json: bool },
 } as const;
 
 type Command = keyof typeof commandOptions;
-const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task']);
+const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task', 'bundle']);
 
 async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: WITH_SUBCOMMAND.has(command) });
@@ -77,6 +86,12 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
     }
     case 'settings':
       return settingsCommand(dbPath, { asOf: s('as-of'), dueSoon: s('due-soon'), behind: s('behind'), json: !!v.json }, io);
+    case 'bundle':
+      return bundleCommand(positionals, dbPath, { out: s('out'), for: s('for'), full: !!v.full, dryRun: !!v['dry-run'], trust: !!v.trust, json: !!v.json }, io);
+    case 'digest':
+      return digestCommand(dbPath, io);
+    case 'keys':
+      return keysCommand(dbPath, !!v.json, io);
     case 'task':
       return taskCommand(positionals[0], dbPath, { section: s('section'), title: s('title'), content: s('content'), lead: s('lead'), co: s('co'), due: s('due') }, io);
   }

@@ -89,7 +89,8 @@ export function decideCloseout(store: Store, who: Identity, taskId: string, appr
       entity: 'closeout',
       entityId: last.id,
       op: 'put',
-      fields: { state: approve ? 'approved' : 'rejected', deciderUnitId: who.officeUnitId, reason: why, decidedOn: today },
+      // taskId again: an office may receive the decision before the request and must still know the task.
+      fields: { taskId, state: approve ? 'approved' : 'rejected', deciderUnitId: who.officeUnitId, reason: why, decidedOn: today },
     },
   ]);
 }
@@ -101,7 +102,7 @@ export function reopenTask(store: Store, who: Identity, taskId: string, reason: 
   if (last?.state !== 'approved') throw new AppError('bad_input', '该任务尚未销号，无需重新打开。', 'not closed');
   const why = reason.trim();
   if (why.length < 2) throw new AppError('bad_input', '重新打开已销号任务须写明理由。', 'reopen without reason');
-  store.log.append([{ entity: 'closeout', entityId: last.id, op: 'put', fields: { state: 'reopened', deciderUnitId: who.officeUnitId, reason: why, decidedOn: today } }]);
+  store.log.append([{ entity: 'closeout', entityId: last.id, op: 'put', fields: { taskId, state: 'reopened', deciderUnitId: who.officeUnitId, reason: why, decidedOn: today } }]);
 }
 
 const ASSIGNEE_FIELDS = new Set(['leadPerson', 'handler', 'responsibleSection']);

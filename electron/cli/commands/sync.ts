@@ -1,0 +1,86 @@
+// Sync by files from the command line: export a bundle, check one, import one, compare state digests.
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { stateDigest } from '../../core/sync/digest';
+import { writeBundle } from '../../core/sync/export';
+import { importBundle } from '../../core/sync/import';
+import { fingerprint } from '../../core/sync/keys';
+import { verifyBundleBytes } from '../../core/sync/verify';
+import { EXIT_OK, requireOption, withStore, type CliIo } from '../context';
+
+function readFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new AppError('bad_input', `无法读取文件“${path}”。`, `cannot read ${path}: ${(err as Error).message}`);
+  }
+}
+
+export interface BundleOptions {
+  out?: string;
+  for?: string;
+  full?: boolean;
+  dryRun?: boolean;
+  trust?: boolean;
+  json?: boolean;
+}
+
+export async function bundleCommand(positionals: string[], dbPath: string, o: BundleOptions, io: CliIo): Promise<number> {
+  const [sub, file, ...extra] = positionals;
+  const where = (p: string) => resolve(io.env.INIT_CWD || process.cwd(), p);
+  if (extra.length) throw new AppError('bad_input', `多余的参数：${extra.join(' ')}`, 'extra positionals');
+  if (sub === 'verify') {
+    const path = where(requireOption(file, '文件', '要检查的同步包'));
+    const { bundle } = verifyBundleBytes(readFile(path));
+    const m = bundle.manifest;
+    io.out(`有效：${m.exporterOffice || m.exporter} 导出的同步包，${m.count} 条记录，实施方案 ${m.plan}，导出单位指纹 ${fingerprint(m.exporterKey)}。`);
+    return EXIT_OK;
+  }
+  if (sub === 'export') {
+    if (o.full && o.for) throw new AppError('bad_input', '--full 与 --for 只能选一个。', 'full and for');
+    const out = where(requireOption(o.out, '--out', '导出到的文件夹（U盘）'));
+    return withStore(dbPath, false, async (store) => {
+      const { path, bundle } = writeBundle(store, out, o.for ? { forPeer: o.for } : {});
+      io.out(o.json ? JSON.stringify({ path, count: bundle.manifest.count, bundleId: bundle.manifest.bundleId }) : `已导出 ${bundle.manifest.count} 条记录：${path}`);
+      return EXIT_OK;
+    });
+  }
+  if (sub === 'import') {
+    const path = where(requireOption(file, '文件', '要导入的同步包'));
+    const bytes = readFile(path);
+    return withStore(dbPath, false, async (store) => {
+      const r = await importBundle(store, bytes, { dryRun: o.dryRun, trust: o.trust, fileName: basename(path) });
+      if (o.json) io.out(JSON.stringify(r, null, 2));
+      else {
+        io.out(`${r.exporterOffice || r.exporter} 的同步包：${r.events} 条记录，新 ${r.applied} 条，已有 ${r.skipped} 条，隔离 ${r.quarantined} 条。`);
+        for (const k of r.newKeys) io.out(`  新单位密钥指纹 ${k.fingerprint}（${k.replica}）`);
+        for (const g of r.gaps) io.out(`  缺少 ${g.replica} 的第 ${g.from}–${g.to} 条记录，其后的记录待补齐后再导入`);
+        if (r.futureClocks) io.out(`  注意：${r.futureClocks} 条记录的时间晚于现在一天以上，请核对对方电脑的日期`);
+        io.out(o.dryRun ? '（预览，未导入。）' : r.alreadyImported ? '这个同步包此前已导入过，本次没有变化。' : '已导入。');
+      }
+      return EXIT_OK;
+    });
+  }
+  throw new AppError('bad_input', '用法：bundle export --out 文件夹 [--for 对方标识 | --full]；bundle verify 文件；bundle import 文件 [--dry-run] [--trust]', `bad bundle command ${sub}`);
+}
+
+export function digestCommand(dbPath: string, io: CliIo): Promise<number> {
+  return withStore(dbPath, false, async (store) => {
+    io.out(stateDigest(store));
+    return EXIT_OK;
+  });
+}
+
+export function keysCommand(dbPath: string, json: boolean, io: CliIo): Promise<number> {
+  return withStore(dbPath, false, async (store) => {
+    const peers = store.sqlite.prepare('SELECT replica_id AS replica, fingerprint, pinned_at AS pinnedAt FROM peers ORDER BY pinned_at').all();
+    const own = { replica: store.replicaId, fingerprint: fingerprint(store.publicKey) };
+    if (json) io.out(JSON.stringify({ own, peers }, null, 2));
+    else {
+      io.out(`本机标识 ${own.replica}\n本机指纹 ${own.fingerprint}（与其他单位交换前，请对方核对这组字符）`);
+      for (const p of peers as { replica: string; fingerprint: string }[]) io.out(`  已信任 ${p.fingerprint}  ${p.replica}`);
+    }
+    return EXIT_OK;
+  });
+}
