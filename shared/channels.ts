@@ -21,5 +21,8 @@ export const channelNames = [
   'closeout.decide',
   'closeout.reopen',
   'closeout.queue',
+  'sync.info',
+  'sync.export',
+  'sync.import',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -130,6 +130,56 @@ export const contract = {
   },
   'closeout.reopen': { input: z.object({ taskId: z.string().min(1), reason: z.string().max(1000) }).strict(), output: z.object({ ok: z.literal(true) }) },
   'closeout.queue': { input: empty, output: z.object({ items: z.array(closeoutSchema) }) },
+  'sync.info': {
+    input: empty,
+    output: z.object({
+      replicaId: z.string(),
+      fingerprint: z.string(),
+      office: z.string(),
+      ownEvents: z.number().int(),
+      peers: z.array(
+        z.object({
+          replica: z.string(),
+          office: z.string(),
+          fingerprint: z.string(),
+          pinnedAt: z.string(),
+          lastImportAt: z.string(),
+          lastExportAt: z.string(),
+          /** This office's own changes the peer is not known to have. */
+          unsent: z.number().int(),
+        }),
+      ),
+      history: z.array(
+        z.object({ bundleId: z.string(), fileName: z.string(), exporter: z.string(), office: z.string(), importedAt: z.string(), applied: z.number().int(), skipped: z.number().int() }),
+      ),
+      quarantined: z.array(z.object({ eventId: z.string(), replica: z.string(), office: z.string(), seq: z.number().int(), entity: z.string(), reason: z.string(), at: z.string() })),
+    }),
+  },
+  /** Makes a bundle (for one peer, or full) and hands it over to be saved on the stick. */
+  'sync.export': {
+    input: z.object({ forPeer: z.string().optional() }).strict(),
+    output: z.object({ fileName: z.string(), contentBase64: z.string(), count: z.number().int() }),
+  },
+  'sync.import': {
+    input: z
+      .object({ fileName: z.string().max(255), contentBase64: z.string().max(360 * 1024 * 1024), dryRun: z.boolean(), trust: z.boolean().default(false) })
+      .strict(),
+    output: z.object({
+      exporter: z.string(),
+      exporterOffice: z.string(),
+      createdAt: z.string(),
+      newKeys: z.array(z.object({ replica: z.string(), fingerprint: z.string() })),
+      events: z.number().int(),
+      applied: z.number().int(),
+      skipped: z.number().int(),
+      quarantined: z.number().int(),
+      byEntity: z.record(z.string(), z.number().int()),
+      gaps: z.array(z.object({ replica: z.string(), from: z.number().int(), to: z.number().int() })),
+      futureClocks: z.number().int(),
+      alreadyImported: z.boolean(),
+      saved: z.boolean(),
+    }),
+  },
   'units.list': {
     input: empty,
     output: z.object({ units: z.array(unitSchema) }),

@@ -10,6 +10,9 @@ import { battleSummaries, countTasks, listTasks, listUnits, planInfo } from './l
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
 import { importPlanIntoStore } from './plan/import-into-store';
 import { getSettings, setSettings, todayIso } from './settings';
+import { buildBundle, bundleFileName, markExported } from './sync/export';
+import { importBundle } from './sync/import';
+import { syncInfo } from './sync/sync-info';
 import type { Store } from './store/open-store';
 import { AppError } from '../../shared/errors';
 
@@ -96,6 +99,16 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
     'closeout.reopen': ({ taskId, reason }) => {
       reopenTask(store, requireIdentity(store), taskId, reason, today());
       return { ok: true as const };
+    },
+    'sync.info': () => syncInfo(store),
+    'sync.export': ({ forPeer }) => {
+      const bundle = buildBundle(store, forPeer ? { forPeer } : {});
+      markExported(store, bundle);
+      return { fileName: bundleFileName(store, bundle, forPeer ? { forPeer } : {}), contentBase64: Buffer.from(JSON.stringify(bundle)).toString('base64'), count: bundle.manifest.count };
+    },
+    'sync.import': async ({ fileName, contentBase64, dryRun, trust }) => {
+      const { applied_, bundleId: _id, ...r } = await importBundle(store, Buffer.from(contentBase64, 'base64'), { dryRun, trust, fileName });
+      return { ...r, saved: applied_ };
     },
     'closeout.queue': () => {
       const who = requireIdentity(store);

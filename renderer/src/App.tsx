@@ -7,6 +7,7 @@ import { Ledger } from './pages/Ledger';
 import { Overview } from './pages/Overview';
 import { Settings } from './pages/Settings';
 import { Closeout } from './pages/Closeout';
+import { Sync } from './pages/Sync';
 import { IdentitySetup } from './components/IdentitySetup';
 import { TaskDrawer } from './components/TaskDrawer';
 import { useLedger, type Page } from './state';
@@ -17,6 +18,7 @@ const NAV: { key: Page; label: string }[] = [
   { key: 'overview', label: '总览' },
   { key: 'ledger', label: '台账' },
   { key: 'closeout', label: '拉单销号' },
+  { key: 'sync', label: '同步' },
   { key: 'settings', label: '设置' },
 ];
 
@@ -80,6 +82,8 @@ function Shell() {
             <Ledger />
           ) : page === 'closeout' ? (
             <Closeout />
+          ) : page === 'sync' ? (
+            <Sync />
           ) : (
             <Settings />
           )}

@@ -74,13 +74,21 @@ function stamp(d: Date): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
-/** Writes the bundle into dir; the name says from whom, to whom, when: 市商务局_至_市发改局_20230702-101500.ledger.json */
+/** The name says from whom, to whom, when: 市商务局_至_市发改局_20230702-101500.ledger.json */
+export function bundleFileName(store: Store, bundle: Bundle, options: ExportOptions = {}): string {
+  const to = options.forPeer ? officeOf(store, options.forPeer) : '全部';
+  return `${bundle.manifest.exporterOffice || store.replicaId.slice(0, 8)}_至_${to}_${stamp(options.now ?? new Date())}.ledger.json`;
+}
+
+export function markExported(store: Store, bundle: Bundle): void {
+  store.sqlite.prepare('UPDATE peers SET last_export_at = ? WHERE replica_id = ?').run(bundle.manifest.createdAt, bundle.manifest.for ?? '');
+}
+
+/** Writes the bundle into dir under a temporary name, renamed when complete. */
 export function writeBundle(store: Store, dir: string, options: ExportOptions = {}): { path: string; bundle: Bundle } {
   if (!existsSync(dir)) throw new AppError('bad_input', `找不到文件夹“${dir}”，请确认U盘已插好。`, `no such directory ${dir}`);
   const bundle = buildBundle(store, options);
-  const to = options.forPeer ? officeOf(store, options.forPeer) : '全部';
-  const name = `${bundle.manifest.exporterOffice || store.replicaId.slice(0, 8)}_至_${to}_${stamp(options.now ?? new Date())}.ledger.json`;
-  const path = join(dir, name);
+  const path = join(dir, bundleFileName(store, bundle, options));
   const tmp = `${path}.part`;
   try {
     writeFileSync(tmp, JSON.stringify(bundle));
@@ -91,7 +99,7 @@ export function writeBundle(store: Store, dir: string, options: ExportOptions = 
     const why = code === 'ENOSPC' ? 'U盘空间不足' : code === 'EACCES' || code === 'EROFS' ? '该位置不允许写入' : '写入失败';
     throw new AppError('bad_input', `${why}，同步包未导出。`, `write ${path}: ${(err as Error).message}`);
   }
-  store.sqlite.prepare('UPDATE peers SET last_export_at = ? WHERE replica_id = ?').run(bundle.manifest.createdAt, options.forPeer ?? '');
+  markExported(store, bundle);
   return { path, bundle };
 }
 

@@ -1,12 +1,11 @@
 // 导入实施方案: pick a .docx/.txt, see what the importer found (counts, tree, problems), then save it whole.
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Space, Statistic, Tree, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Statistic, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useState } from 'react';
 import { chineseDate } from '../../../shared/period';
 import type { PlanImportResult } from '../../../shared/plan-import';
 import { ApiError, request } from '../api';
-import { fileToBase64 } from '../file-to-base64';
+import { FileDrop, type PickedFile } from './FileDrop';
 import { battleOrdinal } from '../labels';
 import { useLedger } from '../state';
 
@@ -29,7 +28,7 @@ function treeOf(r: PlanImportResult): DataNode[] {
 export function PlanImport() {
   const { message } = App.useApp();
   const load = useLedger((s) => s.load);
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [file, setFile] = useState<PickedFile | null>(null);
   const [preview, setPreview] = useState<PlanImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,24 +57,17 @@ export function PlanImport() {
       <Typography.Paragraph type="secondary">
         选择实施方案的 Word 文件（.docx）或文字文件（.txt）。先显示识别出的各仗、任务、责任单位和量化指标，核对无误后再保存到台账；保存前不会改动任何数据。
       </Typography.Paragraph>
-      <Upload.Dragger
+      <FileDrop
         accept=".docx,.txt"
-        multiple={false}
-        showUploadList={false}
-        data-testid="plan-upload"
-        beforeUpload={async (f) => {
-          const picked = { name: f.name, content: await fileToBase64(f) };
+        testId="plan-upload"
+        title="点击或拖入实施方案文件"
+        hint="支持 .docx、.txt（从 PDF 复制的文字也可）"
+        picked={file}
+        onFile={(picked) => {
           setFile(picked);
           void run(true, picked);
-          return false;
         }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>点击或拖入实施方案文件</p>
-        <p className="ant-upload-hint">{file ? `已选择：${file.name}` : '支持 .docx、.txt（从 PDF 复制的文字也可）'}</p>
-      </Upload.Dragger>
+      />
       {error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={error} data-testid="import-error" />}
       {preview && (
         <div style={{ marginTop: 16 }} data-testid="import-preview">

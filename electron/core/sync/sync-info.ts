@@ -1,0 +1,47 @@
+// What the 同步 page shows: this installation's fingerprint, the offices it exchanges with, what came in,
+// and what was quarantined.
+import { getIdentity } from '../identity';
+import type { Store } from '../store/open-store';
+import { fingerprint } from './keys';
+import { storeVector } from './vector';
+
+export function syncInfo(store: Store) {
+  const offices = new Map(
+    (store.sqlite.prepare('SELECT r.id, u.name FROM replicas r JOIN units u ON u.id = r.office_unit_id').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]),
+  );
+  const mine = storeVector(store.sqlite)[store.replicaId] ?? 0;
+  const peers = (
+    store.sqlite
+      .prepare('SELECT replica_id AS replica, fingerprint, pinned_at AS pinnedAt, known_vector AS v, last_import_at AS lastImportAt, last_export_at AS lastExportAt FROM peers ORDER BY pinned_at')
+      .all() as { replica: string; fingerprint: string; pinnedAt: string; v: string; lastImportAt: string; lastExportAt: string }[]
+  ).map(({ v, ...p }) => ({ ...p, office: offices.get(p.replica) ?? '', unsent: Math.max(0, mine - ((JSON.parse(v) as Record<string, number>)[store.replicaId] ?? 0)) }));
+  const history = (
+    store.sqlite.prepare('SELECT bundle_id AS bundleId, file_name AS fileName, exporter, imported_at AS importedAt, applied, skipped FROM import_log ORDER BY imported_at DESC LIMIT 200').all() as {
+      bundleId: string;
+      fileName: string;
+      exporter: string;
+      importedAt: string;
+      applied: number;
+      skipped: number;
+    }[]
+  ).map((h) => ({ ...h, office: offices.get(h.exporter) ?? '' }));
+  const quarantined = (
+    store.sqlite.prepare('SELECT event_id AS eventId, replica, seq, reason, at, body FROM quarantine ORDER BY at DESC LIMIT 200').all() as {
+      eventId: string;
+      replica: string;
+      seq: number;
+      reason: string;
+      at: string;
+      body: string;
+    }[]
+  ).map(({ body, ...q }) => ({ ...q, office: offices.get(q.replica) ?? '', entity: (JSON.parse(body) as { entity: string }).entity }));
+  return {
+    replicaId: store.replicaId,
+    fingerprint: fingerprint(store.publicKey),
+    office: getIdentity(store)?.officeName ?? '',
+    ownEvents: mine,
+    peers,
+    history,
+    quarantined,
+  };
+}

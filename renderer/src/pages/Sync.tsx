@@ -1,0 +1,230 @@
+// 同步: exchange with other offices by files on a USB stick. Export for one office (only what it lacks) or
+// everything; import with a preview first; a new office is trusted only after its fingerprint is compared.
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { ChannelOutput } from '../../../shared/contract';
+import { request } from '../api';
+import { FileDrop, type PickedFile } from '../components/FileDrop';
+import { SimpleTable } from '../components/SimpleTable';
+import { localTime } from '../labels';
+import { change, useLedger } from '../state';
+
+type Info = ChannelOutput<'sync.info'>;
+type Report = ChannelOutput<'sync.import'>;
+
+const ENTITY: Record<string, string> = { replica: '单位身份', task: '任务', progress: '进展', closeout: '销号', unit: '单位', plan: '方案', battle: '仗', section: '工作任务', target: '指标' };
+
+function saveFile(fileName: string, contentBase64: string): void {
+  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function Preview({ r }: { r: Report }) {
+  return (
+    <div data-testid="sync-preview">
+      <Descriptions size="small" column={2} bordered>
+        <Descriptions.Item label="来自">{r.exporterOffice || r.exporter}</Descriptions.Item>
+        <Descriptions.Item label="导出时间">{localTime(r.createdAt)}</Descriptions.Item>
+      </Descriptions>
+      <Space size="large" style={{ margin: '12px 0' }}>
+        <Statistic title="记录" value={r.events} />
+        <Statistic title="新增" value={r.applied} />
+        <Statistic title="本机已有" value={r.skipped} />
+        <Statistic title="隔离" value={r.quarantined} valueStyle={{ color: r.quarantined ? '#cf1322' : undefined }} />
+      </Space>
+      <div style={{ marginBottom: 8 }}>
+        {Object.entries(r.byEntity).map(([k, n]) => (
+          <Tag key={k}>
+            {ENTITY[k] ?? k} {n} 条
+          </Tag>
+        ))}
+      </div>
+      {r.alreadyImported && <Alert type="info" showIcon title="这个同步包此前已导入过，导入不会有任何变化。" style={{ marginBottom: 8 }} />}
+      {r.gaps.map((g) => (
+        <Alert key={g.replica} type="warning" showIcon style={{ marginBottom: 8 }} title={`缺少该单位第 ${g.from}–${g.to} 条记录：其后的记录将在补齐后导入。请让对方重新“全部导出”。`} />
+      ))}
+      {r.futureClocks > 0 && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`${r.futureClocks} 条记录的时间晚于现在一天以上，请核对对方电脑的日期。`} />}
+    </div>
+  );
+}
+
+export function Sync() {
+  const { message } = App.useApp();
+  const identity = useLedger((s) => s.identity);
+  const [info, setInfo] = useState<Info | null>(null);
+  const [peer, setPeer] = useState<string>('');
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [preview, setPreview] = useState<Report | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reload = () => void request('sync.info', {}).then(setInfo, (e: Error) => setError(e.message));
+  useEffect(reload, []);
+
+  const exportNow = async () => {
+    setError(null);
+    try {
+      const r = await request('sync.export', peer ? { forPeer: peer } : {});
+      saveFile(r.fileName, r.contentBase64);
+      message.success(`已导出 ${r.count} 条记录：${r.fileName}。请保存到U盘。`);
+      reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const run = async (dryRun: boolean, picked = file) => {
+    if (!picked) return;
+    setError(null);
+    let report: Report | null = null;
+    const err = await change(async () => {
+      report = await request('sync.import', { fileName: picked.name, contentBase64: picked.content, dryRun, trust: confirmed });
+    });
+    if (err) {
+      setError(err);
+      setPreview(null);
+      return;
+    }
+    setPreview(report);
+    if (!dryRun) {
+      message.success('已导入。');
+      setFile(null);
+      setConfirmed(false);
+      reload();
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small" title="本机">
+        <Space size="large" wrap>
+          <Statistic title="单位" value={info?.office || identity?.officeName || ''} />
+          <div>
+            <Typography.Text type="secondary">本机指纹（与其他单位交换前请对方核对）</Typography.Text>
+            <div style={{ fontSize: 24, fontFamily: 'monospace', letterSpacing: 2 }} data-testid="own-fingerprint">
+              {info?.fingerprint}
+            </div>
+          </div>
+          <Statistic title="本机变更" value={info?.ownEvents ?? 0} suffix="条" />
+        </Space>
+      </Card>
+      {error && <Alert type="error" showIcon title={error} data-testid="sync-error" />}
+      <Row gutter={16}>
+        <Col span={10}>
+          <Card size="small" title="导出同步包" style={{ height: '100%' }}>
+            <Typography.Paragraph type="secondary">选择接收单位只导出对方还没有的记录；“全部”导出本机所有记录，任何单位都可导入。</Typography.Paragraph>
+            <Space>
+              <Select
+                style={{ width: 220 }}
+                value={peer}
+                onChange={setPeer}
+                data-testid="export-peer"
+                options={[{ value: '', label: '全部（任何单位）' }, ...(info?.peers ?? []).map((p) => ({ value: p.replica, label: `${p.office || p.fingerprint}（未发 ${p.unsent} 条）` }))]}
+              />
+              <Button type="primary" onClick={() => void exportNow()} data-testid="export-bundle">
+                导出
+              </Button>
+            </Space>
+          </Card>
+        </Col>
+        <Col span={14}>
+          <Card size="small" title="导入同步包">
+            <FileDrop
+              accept=".json"
+              testId="import-bundle"
+              title="点击或拖入其他单位的同步包（.ledger.json）"
+              hint="先显示将要发生的变化，确认后再导入"
+              picked={file}
+              onFile={(picked) => {
+                setFile(picked);
+                setConfirmed(false);
+                void run(true, picked);
+              }}
+            />
+            {preview && (
+              <div style={{ marginTop: 12 }}>
+                <Preview r={preview} />
+                {!preview.saved && (
+                  <>
+                    {preview.newKeys.length > 0 && (
+                      <Alert
+                        type="warning"
+                        showIcon
+                        style={{ marginBottom: 8 }}
+                        title="来自尚未信任的单位。请打电话或当面请对方读出其“本机指纹”，与下面逐字核对："
+                        description={
+                          <div>
+                            {preview.newKeys.map((k) => (
+                              <div key={k.replica} style={{ fontFamily: 'monospace', fontSize: 18 }} data-testid="new-fingerprint">
+                                {k.fingerprint}
+                              </div>
+                            ))}
+                            <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="confirm-fingerprint">
+                              已核对，指纹一致
+                            </Checkbox>
+                          </div>
+                        }
+                      />
+                    )}
+                    <Button type="primary" disabled={preview.newKeys.length > 0 && !confirmed} onClick={() => void run(false)} data-testid="apply-import">
+                      {preview.newKeys.length ? '信任并导入' : '导入'}
+                    </Button>
+                  </>
+                )}
+              </div>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title="交换单位">
+        <SimpleTable
+          rowKey="replica"
+          rows={info?.peers ?? []}
+          empty="还没有与其他单位交换过"
+          columns={[
+            { title: '单位', dataIndex: 'office', key: 'office' },
+            { title: '指纹', dataIndex: 'fingerprint', key: 'fp', render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+            { title: '上次导入', dataIndex: 'lastImportAt', key: 'in', render: localTime },
+            { title: '上次导出给它', dataIndex: 'lastExportAt', key: 'out', render: localTime },
+            { title: '未发给它的本机变更', dataIndex: 'unsent', key: 'unsent', align: 'right' as const },
+          ]}
+        />
+      </Card>
+      <Row gutter={16}>
+        <Col span={14}>
+          <Card size="small" title="导入记录" data-testid="import-history">
+            <SimpleTable
+              rowKey="bundleId"
+              rows={info?.history ?? []}
+              empty="没有导入记录"
+              columns={[
+                { title: '时间', dataIndex: 'importedAt', key: 'at', width: 140, render: localTime },
+                { title: '来自', dataIndex: 'office', key: 'office', width: 110 },
+                { title: '文件', dataIndex: 'fileName', key: 'file', ellipsis: true },
+                { title: '新增', dataIndex: 'applied', key: 'applied', width: 60, align: 'right' as const },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col span={10}>
+          <Card size="small" title="隔离的记录" data-testid="quarantine">
+            <SimpleTable
+              rowKey="eventId"
+              rows={info?.quarantined ?? []}
+              empty="没有被隔离的记录"
+              columns={[
+                { title: '来自', dataIndex: 'office', key: 'office', width: 100 },
+                { title: '类型', dataIndex: 'entity', key: 'entity', width: 60, render: (v: string) => ENTITY[v] ?? v },
+                { title: '原因', dataIndex: 'reason', key: 'reason' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
