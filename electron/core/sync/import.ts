@@ -73,7 +73,11 @@ export async function importBundle(store: Store, bytes: Uint8Array, options: Imp
     const have = storeVector(store.sqlite);
     const hashOf = store.sqlite.prepare('SELECT hash FROM events WHERE replica = ? AND seq = ?');
     const byReplica = new Map<string, SealedEvent[]>();
-    for (const e of events) byReplica.set(e.event.replica, [...(byReplica.get(e.event.replica) ?? []), e]);
+    for (const e of events) {
+      const list = byReplica.get(e.event.replica);
+      if (list) list.push(e);
+      else byReplica.set(e.event.replica, [e]);
+    }
     const report: ImportReport = {
       bundleId: m.bundleId,
       exporter: m.exporter,

@@ -36,10 +36,22 @@ export function loadSigner(db: Database.Database): Signer {
   return { publicKey, sign: (body) => sign(null, Buffer.from(body, 'utf8'), key).toString('base64') };
 }
 
+// A bundle holds thousands of events by a handful of authors: parse each key once.
+const keyCache = new Map<string, KeyObject>();
+
+function publicKeyObject(publicKeyB64: string): KeyObject {
+  let key = keyCache.get(publicKeyB64);
+  if (!key) {
+    key = createPublicKey({ key: Buffer.from(publicKeyB64, 'base64'), format: 'der', type: 'spki' });
+    if (keyCache.size > 1000) keyCache.clear();
+    keyCache.set(publicKeyB64, key);
+  }
+  return key;
+}
+
 export function verifySignature(publicKeyB64: string, body: string, sigB64: string): boolean {
   try {
-    const key = createPublicKey({ key: Buffer.from(publicKeyB64, 'base64'), format: 'der', type: 'spki' });
-    return verify(null, Buffer.from(body, 'utf8'), key, Buffer.from(sigB64, 'base64'));
+    return verify(null, Buffer.from(body, 'utf8'), publicKeyObject(publicKeyB64), Buffer.from(sigB64, 'base64'));
   } catch {
     return false;
   }

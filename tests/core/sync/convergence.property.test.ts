@@ -1,6 +1,7 @@
-// Model-based property: four offices of different roles make random allowed changes (the same field edited
-// concurrently included) and exchange random full / incremental / stale bundles, delivered reordered,
-// duplicated, dropped and relayed, with stores closed and reopened between steps. After a final exchange
+// Model-based property: four offices of different roles, each PC's clock off by up to a year or jumping back,
+// make random allowed changes (the same field edited concurrently included) and exchange random full /
+// incremental / stale bundles, delivered reordered, duplicated, dropped and relayed, with stores closed and
+// reopened between steps. After a final exchange
 // every office holds the same events and the same state digest.
 // Runs: PROPERTY_RUNS (default 12 in CI, fixed seed PROPERTY_SEED); `npm run test:sync-long` runs many more.
 import fc from 'fast-check';
@@ -30,14 +31,29 @@ const OFFICES = [
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Each office's PC clock: right, a minute off, a day off, a year off, or one that jumps back mid-run. */
+const SKEWS = [0, MINUTE, -MINUTE, DAY, -DAY, 365 * DAY, -365 * DAY];
+
 class Office {
   store!: Store;
   h!: Handlers;
-  constructor(readonly path: string) {
+  private calls = 0;
+  constructor(
+    readonly path: string,
+    private readonly skew: number,
+    private readonly jumpsBack: boolean,
+  ) {
     this.open();
   }
+  /** Wall clock of this office's PC; a jumping one goes back an hour every 7th reading. */
+  now = () => {
+    this.calls++;
+    return Date.now() + this.skew - (this.jumpsBack && this.calls % 7 === 0 ? 3_600_000 : 0);
+  };
   open() {
-    this.store = openStore(this.path);
+    this.store = openStore(this.path, { now: this.now });
     this.h = createHandlers({ store: this.store, version: '0', now: () => new Date('2023-07-02T10:00:00') });
   }
   reopen() {
@@ -76,11 +92,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 const NAMES = ['张三', '李四', '王五', '赵六'];
+const clock = fc.record({ skew: fc.constantFrom(...SKEWS), jumpsBack: fc.boolean() });
 
-async function play(ops: Op[]) {
+async function play(ops: Op[], clocks: { skew: number; jumpsBack: boolean }[]) {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-prop-'));
   dirs.push(dir);
-  const offices = OFFICES.map((_, i) => new Office(join(dir, `o${i}.db`)));
+  const offices = OFFICES.map((_, i) => new Office(join(dir, `o${i}.db`), clocks[i]!.skew, clocks[i]!.jumpsBack));
   for (const [i, o] of offices.entries()) {
     const r = await o.call('identity.set', OFFICES[i]);
     if (!r.ok) throw new Error(r.error.detail);
@@ -143,8 +160,8 @@ async function play(ops: Op[]) {
 describe('convergence of four offices exchanging files', () => {
   it(`ends identical after any history (${RUNS} runs, seed ${SEED})`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), async (ops) => {
-        const { digests, events, quarantined } = await play(ops);
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), fc.array(clock, { minLength: 4, maxLength: 4 }), async (ops, clocks) => {
+        const { digests, events, quarantined } = await play(ops, clocks);
         expect(new Set(events).size).toBe(1);
         expect(new Set(digests).size).toBe(1);
         // Only allowed actions were taken: nothing is quarantined anywhere.
