@@ -14,6 +14,8 @@ export interface EventDraft {
 }
 
 export interface LedgerEvent extends EventDraft {
+  /** Per field written: the clock ("hlc|replica") of the value it replaced as its author saw it. */
+  basis?: Record<string, string>;
   id: string;
   replica: string;
   seq: number;

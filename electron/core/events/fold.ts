@@ -30,12 +30,23 @@ export class Folder {
   private readonly cache = new Map<string, Statement>();
   private readonly getClock: Statement;
   private readonly setClock: Statement;
+  private readonly addConflict: Statement;
+  private readonly setMixed: Statement;
+  private readonly eventsOf: Statement;
+  private readonly clearConflicts: Statement;
 
   constructor(private readonly db: Database.Database) {
-    this.getClock = db.prepare('SELECT hlc, replica FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?');
+    this.getClock = db.prepare('SELECT hlc, replica, basis, mixed FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?');
     this.setClock = db.prepare(
-      'INSERT INTO field_clocks (entity, entity_id, field, hlc, replica) VALUES (?, ?, ?, ?, ?) ' +
-        'ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica',
+      'INSERT INTO field_clocks (entity, entity_id, field, hlc, replica, basis, mixed) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica, basis = excluded.basis, mixed = excluded.mixed',
+    );
+    this.setMixed = db.prepare('UPDATE field_clocks SET mixed = 1 WHERE entity = ? AND entity_id = ? AND field = ?');
+    this.eventsOf = db.prepare('SELECT body FROM events WHERE entity = ? AND entity_id = ? AND quarantined = 0');
+    this.clearConflicts = db.prepare('DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ? AND settled = 0');
+    this.addConflict = db.prepare(
+      `INSERT OR IGNORE INTO conflicts (id, entity, entity_id, field, winner_value, winner_replica, winner_hlc, loser_value, loser_replica, loser_hlc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -50,14 +61,42 @@ export class Folder {
     for (const [field, value] of Object.entries(fields)) {
       const col = (spec.fields as Record<string, { column: string; kind: FieldKind }>)[field];
       if (!col) throw new Error(`unknown field "${field}" of ${entity} in event ${event.id}`);
-      const clock = this.getClock.get(entity, event.entityId, field) as { hlc: string; replica: string } | undefined;
-      if (clock && (clock.hlc > event.hlc || (clock.hlc === event.hlc && clock.replica >= event.replica))) continue;
+      const clock = this.getClock.get(entity, event.entityId, field) as { hlc: string; replica: string; basis: string; mixed: number } | undefined;
       const v = toColumnValue(col.kind, value, `${entity}.${field} in event ${event.id}`);
-      this.stmt(`UPDATE ${spec.table} SET ${col.column} = ? WHERE id = ?`).run(v, event.entityId);
-      this.setClock.run(entity, event.entityId, field, event.hlc, event.replica);
+      const wins = !clock || clock.hlc < event.hlc || (clock.hlc === event.hlc && clock.replica < event.replica);
+      const mixed = clock ? (clock.mixed || clock.replica !== event.replica ? 1 : 0) : 0;
+      if (wins) {
+        this.stmt(`UPDATE ${spec.table} SET ${col.column} = ? WHERE id = ?`).run(v, event.entityId);
+        this.setClock.run(entity, event.entityId, field, event.hlc, event.replica, event.basis?.[field] ?? '', mixed);
+      } else if (mixed && !clock!.mixed) {
+        this.setMixed.run(entity, event.entityId, field);
+      }
+      if (mixed) this.recomputeConflicts(entity, event.entityId, field);
+      if (!wins) continue;
       if (field === 'leadUnitIds' || field === 'coUnitIds') unitsChanged = true;
     }
     if (entity === 'task' && unitsChanged) this.rebuildTaskUnits(event.entityId);
+  }
+
+  /**
+   * The conflicts of a field, from the log itself, relative to its winning write: every write by another
+   * installation, with another value, such that neither author had seen the other's (each one's basis — the
+   * clock of the value it replaced — is older than the other write). The same events give the same set in
+   * every office, whatever order they arrived in. Settled conflicts stay settled.
+   */
+  private recomputeConflicts(entity: string, entityId: string, field: string): void {
+    const writes = (this.eventsOf.all(entity, entityId) as { body: string }[])
+      .map(({ body }) => JSON.parse(body) as LedgerEvent)
+      .filter((e) => (e.op === 'delete' ? field === 'deleted' : field in e.fields))
+      .map((e) => ({ key: `${e.hlc}|${e.replica}`, hlc: e.hlc, replica: e.replica, basis: e.basis?.[field] ?? '', value: JSON.stringify(e.op === 'delete' ? true : e.fields[field]) }));
+    if (writes.length < 2) return;
+    const winner = writes.reduce((a, b) => (b.hlc > a.hlc || (b.hlc === a.hlc && b.replica > a.replica) ? b : a));
+    this.clearConflicts.run(entity, entityId, field);
+    for (const w of writes) {
+      if (w.replica === winner.replica || w.value === winner.value) continue;
+      if (winner.basis >= w.key || w.basis >= winner.key) continue;
+      this.addConflict.run(`${entity}:${entityId}:${field}:${w.key}`, entity, entityId, field, winner.value, winner.replica, winner.hlc, w.value, w.replica, w.hlc);
+    }
   }
 
   private rebuildTaskUnits(taskId: string): void {

@@ -20,6 +20,7 @@ export class EventLog {
   private readonly headOf: Database.Statement;
   private readonly byReplicaSeq: Database.Statement;
   private readonly quarantine: Database.Statement;
+  private readonly clockOf: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -36,6 +37,7 @@ export class EventLog {
     );
     this.headOf = db.prepare('SELECT seq, hash FROM events WHERE replica = ? ORDER BY seq DESC LIMIT 1');
     this.byReplicaSeq = db.prepare('SELECT hash FROM events WHERE replica = ? AND seq = ?');
+    this.clockOf = db.prepare('SELECT hlc, replica FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?');
     this.quarantine = db.prepare('INSERT OR IGNORE INTO quarantine (event_id, replica, seq, body, sig, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   }
 
@@ -52,7 +54,9 @@ export class EventLog {
       let head = this.head(this.replicaId);
       const out: LedgerEvent[] = [];
       for (const d of drafts) {
+        const basis = this.basisOf(d);
         const event: LedgerEvent = {
+          ...(basis ? { basis } : {}),
           id: uuidv7(),
           replica: this.replicaId,
           seq: head.seq + 1,
@@ -132,6 +136,17 @@ export class EventLog {
       quarantined: quarantined ? 1 : 0,
     });
     if (!quarantined) this.folder.apply(e);
+  }
+
+  /** What this replica's write replaces, field by field: the basis for telling concurrent edits apart. */
+  private basisOf(d: EventDraft): Record<string, string> | undefined {
+    const fields = d.op === 'delete' ? ['deleted'] : Object.keys(d.fields);
+    const out: Record<string, string> = {};
+    for (const f of fields) {
+      const c = this.clockOf.get(d.entity, d.entityId, f) as { hlc: string; replica: string } | undefined;
+      if (c) out[f] = `${c.hlc}|${c.replica}`;
+    }
+    return Object.keys(out).length ? out : undefined;
   }
 
   private head(replica: string): Head {

@@ -39,9 +39,28 @@ export const fieldClocks = sqliteTable(
     field: text('field').notNull(),
     hlc: text('hlc').notNull(),
     replica: text('replica').notNull(),
+    /** The clock of the value the winning write replaced, as its author saw it ("hlc|replica"). */
+    basis: text('basis').notNull().default(''),
+    /** 1 once writes from more than one installation have reached this field: conflicts are then possible. */
+    mixed: integer('mixed').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.entity, t.entityId, t.field] })],
 );
+
+/** Concurrent edits of one field (local): the fold kept the winner; a person looks at both and settles. */
+export const conflicts = sqliteTable('conflicts', {
+  id: text('id').primaryKey(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  field: text('field').notNull(),
+  winnerValue: text('winner_value').notNull(),
+  winnerReplica: text('winner_replica').notNull(),
+  winnerHlc: text('winner_hlc').notNull(),
+  loserValue: text('loser_value').notNull(),
+  loserReplica: text('loser_replica').notNull(),
+  loserHlc: text('loser_hlc').notNull(),
+  settled: integer('settled').notNull().default(0),
+});
 
 export const plans = sqliteTable('plans', {
   id: text('id').primaryKey(),

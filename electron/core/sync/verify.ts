@@ -21,6 +21,7 @@ const eventShape = z
     entityId: z.string().min(1).max(64),
     op: z.enum(['put', 'delete']),
     fields: z.record(z.string().max(64), z.unknown()),
+    basis: z.record(z.string().max(64), z.string().max(80)).optional(),
     schemaVersion: z.number().int().positive(),
   })
   .strict();

@@ -29,6 +29,8 @@ const OFFICES = [
 ];
 
 const dirs: string[] = [];
+/** How many runs ended with conflicts recorded: the equality of conflict sets must not be trivially empty. */
+let runsWithConflicts = 0;
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const MINUTE = 60_000;
@@ -79,9 +81,10 @@ type Op =
 
 const who = fc.integer({ min: 0, max: 3 });
 const task = fc.integer({ min: 0, max: TASKS.length - 1 });
+// Edits of one field from several offices are weighted up, so that concurrent edits happen in most runs.
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('progress' as const), who, task, percent: fc.integer({ min: 0, max: 100 }), month: fc.integer({ min: 1, max: 6 }) }),
-  fc.record({ kind: fc.constant('assign' as const), who, task, name: fc.integer({ min: 0, max: 3 }) }),
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('assign' as const), who, task, name: fc.integer({ min: 0, max: 3 }) }) },
   fc.record({ kind: fc.constant('due' as const), who, task, day: fc.integer({ min: 1, max: 28 }) }),
   fc.record({ kind: fc.constant('request' as const), who, task }),
   fc.record({ kind: fc.constant('decide' as const), who, task, approve: fc.boolean() }),
@@ -153,21 +156,26 @@ async function play(ops: Op[], clocks: { skew: number; jumpsBack: boolean }[]) {
   const digests = offices.map((o) => stateDigest(o.store));
   const events = offices.map((o) => (o.store.sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n);
   const quarantined = offices.map((o) => (o.store.sqlite.prepare('SELECT count(*) AS n FROM events WHERE quarantined = 1').get() as { n: number }).n);
+  const conflicts = offices.map((o) => JSON.stringify(o.store.sqlite.prepare('SELECT id, winner_value, loser_value FROM conflicts ORDER BY id').all()));
   offices.forEach((o) => o.store.close());
-  return { digests, events, quarantined };
+  return { digests, events, quarantined, conflicts };
 }
 
 describe('convergence of four offices exchanging files', () => {
   it(`ends identical after any history (${RUNS} runs, seed ${SEED})`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), fc.array(clock, { minLength: 4, maxLength: 4 }), async (ops, clocks) => {
-        const { digests, events, quarantined } = await play(ops, clocks);
+        const { digests, events, quarantined, conflicts } = await play(ops, clocks);
         expect(new Set(events).size).toBe(1);
         expect(new Set(digests).size).toBe(1);
+        expect(new Set(conflicts).size).toBe(1);
+        if (conflicts[0] !== '[]') runsWithConflicts++;
         // Only allowed actions were taken: nothing is quarantined anywhere.
         expect(quarantined).toEqual([0, 0, 0, 0]);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
+    console.log(`convergence: ${RUNS} runs, ${runsWithConflicts} with concurrent edits recorded as conflicts`);
+    expect(runsWithConflicts).toBeGreaterThan(0);
   }, 600_000);
 });

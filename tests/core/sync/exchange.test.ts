@@ -169,3 +169,31 @@ describe('hostile files', () => {
     expect(stateDigest(taskforce.store)).toBe(before);
   });
 });
+
+describe('concurrent edits of one field', () => {
+  const conflictsOf = (o: ReturnType<typeof installation>) =>
+    o.store.sqlite.prepare("SELECT field, winner_value AS winner, loser_value AS loser FROM conflicts WHERE entity = 'task'").all();
+
+  it('are recorded as a conflict on both sides, with the same winner; sequential edits are not', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('task.update', { id: TASK, edit: { leadPerson: '赵局长' } });
+    await taskforce.call('task.update', { id: TASK, edit: { leadPerson: '钱局长' } });
+    await taskforce.receive(unit.bundleFor());
+    await unit.receive(taskforce.bundleFor());
+    const a = conflictsOf(unit);
+    const b = conflictsOf(taskforce);
+    expect(a).toHaveLength(1);
+    expect(a).toEqual(b);
+    expect([a[0]]).toEqual([expect.objectContaining({ field: 'leadPerson' })]);
+    const shown = async (o: ReturnType<typeof installation>) => (await o.call<{ task: { leadPerson: string } }>('task.detail', { id: TASK })).task.leadPerson;
+    expect(await shown(unit)).toBe(await shown(taskforce));
+
+    // The unit, having seen both values, writes a third: an edit made knowing both settles the conflict,
+    // in both offices.
+    await unit.call('task.update', { id: TASK, edit: { leadPerson: '孙局长' } });
+    await taskforce.receive(unit.bundleFor(taskforce.store.replicaId));
+    expect(conflictsOf(taskforce)).toEqual([]);
+    expect(conflictsOf(unit)).toEqual([]);
+    expect(await shown(taskforce)).toBe('孙局长');
+  });
+});
