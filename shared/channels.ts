@@ -24,5 +24,6 @@ export const channelNames = [
   'sync.info',
   'sync.export',
   'sync.import',
+  'conflicts.settle',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

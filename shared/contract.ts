@@ -153,8 +153,11 @@ export const contract = {
         z.object({ bundleId: z.string(), fileName: z.string(), exporter: z.string(), office: z.string(), importedAt: z.string(), applied: z.number().int(), skipped: z.number().int() }),
       ),
       quarantined: z.array(z.object({ eventId: z.string(), replica: z.string(), office: z.string(), seq: z.number().int(), entity: z.string(), reason: z.string(), at: z.string() })),
+      /** Concurrent edits of one field not yet looked at by a person. */
+      conflicts: z.array(z.object({ id: z.string(), what: z.string(), field: z.string(), kept: z.string(), keptBy: z.string(), other: z.string(), otherBy: z.string() })),
     }),
   },
+  'conflicts.settle': { input: z.object({ id: z.string().min(1), useOther: z.boolean() }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** Makes a bundle (for one peer, or full) and hands it over to be saved on the stick. */
   'sync.export': {
     input: z.object({ forPeer: z.string().optional() }).strict(),

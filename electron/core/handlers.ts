@@ -12,6 +12,7 @@ import { importPlanIntoStore } from './plan/import-into-store';
 import { getSettings, setSettings, todayIso } from './settings';
 import { buildBundle, bundleFileName, markExported } from './sync/export';
 import { importBundle } from './sync/import';
+import { settleConflict } from './sync/settle';
 import { syncInfo } from './sync/sync-info';
 import type { Store } from './store/open-store';
 import { AppError } from '../../shared/errors';
@@ -109,6 +110,10 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
     'sync.import': async ({ fileName, contentBase64, dryRun, trust }) => {
       const { applied_, bundleId: _id, ...r } = await importBundle(store, Buffer.from(contentBase64, 'base64'), { dryRun, trust, fileName });
       return { ...r, saved: applied_ };
+    },
+    'conflicts.settle': ({ id, useOther }) => {
+      settleConflict(store, id, useOther);
+      return { ok: true as const };
     },
     'closeout.queue': () => {
       const who = requireIdentity(store);

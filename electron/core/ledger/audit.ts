@@ -8,7 +8,7 @@ import { parseHlc } from '../events/hlc';
 import type { Store } from '../store/open-store';
 import { unitNames } from '../units';
 
-const FIELD_LABEL: Record<string, string> = {
+export const FIELD_LABEL: Record<string, string> = {
   title: '任务名称',
   content: '任务内容',
   listType: '清单类型',

@@ -1,6 +1,7 @@
 // What the 同步 page shows: this installation's fingerprint, the offices it exchanges with, what came in,
 // and what was quarantined.
 import { getIdentity } from '../identity';
+import { FIELD_LABEL } from '../ledger/audit';
 import type { Store } from '../store/open-store';
 import { fingerprint } from './keys';
 import { storeVector } from './vector';
@@ -35,7 +36,29 @@ export function syncInfo(store: Store) {
       body: string;
     }[]
   ).map(({ body, ...q }) => ({ ...q, office: offices.get(q.replica) ?? '', entity: (JSON.parse(body) as { entity: string }).entity }));
+  const tasks = new Map((store.sqlite.prepare('SELECT id, code, title FROM tasks').all() as { id: string; code: string; title: string }[]).map((t) => [t.id, t]));
+  const conflicts = (
+    store.sqlite
+      .prepare('SELECT id, entity, entity_id AS entityId, field, winner_value AS w, winner_replica AS wr, loser_value AS l, loser_replica AS lr FROM conflicts WHERE settled = 0 ORDER BY id')
+      .all() as { id: string; entity: string; entityId: string; field: string; w: string; wr: string; l: string; lr: string }[]
+  ).map((c) => {
+    const task = tasks.get(c.entityId);
+    const show = (v: string) => {
+      const parsed = JSON.parse(v) as unknown;
+      return typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
+    };
+    return {
+      id: c.id,
+      what: task ? `${task.code} ${task.title}` : `${c.entity} ${c.entityId.slice(0, 8)}`,
+      field: FIELD_LABEL[c.field] ?? c.field,
+      kept: show(c.w),
+      keptBy: offices.get(c.wr) ?? '',
+      other: show(c.l),
+      otherBy: offices.get(c.lr) ?? '',
+    };
+  });
   return {
+    conflicts,
     replicaId: store.replicaId,
     fingerprint: fingerprint(store.publicKey),
     office: getIdentity(store)?.officeName ?? '',

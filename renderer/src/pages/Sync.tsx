@@ -65,6 +65,12 @@ export function Sync() {
   const reload = () => void request('sync.info', {}).then(setInfo, (e: Error) => setError(e.message));
   useEffect(reload, []);
 
+  const settle = async (id: string, useOther: boolean) => {
+    const err = await change(() => request('conflicts.settle', { id, useOther }));
+    setError(err);
+    reload();
+  };
+
   const exportNow = async () => {
     setError(null);
     try {
@@ -180,6 +186,36 @@ export function Sync() {
           </Card>
         </Col>
       </Row>
+      {(info?.conflicts.length ?? 0) > 0 && (
+        <Card size="small" title={`冲突（${info!.conflicts.length}）：两个单位同时改了同一处，系统按时间保留了一个，请确认`} data-testid="conflicts">
+          <SimpleTable
+            rowKey="id"
+            rows={info!.conflicts}
+            empty="没有冲突"
+            columns={[
+              { title: '任务', dataIndex: 'what', key: 'what', ellipsis: true },
+              { title: '内容', dataIndex: 'field', key: 'field', width: 100 },
+              { title: '现在的值', key: 'kept', render: (_, c) => `${c.kept}（${c.keptBy}）` },
+              { title: '另一个值', key: 'other', render: (_, c) => `${c.other}（${c.otherBy}）` },
+              {
+                title: '处理',
+                key: 'act',
+                width: 190,
+                render: (_, c) => (
+                  <Space>
+                    <Button size="small" onClick={() => void settle(c.id, false)} data-testid="keep-value">
+                      确认保留
+                    </Button>
+                    <Button size="small" onClick={() => void settle(c.id, true)}>
+                      改用另一个值
+                    </Button>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
       <Card size="small" title="交换单位">
         <SimpleTable
           rowKey="replica"

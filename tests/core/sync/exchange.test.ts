@@ -197,3 +197,23 @@ describe('concurrent edits of one field', () => {
     expect(await shown(taskforce)).toBe('孙局长');
   });
 });
+
+describe('settling a conflict', () => {
+  it('with the other value writes it as an edit that, once exchanged, clears the conflict everywhere', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('task.update', { id: TASK, edit: { handler: '周科员' } });
+    await taskforce.call('task.update', { id: TASK, edit: { handler: '吴科员' } });
+    await taskforce.receive(unit.bundleFor());
+    await unit.receive(taskforce.bundleFor());
+    const info = await taskforce.call<{ conflicts: { id: string; field: string; kept: string; other: string }[] }>('sync.info', {});
+    expect(info.conflicts).toEqual([expect.objectContaining({ field: '具体承办人' })]);
+    const c = info.conflicts[0]!;
+    await taskforce.call('conflicts.settle', { id: c.id, useOther: true });
+    const value = async (o: ReturnType<typeof installation>) => (await o.call<{ task: { handler: string } }>('task.detail', { id: TASK })).task.handler;
+    expect(await value(taskforce)).toBe(c.other);
+    await unit.receive(taskforce.bundleFor(unit.store.replicaId));
+    expect(await value(unit)).toBe(c.other);
+    expect((await unit.call<{ conflicts: unknown[] }>('sync.info', {})).conflicts).toEqual([]);
+    expect((await taskforce.call<{ conflicts: unknown[] }>('sync.info', {})).conflicts).toEqual([]);
+  });
+});
