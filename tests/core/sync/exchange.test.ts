@@ -217,3 +217,60 @@ describe('settling a conflict', () => {
     expect((await taskforce.call<{ conflicts: unknown[] }>('sync.info', {})).conflicts).toEqual([]);
   });
 });
+
+describe('more hostile bundles', () => {
+  it('a fork — the same office and sequence with other content, validly signed — is refused and changes nothing', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
+    await taskforce.receive(unit.bundleFor());
+    // The unit's PC restored from an old backup and wrote something else under the same numbers.
+    const bundle = JSON.parse(unit.bundleFor().toString()) as { manifest: Record<string, unknown>; events: { body: string; sig: string }[]; signature: string; format: string; version: [number, number] };
+    const last = bundle.events.at(-1)!;
+    last.body = last.body.replace('"percent":40', '"percent":5');
+    last.sig = unit.store.log.signBody(last.body);
+    const { canonicalJson, sha256Hex } = await import('../../../electron/core/events/canonical');
+    const { signedPart } = await import('../../../electron/core/sync/bundle-format');
+    const text = canonicalJson(bundle.events as never);
+    bundle.manifest = { ...bundle.manifest, bundleId: '01a21d99-0000-7000-8000-000000000001', eventsSha256: sha256Hex(text), eventsBytes: Buffer.byteLength(text) };
+    bundle.signature = unit.store.log.signBody(signedPart(bundle.format, bundle.version, bundle.manifest as never));
+    const before = stateDigest(taskforce.store);
+    await expect(taskforce.receive(Buffer.from(JSON.stringify(bundle)))).rejects.toSatisfy((e: unknown) => e instanceof AppError && /同一单位同一序号内容不同/.test(e.message));
+    expect(stateDigest(taskforce.store)).toBe(before);
+  });
+
+  it('edited events with a recomputed hash but no valid signature are refused', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
+    const bundle = JSON.parse(unit.bundleFor().toString()) as { manifest: Record<string, unknown>; events: { body: string; sig: string }[] };
+    bundle.events.at(-1)!.body = bundle.events.at(-1)!.body.replace('"percent":40', '"percent":99');
+    const { canonicalJson, sha256Hex } = await import('../../../electron/core/events/canonical');
+    const text = canonicalJson(bundle.events as never);
+    bundle.manifest = { ...bundle.manifest, eventsSha256: sha256Hex(text), eventsBytes: Buffer.byteLength(text) };
+    await expect(taskforce.receive(Buffer.from(JSON.stringify(bundle)))).rejects.toSatisfy((e: unknown) => e instanceof AppError && /签名无效/.test(e.message));
+  });
+
+  it('a bundle after a missing one reports the gap and applies nothing past it; the full bundle fills it', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-05', percent: 20, text: '五月' });
+    await taskforce.receive(unit.bundleFor());
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '六月' });
+    await unit.receive(taskforce.bundleFor()); // the unit learns what the taskforce holds
+    const lost = unit.bundleFor(taskforce.store.replicaId); // carries the June report; never arrives
+    expect(lost.length).toBeGreaterThan(0);
+    await unit.call('progress.report', { taskId: TASK, period: '2023-07-1', percent: 50, text: '七月上旬' });
+    // The unit thinks the taskforce got the June report: mark it so, as an exchange would.
+    unit.store.sqlite.prepare('UPDATE peers SET known_vector = ? WHERE replica_id = ?').run(JSON.stringify({ [unit.store.replicaId]: 3 }), taskforce.store.replicaId);
+    const r = await taskforce.receive(unit.bundleFor(taskforce.store.replicaId));
+    expect(r.gaps).toEqual([{ replica: unit.store.replicaId, from: 3, to: 3 }]);
+    expect(r.applied).toBe(0);
+    const full = await taskforce.receive(unit.bundleFor());
+    expect(full.gaps).toEqual([]);
+    expect((await taskforce.call<{ task: { percent: number } }>('task.detail', { id: TASK })).task.percent).toBe(50);
+  });
+
+  it('an oversized file is refused before it is read', async () => {
+    const { verifyBundleBytes } = await import('../../../electron/core/sync/verify');
+    const { MAX_BUNDLE_BYTES } = await import('../../../electron/core/sync/bundle-format');
+    expect(() => verifyBundleBytes(new Uint8Array(MAX_BUNDLE_BYTES + 1))).toThrow(/文件过大/);
+  });
+});
