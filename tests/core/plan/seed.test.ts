@@ -120,6 +120,14 @@ describe('seeds/plan-2023.json', () => {
     expect(seed.tasks.find((x) => x.code === '6.表.2')!.targets).toEqual([expect.objectContaining({ name: '新增天然气用户', value: 3200, unit: '户' })]);
     const gdp = seed.battles[0]!.targets.find((x) => x.name === '地区生产总值');
     expect(gdp).toMatchObject({ value: 8, unit: '%', kind: 'growth' });
+    // "分别" splits into the pair it names, in order; "均" names what came before it; "亿" alone is 亿元.
+    const headline = (b: number) => seed.battles[b - 1]!.targets.map((x) => `${x.name}=${x.value}${x.unit}`);
+    expect(headline(1)).toEqual(
+      expect.arrayContaining(['城镇居民人均可支配收入=9%', '农村居民人均可支配收入=10%', '金融机构存款余额=11%', '金融机构贷款余额=13%', '接待游客、旅游总收入=20%']),
+    );
+    expect(headline(2)).toContain('全社会研发经费投入=1.5亿元');
+    expect(headline(6)).toEqual(['州定民生实事项目=15件']);
+    for (const b of seed.battles) for (const x of b.targets) expect(x.name.length, `${x.name} of battle ${b.code}`).toBeGreaterThanOrEqual(2);
     for (const task of seed.tasks) for (const target of task.targets) expect(task.content).toContain(target.text);
     for (const b of seed.battles) for (const target of b.targets) expect(b.goals + b.annexGoals).toContain(target.text);
     // A policy's name is not a target (“稳增长20条”).

@@ -4,6 +4,8 @@ import type { Comparison, TargetKind } from '../../../../shared/domain';
 
 export interface ExtractedTarget {
   name: string;
+  /** Where it stands in the text (for naming a following "均…"); not part of the seed. */
+  sentence?: number;
   value: number;
   unit: string;
   kind: TargetKind;
@@ -11,7 +13,7 @@ export interface ExtractedTarget {
   text: string;
 }
 
-const MONEY = ['亿元', '万元', '元'];
+const MONEY = ['亿元', '万元', '元', '亿'];
 const COUNTS = ['万平方米', '万人次', '人次', '万户', '万人', '万方', '万亩', '公里', '个', '家', '次', '户', '件', '项', '所', '人', '场', '座', '条', '名', '批', '期', '辆', '套', '平方米', '亩', '吨', '千瓦'];
 const UNITS = ['%', '个月', ...MONEY, ...COUNTS].sort((a, b) => b.length - a.length);
 
@@ -39,8 +41,35 @@ function nameAfter(text: string, end: number): string {
   return (stop >= 0 ? after.slice(0, stop) : after).replace(/^(的|以上|左右)/, '');
 }
 
+/** "城乡…分别增长9%、10%": the usual pairs a 分别 splits into, in the order the values follow. */
+const PAIRS: [string, string[]][] = [
+  ['城乡', ['城镇', '农村']],
+  ['存贷款', ['存款', '贷款']],
+  ['进出口', ['进口', '出口']],
+];
+
+function splitName(base: string, index: number): string {
+  for (const [whole, parts] of PAIRS) if (base.includes(whole) && parts[index]) return base.replace(whole, parts[index]!);
+  return `${base}（${index + 1}）`;
+}
+
+/** Names of a 分别 / 均 list: "力争旅游接待游客、总收入分别" → "旅游接待游客、总收入". */
+function enumeratedBefore(text: string, index: number): string {
+  const before = text.slice(Math.max(0, index - 60), index);
+  const cut = Math.max(...['，', '。', '；', '：'].map((p) => before.lastIndexOf(p)));
+  return before
+    .slice(cut + 1)
+    .replace(LEAD_VERBS, '')
+    .replace(/(分别|均)?(增长|达到|达|为|突破)?$/, '')
+    .replace(/(分别|均)$/, '');
+}
+
 export function extractTargets(text: string): ExtractedTarget[] {
   const out: ExtractedTarget[] = [];
+  // A "分别" name waiting for its values, and how many it has had.
+  let respectively: { base: string; next: number; end: number } | null = null;
+  // Targets of the current sentence, for a following "均增长…".
+  let sentenceStart = 0;
   for (const m of text.matchAll(PATTERN)) {
     const [whole, num, approx, unit, qualifier] = m;
     const before = text.slice(Math.max(0, m.index - 6), m.index);
@@ -56,9 +85,33 @@ export function extractTargets(text: string): ExtractedTarget[] {
     if (qualifier === '以上' || approx) comparison = 'gte';
     else if (qualifier === '左右') comparison = 'about';
     else if (qualifier === '以内' || qualifier === '以下' || /降至|控制在|低于/.test(before)) comparison = 'lte';
+    const sentence = Math.max(...['。', '；'].map((p) => text.lastIndexOf(p, m.index)));
+    if (sentence >= sentenceStart) sentenceStart = sentence + 1;
     const named = nameBefore(text, m.index);
-    const name = named.length >= 2 ? named : nameAfter(text, m.index + whole.length) || named;
-    out.push({ name: name.trim(), value, unit: unit!, kind, comparison, text: whole });
+    const lead = text.slice(Math.max(0, m.index - 12), m.index);
+    let name: string;
+    if (respectively && text.slice(respectively.end, m.index).trim() === '、') {
+      // The next value of a 分别 list.
+      name = splitName(respectively.base, respectively.next++);
+    } else if (/分别(增长|达到|达|为)?$/.test(lead)) {
+      const names = enumeratedBefore(text, m.index);
+      const follows = text.slice(m.index + whole.length).trimStart().startsWith('、');
+      if (names.includes('、') || !follows) {
+        name = names; // several names, one value: "旅游接待游客、总收入分别增长20%"
+        respectively = null;
+      } else {
+        respectively = { base: names, next: 1, end: 0 };
+        name = splitName(names, 0);
+      }
+    } else if (/均(增长|达到|达|为)?$/.test(lead)) {
+      // "…，均增长20%": the targets just named in this sentence.
+      name = out.filter((t) => (t.sentence ?? -1) >= sentenceStart).map((t) => t.name).join('、') || named;
+    } else {
+      respectively = null;
+      name = named.length >= 3 ? named : `${named}${nameAfter(text, m.index + whole.length)}` || named;
+    }
+    if (respectively) respectively.end = m.index + whole.length;
+    out.push({ name: name.trim(), value, unit: unit === '亿' ? '亿元' : unit!, kind, comparison, text: whole, sentence: m.index });
   }
-  return out;
+  return out.map(({ sentence: _s, ...t }) => t);
 }
