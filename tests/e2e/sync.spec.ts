@@ -12,8 +12,9 @@ base('a unit exports a bundle; its taskforce checks the fingerprint and imports 
       const unitPage = await (await browser.newContext({ acceptDownloads: true })).newPage();
       await unitPage.goto(unitHost.url);
       await unitPage.getByRole('menuitem', { name: '同步' }).click();
+      // Wait for the page to have it (sync.info answers after the first paint), then read it.
+      await expect(unitPage.getByTestId('own-fingerprint')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
       const fingerprint = (await unitPage.getByTestId('own-fingerprint').textContent())!.trim();
-      expect(fingerprint).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
       const download = unitPage.waitForEvent('download');
       await unitPage.getByTestId('export-bundle').click();
       const file = await download;
