@@ -37,6 +37,8 @@ export const manifestSchema = z
     count: z.number().int().nonnegative(),
     eventsSha256: z.string().regex(/^[0-9a-f]{64}$/),
     eventsBytes: z.number().int().nonnegative(),
+    /** Evidence files the events refer to, by SHA-256 → size; their bytes travel in `attachments`. */
+    attachments: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.number().int().nonnegative()).optional(),
   })
   .strict();
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -51,6 +53,7 @@ export const bundleSchema = z
     manifest: manifestSchema,
     signature: b64,
     events: z.array(bundleEventSchema),
+    attachments: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string().max(28 * 1024 * 1024)).optional(),
   })
   .strict();
 export type Bundle = z.infer<typeof bundleSchema>;

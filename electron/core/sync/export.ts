@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
 import { canonicalJson, sha256Hex, type Json } from '../events/canonical';
 import { getIdentity } from '../identity';
+import { readEvidence } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
 import { seedIds } from '../plan/seed-ids';
 import type { Store } from '../store/open-store';
@@ -47,6 +48,7 @@ export function buildBundle(store: Store, options: ExportOptions = {}): Bundle {
     keys[replica] = k;
   }
   const events = chosen.map((r) => ({ body: r.body, sig: r.sig }));
+  const attachments = evidenceFor(store, chosen);
   const eventsText = canonicalJson(events as unknown as Json);
   const manifest: Manifest = {
     bundleId: uuidv7(),
@@ -63,10 +65,31 @@ export function buildBundle(store: Store, options: ExportOptions = {}): Bundle {
     count: events.length,
     eventsSha256: sha256Hex(eventsText),
     eventsBytes: Buffer.byteLength(eventsText, 'utf8'),
+    ...(Object.keys(attachments).length
+      ? { attachments: Object.fromEntries(Object.entries(attachments).map(([h, b]) => [h, Buffer.from(b, 'base64').length])) }
+      : {}),
   };
   const version: [number, number] = [BUNDLE_MAJOR, BUNDLE_MINOR];
   const signature = store.log.signBody(signedPart(BUNDLE_FORMAT, version, manifest));
-  return { format: BUNDLE_FORMAT, version, manifest, signature, events };
+  return { format: BUNDLE_FORMAT, version, manifest, signature, events, ...(manifest.attachments ? { attachments } : {}) };
+}
+
+/** The evidence files the chosen progress lines refer to, where this store has them. */
+function evidenceFor(store: Store, rows: readonly { body: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows) {
+    if (!r.body.includes('"entity":"progress"') || !r.body.includes('"evidence"')) continue;
+    const refs = (JSON.parse(r.body) as { fields: { evidence?: { sha256: string }[] } }).fields.evidence ?? [];
+    for (const ref of refs) {
+      if (out[ref.sha256]) continue;
+      try {
+        out[ref.sha256] = readEvidence(store, ref.sha256).toString('base64');
+      } catch {
+        // Not on this PC (relayed without its file): the line travels, the file comes from an office that has it.
+      }
+    }
+  }
+  return out;
 }
 
 function stamp(d: Date): string {

@@ -1,11 +1,12 @@
 // Import: verify the file → same plan → keys pinned or confirmed → preview of what changes → backup →
 // one transaction → import log. A dry run executes the same transaction and rolls it back, so the preview
 // is exactly what applying would do. Importing a bundle again changes nothing.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { LedgerEvent, SealedEvent } from '../events/event';
 import { parseHlc } from '../events/hlc';
+import { evidenceDir } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
 import type { Store } from '../store/open-store';
 import { admissionReason } from './admission';
@@ -143,12 +144,27 @@ export async function importBundle(store: Store, bytes: Uint8Array, options: Imp
   if (newKeys.length && !options.trust && !options.dryRun) {
     throw new AppError('forbidden', `同步包来自尚未确认的单位（指纹 ${newKeys.map((k) => k.fingerprint).join('、')}）。请与对方核对指纹后，选择“信任并导入”。`, 'untrusted keys');
   }
-  if (!options.dryRun) await backupBeforeImport(store, options.now ?? new Date());
+  if (!options.dryRun) {
+    await backupBeforeImport(store, options.now ?? new Date());
+    // Files first, content-addressed and already verified: a failed transaction leaves only unreferenced files.
+    storeAttachments(store, bundle.attachments ?? {});
+  }
   try {
     return store.sqlite.transaction(run)();
   } catch (err) {
     if (err instanceof Rollback) return err.report;
     throw err;
+  }
+}
+
+function storeAttachments(store: Store, attachments: Record<string, string>): void {
+  const dir = evidenceDir(store);
+  if (Object.keys(attachments).length) mkdirSync(dir, { recursive: true });
+  for (const [hash, b64] of Object.entries(attachments)) {
+    const path = join(dir, hash);
+    if (existsSync(path)) continue;
+    writeFileSync(`${path}.tmp`, Buffer.from(b64, 'base64'));
+    renameSync(`${path}.tmp`, path);
   }
 }
 

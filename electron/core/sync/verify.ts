@@ -3,6 +3,7 @@
 // signature and exact canonical bytes. Any failure is an AppError with the reason in Chinese.
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { createHash } from 'node:crypto';
 import { canonicalJson, sha256Hex, type Json } from '../events/canonical';
 import type { LedgerEvent, SealedEvent } from '../events/event';
 import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleSchema, MAX_BUNDLE_BYTES, signedPart, type Bundle } from './bundle-format';
@@ -68,6 +69,14 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
   }
   if (m.keys[m.exporter] !== undefined && m.keys[m.exporter] !== m.exporterKey) throw bad('同步包中导出单位的密钥前后不一致。', 'exporter key mismatch');
 
+  const listed = Object.keys(m.attachments ?? {}).sort();
+  const carried = Object.keys(bundle.attachments ?? {}).sort();
+  if (listed.join() !== carried.join()) throw bad('同步包中的附件与清单不符。', 'attachments do not match the manifest');
+  for (const [hash, b64] of Object.entries(bundle.attachments ?? {})) {
+    const bytes = Buffer.from(b64, 'base64');
+    if (bytes.length !== m.attachments![hash] || sha256Bytes(bytes) !== hash) throw bad('同步包中的附件已损坏或被改动。', `attachment ${hash} mismatch`);
+  }
+
   const events = bundle.events.map((e, i): SealedEvent => {
     let body: unknown;
     try {
@@ -87,4 +96,8 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
     return { event, body: e.body, hash: sha256Hex(e.body), sig: e.sig };
   });
   return { bundle, events };
+}
+
+function sha256Bytes(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -18,8 +18,17 @@ function ReviewQueue() {
   const [rejecting, setRejecting] = useState<CloseoutItem | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Each reload of the ledger asks again; an answer overtaken by a newer question is dropped, so a slow
+  // reply can never put back a request that was just decided.
   useEffect(() => {
-    request('closeout.queue', {}).then((r) => setItems(r.items), (e: Error) => setError(e.message));
+    let live = true;
+    request('closeout.queue', {}).then(
+      (r) => live && setItems(r.items),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
   }, [tasks]);
 
   const decide = async (c: CloseoutItem, approve: boolean, why = '') => {

@@ -1,7 +1,7 @@
 // 同步: exchange with other offices by files on a USB stick. Export for one office (only what it lacks) or
 // everything; import with a preview first; a new office is trusted only after its fingerprint is compared.
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { request } from '../api';
 import { FileDrop, type PickedFile } from '../components/FileDrop';
@@ -62,7 +62,15 @@ export function Sync() {
   const [preview, setPreview] = useState<Report | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const reload = () => void request('sync.info', {}).then(setInfo, (e: Error) => setError(e.message));
+  // Only the newest answer counts: reloads can overlap (an import, then a settle).
+  const asked = useRef(0);
+  const reload = () => {
+    const n = ++asked.current;
+    void request('sync.info', {}).then(
+      (i) => n === asked.current && setInfo(i),
+      (e: Error) => n === asked.current && setError(e.message),
+    );
+  };
   useEffect(reload, []);
 
   const settle = async (id: string, useOther: boolean) => {

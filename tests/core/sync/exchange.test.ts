@@ -274,3 +274,24 @@ describe('more hostile bundles', () => {
     expect(() => verifyBundleBytes(new Uint8Array(MAX_BUNDLE_BYTES + 1))).toThrow(/文件过大/);
   });
 });
+
+describe('evidence files', () => {
+  it('travel with the progress lines that refer to them, verified by their hash', async () => {
+    const { unit, taskforce } = await threeOffices();
+    const file = Buffer.from('春季车展总结：成交额 1.2 亿元');
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '附总结', evidence: [{ name: '总结.txt', contentBase64: file.toString('base64') }] });
+    const bytes = unit.bundleFor();
+    await taskforce.receive(bytes);
+    const { progress } = await taskforce.call<{ progress: { evidence: { sha256: string }[] }[] }>('task.detail', { id: TASK });
+    const back = await taskforce.call<{ contentBase64: string }>('evidence.get', { sha256: progress[0]!.evidence[0]!.sha256 });
+    expect(Buffer.from(back.contentBase64, 'base64').equals(file)).toBe(true);
+
+    // The same bundle with the file's bytes changed: refused.
+    const tampered = JSON.parse(bytes.toString()) as { attachments: Record<string, string> };
+    const [hash] = Object.keys(tampered.attachments);
+    tampered.attachments[hash!] = Buffer.from('篡改后的内容').toString('base64');
+    const other = installation({ office: '总指挥中心', role: 'center' });
+    await other.ready;
+    await expect(other.receive(Buffer.from(JSON.stringify(tampered)))).rejects.toSatisfy((e: unknown) => e instanceof AppError && /附件/.test(e.message));
+  });
+});
