@@ -1,5 +1,6 @@
 // zh-CN words the interface and documents show for domain values; the plan's own vocabulary.
 import type { ListType, TaskStatus } from './domain';
+import type { Light } from './enums';
 
 export const taskStatusLabel: Record<TaskStatus, string> = {
   not_started: '未启动',
@@ -7,6 +8,15 @@ export const taskStatusLabel: Record<TaskStatus, string> = {
   lagging: '滞后',
   pending_closeout: '待销号',
   closed: '已销号',
+};
+
+/** Every light has its word, for colour-blind users and black-and-white printing. */
+export const lightLabel: Record<Light, string> = {
+  green: '正常',
+  blue: '临近',
+  yellow: '预警',
+  red: '逾期',
+  done: '已销号',
 };
 
 export const listTypeLabel: Record<ListType, string> = {

@@ -1,7 +1,7 @@
 // 旬 (dekad): days 1–10 上旬, 11–20 中旬, 21–end 下旬. Codes look like 2023-03-3.
 export type DekadPart = 1 | 2 | 3;
 
-const PART_LABEL: Record<DekadPart, string> = { 1: '上旬', 2: '中旬', 3: '下旬' };
+export const PART_LABEL: Record<DekadPart, string> = { 1: '上旬', 2: '中旬', 3: '下旬' };
 
 export function dekadOf(date: Date): { year: number; month: number; part: DekadPart } {
   const day = date.getDate();

@@ -6,7 +6,7 @@ import { getIdentity, requireIdentity, setIdentity } from './identity';
 import { addSubtask, addTask, decideCloseout, reopenTask, reportProgress, requestCloseout, updateTask } from './ledger/actions';
 import { battleCounts, unitCounts } from './ledger/dashboard';
 import { readEvidence } from './ledger/evidence';
-import { battleSummaries, countTasks, listTasks, listUnits, planInfo } from './ledger/queries';
+import { battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } from './ledger/queries';
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
 import { importPlanIntoStore } from './plan/import-into-store';
 import { getSettings, setSettings, todayIso } from './settings';
@@ -15,7 +15,6 @@ import { importBundle } from './sync/import';
 import { settleConflict } from './sync/settle';
 import { syncInfo } from './sync/sync-info';
 import type { Store } from './store/open-store';
-import { AppError } from '../../shared/errors';
 
 /** The overview lists the first hundred; the ledger's light filter shows them all. */
 const LIST_CAP = 100;
@@ -39,11 +38,7 @@ export interface HandlerContext {
 export function createHandlers({ store, version, now = () => new Date() }: HandlerContext): Handlers {
   const today = () => todayIso(now());
   const settings = () => getSettings(store, now());
-  const findTask = (id: string) => {
-    const task = listTasks(store, settings()).find((t) => t.id === id);
-    if (!task) throw new AppError('not_found', '没有找到该任务，可能已被删除。', `no task ${id}`);
-    return task;
-  };
+  const findTask = (id: string) => taskRow(store, settings(), id);
 
   return {
     'app.info': () => ({

@@ -1,8 +1,7 @@
-import { dekadCode } from '../../shared/period';
+import { dekadCode, PART_LABEL, type DekadPart } from '../../shared/period';
 
 export { periodLabel } from '../../shared/period';
 
-const PART = ['上旬', '中旬', '下旬'];
 
 /** The 旬 and months of the plan year up to the ledger date, newest first: what a report can be for. */
 export function reportPeriods(year: number, asOf: string): { value: string; label: string }[] {
@@ -12,7 +11,7 @@ export function reportPeriods(year: number, asOf: string): { value: string; labe
     const mm = String(m).padStart(2, '0');
     for (let d = 1; d <= 3; d++) {
       const value = `${year}-${mm}-${d}`;
-      if (value <= last) out.push({ value, label: `${m}月${PART[d - 1]}` });
+      if (value <= last) out.push({ value, label: `${m}月${PART_LABEL[d as DekadPart]}` });
     }
     if (`${year}-${mm}-3` <= last) out.push({ value: `${year}-${mm}`, label: `${m}月（月报）` });
   }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { lights, taskStatuses } from '../../../shared/enums';
-import { taskStatusLabel } from '../../../shared/labels';
+import { lightLabel, taskStatusLabel } from '../../../shared/labels';
 import { call, EXIT_OK, withStore, type CliIo } from '../context';
 
 export interface TasksOptions {
@@ -12,8 +12,6 @@ export interface TasksOptions {
   status?: string;
   light?: string;
 }
-
-const LIGHT_WORD = { green: '正常', blue: '临近', yellow: '预警', red: '逾期', done: '已销号' } as const;
 
 function parseBattle(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -57,7 +55,7 @@ export function tasksCommand(dbPath: string, o: TasksOptions, io: CliIo): Promis
       io.out(JSON.stringify({ tasks }, null, 2));
     } else {
       for (const t of tasks) {
-        io.out(`${t.code.padEnd(9)} ${t.title}  [牵头：${t.leadUnits.join('、') || '—'}] ${taskStatusLabel[t.status]} · ${LIGHT_WORD[t.light]}`);
+        io.out(`${t.code.padEnd(9)} ${t.title}  [牵头：${t.leadUnits.join('、') || '—'}] ${taskStatusLabel[t.status]} · ${lightLabel[t.light]}`);
       }
       io.out(`共 ${tasks.length} 项。`);
     }

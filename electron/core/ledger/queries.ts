@@ -89,8 +89,15 @@ export function taskScope(store: Store, taskId: string): { battle: number; leadU
   return { battle: row.battle, leadUnitIds: JSON.parse(row.lead), coUnitIds: JSON.parse(row.co), code: row.code, title: row.title };
 }
 
+/** One task with its status and light, without building every other row. */
+export function taskRow(store: Store, settings: Settings, id: string): TaskRow {
+  const task = listTasks(store, settings, {}, planInfo(store), id)[0];
+  if (!task) throw new AppError('not_found', '没有找到该任务，可能已被删除。', `no task ${id}`);
+  return task;
+}
+
 /** Tasks of one plan (the current one unless named), in the document's order, with status and light. */
-export function listTasks(store: Store, settings: Settings, filter: TaskFilter = {}, plan: PlanInfo = planInfo(store)): TaskRow[] {
+export function listTasks(store: Store, settings: Settings, filter: TaskFilter = {}, plan: PlanInfo = planInfo(store), onlyId?: string): TaskRow[] {
   const byBattle = filter.battle !== undefined;
   const rows = store.sqlite
     .prepare(
@@ -100,10 +107,10 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
               t.milestones, t.lead_person AS leadPerson, t.handler, t.responsible_section AS responsibleSection,
               t.parent_id AS parentId
          FROM tasks t JOIN battles b ON b.id = t.battle_id LEFT JOIN sections s ON s.id = t.section_id
-        WHERE t.deleted = 0 AND t.plan_id = ? ${byBattle ? 'AND b.code = ?' : ''}
+        WHERE t.deleted = 0 AND t.plan_id = ? ${byBattle ? 'AND b.code = ?' : ''} ${onlyId ? 'AND t.id = ?' : ''}
         ORDER BY b.code, t.ord, t.code`,
     )
-    .all(plan.id, ...(byBattle ? [filter.battle] : [])) as TaskDbRow[];
+    .all(plan.id, ...(byBattle ? [filter.battle] : []), ...(onlyId ? [onlyId] : [])) as TaskDbRow[];
 
   const unitName = new Map(listUnits(store).map((u) => [u.id, u.name]));
   const names = (ids: string[]) => ids.map((id) => unitName.get(id) ?? id);

@@ -7,22 +7,13 @@ import { request } from '../api';
 import { FileDrop, type PickedFile } from '../components/FileDrop';
 import { SimpleTable } from '../components/SimpleTable';
 import { localTime } from '../labels';
+import { saveBase64File } from '../save-file';
 import { change, useLedger } from '../state';
 
 type Info = ChannelOutput<'sync.info'>;
 type Report = ChannelOutput<'sync.import'>;
 
 const ENTITY: Record<string, string> = { replica: '单位身份', task: '任务', progress: '进展', closeout: '销号', unit: '单位', plan: '方案', battle: '仗', section: '工作任务', target: '指标' };
-
-function saveFile(fileName: string, contentBase64: string): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function Preview({ r }: { r: Report }) {
   return (
@@ -83,7 +74,7 @@ export function Sync() {
     setError(null);
     try {
       const r = await request('sync.export', peer ? { forPeer: peer } : {});
-      saveFile(r.fileName, r.contentBase64);
+      saveBase64File(r.fileName, r.contentBase64, 'application/json');
       message.success(`已导出 ${r.count} 条记录：${r.fileName}。请保存到U盘。`);
       reload();
     } catch (e) {

@@ -3,16 +3,11 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { Space, Typography } from 'antd';
 import type { EvidenceRef } from '../../../../shared/workflow';
 import { request } from '../../api';
+import { saveBase64File } from '../../save-file';
 
 async function download(e: EvidenceRef): Promise<void> {
   const { contentBase64 } = await request('evidence.get', { sha256: e.sha256 });
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes]));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = e.name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBase64File(e.name, contentBase64);
 }
 
 export function EvidenceLinks({ files }: { files: EvidenceRef[] }) {
