@@ -125,7 +125,7 @@ describe('hostile files', () => {
       ['version bumped', Buffer.from(good.toString().replace('"version":[1,0]', '"version":[1,1]'))],
       ['other plan', Buffer.from(JSON.stringify({ ...json(), manifest: { ...json().manifest, plan: '云政发〔2024〕12号' } }))],
     ];
-    const before = stateDigest(taskforce.store);
+    const before = taskforce.store.sqlite.serialize();
     const accepted: string[] = [];
     for (const [name, bytes] of variants) {
       try {
@@ -137,15 +137,34 @@ describe('hostile files', () => {
       }
     }
     expect(accepted).toEqual([]);
-    expect(stateDigest(taskforce.store)).toBe(before);
+    // Byte for byte: the serialized database, not only the shared state, is as it was.
+    expect(Buffer.compare(taskforce.store.sqlite.serialize(), before)).toBe(0);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses the bundle truncated at every byte, and the store stays byte for byte as it was', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
+    const good = unit.bundleFor();
+    const before = taskforce.store.sqlite.serialize();
+    const accepted: number[] = [];
+    for (let length = 0; length < good.length; length++) {
+      try {
+        await taskforce.receive(good.subarray(0, length));
+        accepted.push(length);
+      } catch (e) {
+        if (!(e instanceof AppError) || !/[\u4e00-\u9fff]/.test(e.message)) throw e;
+      }
+    }
+    expect(accepted).toEqual([]);
+    expect(Buffer.compare(taskforce.store.sqlite.serialize(), before)).toBe(0);
   });
 
   it('survives thousands of byte-level mutations of a valid bundle without a crash or a changed store', async () => {
     const { unit, taskforce } = await threeOffices();
     await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
     const good = unit.bundleFor();
-    const before = stateDigest(taskforce.store);
+    const before = taskforce.store.sqlite.serialize();
     let seed = 20230316;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     let refused = 0;
@@ -158,7 +177,7 @@ describe('hostile files', () => {
         bytes[at] = bytes[at]! ^ (1 << Math.floor(rand() * 8));
       }
       try {
-        verifyBundleBytes(bytes);
+        await taskforce.receive(bytes);
       } catch (e) {
         expect(e).toBeInstanceOf(AppError);
         refused++;
@@ -166,7 +185,7 @@ describe('hostile files', () => {
     }
     // A flipped bit inside insignificant JSON white space does not exist here (compact JSON): every mutation is caught.
     expect(refused).toBe(runs);
-    expect(stateDigest(taskforce.store)).toBe(before);
+    expect(Buffer.compare(taskforce.store.sqlite.serialize(), before)).toBe(0);
   });
 });
 
@@ -269,7 +288,6 @@ describe('more hostile bundles', () => {
   });
 
   it('an oversized file is refused before it is read', async () => {
-    const { verifyBundleBytes } = await import('../../../electron/core/sync/verify');
     const { MAX_BUNDLE_BYTES } = await import('../../../electron/core/sync/bundle-format');
     expect(() => verifyBundleBytes(new Uint8Array(MAX_BUNDLE_BYTES + 1))).toThrow(/文件过大/);
   });
