@@ -25,5 +25,8 @@ export const channelNames = [
   'sync.export',
   'sync.import',
   'conflicts.settle',
+  'report.preview',
+  'report.export',
+  'report.list',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { channelNames, type ChannelName } from './channels';
 import { appErrorSchema } from './errors';
 import { planImportResultSchema } from './plan-import';
+import { reportDocSchema, reportKinds, reportRequestSchema } from './report';
 import { battleCodeSchema, battleSummarySchema, listTypes, planInfoSchema, taskRowSchema, taskStatuses, unitSchema } from './domain';
 import {
   auditEntrySchema,
@@ -181,6 +182,19 @@ export const contract = {
       futureClocks: z.number().int(),
       alreadyImported: z.boolean(),
       saved: z.boolean(),
+    }),
+  },
+  /** The document a request would produce, with its editable parts, for the preview. Changes nothing. */
+  'report.preview': { input: reportRequestSchema, output: reportDocSchema },
+  /** The .docx to save; numbers it and enters it in this office's register. */
+  'report.export': {
+    input: reportRequestSchema,
+    output: z.object({ fileName: z.string(), contentBase64: z.string(), number: z.number().int() }),
+  },
+  'report.list': {
+    input: empty,
+    output: z.object({
+      issued: z.array(z.object({ kind: z.enum(reportKinds), period: z.string(), number: z.number().int(), title: z.string(), issuedOn: z.string() })),
     }),
   },
   'units.list': {

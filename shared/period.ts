@@ -32,3 +32,9 @@ export function periodLabel(period: string): string {
   const [y, m, d] = period.split('-');
   return d ? `${Number(y)}年${Number(m)}月${PART_LABEL[Number(d) as DekadPart]}` : `${Number(y)}年${Number(m)}月`;
 }
+
+/** 3月28日: a date inside the report's own year, where the year would only crowd a table cell. */
+export function shortChineseDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return m ? `${Number(m[2])}月${Number(m[3])}日` : isoDate;
+}

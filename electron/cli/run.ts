@@ -6,6 +6,7 @@ import { AppError, toAppError } from '../../shared/errors';
 import { resolveStorePath } from '../core/store/data-dir';
 import { initCommand } from './commands/init';
 import { planCommand } from './commands/plan';
+import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { tasksCommand } from './commands/tasks';
 import { bundleCommand, digestCommand, keysCommand } from './commands/sync';
@@ -37,6 +38,9 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   bundle import 文件 --db FILE [--dry-run] [--trust]              导入同步包（新单位须核对指纹后加 --trust）
   digest --db FILE            台账共享内容的摘要：已同步一致的各单位相同
   keys --db FILE [--json]     本机密钥指纹与已信任的单位
+  report --kind dekad|monthly|quarterly|supervision --period 2023-03-3|2023-03|2023-Q1 --db FILE --out FILE.docx
+         [--unit 单位（督办单）] [--text 名称=内容 …] [--json]
+                              生成旬简报、月通报、季总结或督办单（Word，GB/T 9704 格式），期号按年度顺延
   plan import FILE --db FILE [--dry-run] [--json]
                               导入实施方案（.docx 或 .txt）：先显示识别结果；不加 --dry-run 时保存
   help                        显示本说明
@@ -58,6 +62,7 @@ const commandOptions = {
   task: { db: str, section: str, title: str, content: str, lead: str, co: str, due: str },
   bundle: { db: str, out: str, for: str, full: bool, 'dry-run': bool, trust: bool, json: bool },
   digest: { db: str },
+  report: { db: str, kind: str, period: str, out: str, unit: str, text: { type: 'string', multiple: true }, json: bool },
   keys: { db: str, json: bool },
 } as const;
 
@@ -90,6 +95,8 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
       return bundleCommand(positionals, dbPath, { out: s('out'), for: s('for'), full: !!v.full, dryRun: !!v['dry-run'], trust: !!v.trust, json: !!v.json }, io);
     case 'digest':
       return digestCommand(dbPath, io);
+    case 'report':
+      return reportCommand(dbPath, { kind: s('kind'), period: s('period'), out: s('out'), unit: s('unit'), text: v.text as unknown as string[] | undefined, json: !!v.json }, io);
     case 'keys':
       return keysCommand(dbPath, !!v.json, io);
     case 'task':

@@ -9,6 +9,8 @@ import { readEvidence } from './ledger/evidence';
 import { battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } from './ledger/queries';
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
 import { importPlanIntoStore } from './plan/import-into-store';
+import { issuedList } from './reports/register';
+import { issueReport, previewReport } from './reports/report';
 import { getSettings, setSettings, todayIso } from './settings';
 import { buildBundle, bundleFileName, markExported } from './sync/export';
 import { importBundle } from './sync/import';
@@ -110,6 +112,12 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
       settleConflict(store, id, useOther);
       return { ok: true as const };
     },
+    'report.preview': (input) => previewReport(store, requireIdentity(store), settings(), input),
+    'report.export': async (input) => {
+      const { doc, bytes } = await issueReport(store, requireIdentity(store), settings(), input);
+      return { fileName: doc.fileName, contentBase64: bytes.toString('base64'), number: doc.number };
+    },
+    'report.list': () => ({ issued: issuedList(store, requireIdentity(store).officeUnitId) }),
     'closeout.queue': () => {
       const who = requireIdentity(store);
       const items = closeoutQueue(store, who.role === 'taskforce' ? who.battle : undefined);

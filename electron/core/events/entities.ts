@@ -112,6 +112,21 @@ export const entitySpecs = {
       deleted,
     },
   },
+  report: {
+    table: 'reports',
+    fields: {
+      officeUnitId: t('office_unit_id'),
+      kind: t('kind'),
+      period: t('period'),
+      year: i('year'),
+      number: i('number'),
+      title: t('title'),
+      issuedOn: t('issued_on'),
+      unitId: t('unit_id'),
+      texts: j('texts'),
+      deleted,
+    },
+  },
 } satisfies Record<string, EntitySpec>;
 
 export type EntityName = keyof typeof entitySpecs;

@@ -223,6 +223,26 @@ export const closeouts = sqliteTable(
   (t) => [index('closeouts_task').on(t.taskId, t.requestedOn)],
 );
 
+/** Documents an office issued (旬简报, 月通报, 季总结, 督办单): their numbers continue per office, year and kind,
+ * and the edited texts are kept so issuing the same period again reproduces the document. */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    officeUnitId: text('office_unit_id').notNull().default(''),
+    kind: text('kind').notNull().default(''),
+    period: text('period').notNull().default(''),
+    year: integer('year').notNull().default(0),
+    number: integer('number').notNull().default(0),
+    title: text('title').notNull().default(''),
+    issuedOn: text('issued_on').notNull().default(''),
+    unitId: text('unit_id').notNull().default(''),
+    texts: text('texts').notNull().default('{}'),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('reports_office_kind').on(t.officeUnitId, t.kind, t.year)],
+);
+
 /** Other installations this one exchanges with (local, not synced): the key a person confirmed, and what
  * the peer is known to hold, so the next bundle for it carries only what it lacks. */
 export const peers = sqliteTable('peers', {

@@ -54,5 +54,11 @@ export function admissionReason(store: Store, e: LedgerEvent): string | null {
     const decides = e.fields.state !== undefined && e.fields.state !== 'pending';
     return check(decides ? 'closeout.decide' : 'closeout.request', taskScopeOf(store, String(e.fields.taskId ?? existing?.taskId ?? ''), {}));
   }
+  if (e.entity === 'report') {
+    // An office numbers and records only its own documents.
+    const existing = store.sqlite.prepare('SELECT office_unit_id AS office FROM reports WHERE id = ?').get(e.entityId) as { office: string } | undefined;
+    const office = String(e.fields.officeUnitId ?? existing?.office ?? '');
+    return office === who.officeUnitId && (!existing || existing.office === office) ? null : '不能以其他单位的名义登记公文';
+  }
   return `未知的记录类型 ${e.entity}`;
 }

@@ -1,0 +1,50 @@
+// `report`: the 旬简报 / 月通报 / 季总结 / 督办单 of a period as a .docx, numbered in this office's register.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { reportKinds, type ReportKind } from '../../../shared/report';
+import { EXIT_OK, call, requireOption, withStore, type CliIo } from '../context';
+
+export interface ReportOptions {
+  kind?: string;
+  period?: string;
+  out?: string;
+  unit?: string;
+  /** key=value pairs replacing drafted texts (--text "editorNote=…"). */
+  text?: string[];
+  json?: boolean;
+}
+
+function writeAtomically(path: string, bytes: Buffer): void {
+  const tmp = `${path}.${process.pid}.part`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new AppError('bad_input', `无法写入“${path}”，请检查文件夹是否存在、是否可写、磁盘是否已满。`, `write ${path}: ${(err as Error).message}`);
+  }
+}
+
+export async function reportCommand(dbPath: string, o: ReportOptions, io: CliIo): Promise<number> {
+  const kind = requireOption(o.kind, '--kind', `报告种类：${reportKinds.join(' | ')}`);
+  if (!(reportKinds as readonly string[]).includes(kind)) {
+    throw new AppError('bad_input', `报告种类应为 dekad（旬简报）、monthly（月通报）、quarterly（季总结）或 supervision（督办单），收到“${kind}”。`, `kind ${kind}`);
+  }
+  const period = requireOption(o.period, '--period', '报告期，如 2023-03-3、2023-03 或 2023-Q1');
+  const out = resolve(io.env.INIT_CWD || process.cwd(), requireOption(o.out, '--out', '保存的 .docx 文件'));
+  if (!/\.docx$/i.test(out)) throw new AppError('bad_input', `--out 应是 .docx 文件，收到“${o.out}”。`, `out ${o.out}`);
+  const texts: Record<string, string> = {};
+  for (const pair of o.text ?? []) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new AppError('bad_input', `--text 应写作 名称=内容，收到“${pair}”。`, `text ${pair}`);
+    texts[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return withStore(dbPath, false, async (_store, h) => {
+    const input = { kind: kind as ReportKind, period, texts, ...(o.unit ? { unit: o.unit } : {}) };
+    const r = await call(h, 'report.export', input);
+    writeAtomically(out, Buffer.from(r.contentBase64, 'base64'));
+    io.out(o.json ? JSON.stringify({ path: out, number: r.number, title: r.fileName.replace(/\.docx$/, '') }) : `已生成第 ${r.number} 号：${out}`);
+    return EXIT_OK;
+  });
+}

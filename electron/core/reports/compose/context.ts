@@ -1,0 +1,20 @@
+import type { ReportBlock } from '../../../../shared/report';
+import type { Identity } from '../../../../shared/workflow';
+import type { ReportFigures } from '../figures';
+import type { Fields } from './fields';
+
+export interface ComposeContext {
+  figures: ReportFigures;
+  who: Identity;
+  number: number;
+  /** The date the ledger is read at: the default issue date. */
+  today: string;
+  fields: Fields;
+  /** 督办单: the unit supervised (its directory name). */
+  unit?: string;
+}
+
+export interface Composed {
+  title: string;
+  blocks: ReportBlock[];
+}

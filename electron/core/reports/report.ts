@@ -1,0 +1,101 @@
+// A report from a request: checks the period, reads the figures, drafts the editable parts (or takes what the
+// person typed, or what was issued before for this period), numbers it, and — when issued — writes the .docx
+// and records it in the register.
+import { AppError } from '../../../shared/errors';
+import { checkReportPeriod, periodRange, reportRequestSchema, type ReportDoc, type ReportKind } from '../../../shared/report';
+import type { Identity, Settings } from '../../../shared/workflow';
+import { planInfo } from '../ledger/queries';
+import type { Store } from '../store/open-store';
+import { resolveUnitId, unitNames } from '../units';
+import type { ComposeContext, Composed } from './compose/context';
+import { composeDekad } from './compose/dekad';
+import { Fields } from './compose/fields';
+import { composeMonthly } from './compose/monthly';
+import { composeQuarterly } from './compose/quarterly';
+import { composeSupervision } from './compose/supervision';
+import { writeDocx } from './docx/write-docx';
+import { reportFigures } from './figures';
+import { findIssued, nextNumber, recordIssue, reportRecordId } from './register';
+
+const COMPOSERS: Record<ReportKind, (c: ComposeContext) => Composed> = {
+  dekad: composeDekad,
+  monthly: composeMonthly,
+  quarterly: composeQuarterly,
+  supervision: composeSupervision,
+};
+
+/** A file name Windows accepts: no path characters, no trailing dots. */
+export function safeFileName(title: string): string {
+  return `${title.replace(/[\\/:*?"<>|\r\n\t]/g, '').replace(/[. ]+$/, '').slice(0, 120) || '报告'}.docx`;
+}
+
+interface Prepared {
+  doc: ReportDoc;
+  record: { id: string; unitId: string; year: number; texts: Record<string, string> };
+}
+
+function prepare(store: Store, who: Identity, settings: Settings, raw: unknown): Prepared {
+  const parsed = reportRequestSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('bad_input', '报告的参数不正确。', parsed.error.message);
+  const req = parsed.data;
+  const why = checkReportPeriod(req.kind, req.period);
+  if (why) throw new AppError('bad_input', why, `bad period ${req.period} for ${req.kind}`);
+  const plan = planInfo(store);
+  const { year } = periodRange(req.period);
+  if (year !== plan.year) {
+    throw new AppError('bad_input', `报告期应在实施方案年度（${plan.year}年）内，收到“${req.period}”。`, `period ${req.period} outside plan year ${plan.year}`);
+  }
+  let unitId = '';
+  let unit: string | undefined;
+  if (req.kind === 'supervision') {
+    if (!req.unit?.trim()) throw new AppError('bad_input', '请选择被督办的单位。', 'supervision without unit');
+    unitId = resolveUnitId(store, req.unit);
+    unit = unitNames(store).get(unitId) ?? req.unit;
+  }
+  const id = reportRecordId(who.officeUnitId, req.kind, req.period, unitId);
+  const issued = findIssued(store, id);
+  const number = issued?.number ?? nextNumber(store, who.officeUnitId, req.kind, year);
+  const fields = new Fields({ ...issued?.texts, ...req.texts });
+  const today = settings.asOf;
+  const figures = reportFigures(store, settings, req.period);
+  const composed = COMPOSERS[req.kind]({ figures, who, number, today, fields, ...(unit ? { unit } : {}) });
+  return {
+    doc: {
+      kind: req.kind,
+      period: req.period,
+      number,
+      reissue: Boolean(issued),
+      title: composed.title,
+      fileName: safeFileName(composed.title),
+      blocks: composed.blocks,
+      fields: fields.list,
+    },
+    record: { id, unitId, year, texts: fields.edited() },
+  };
+}
+
+/** What the document would be, for the preview; changes nothing. */
+export function previewReport(store: Store, who: Identity, settings: Settings, raw: unknown): ReportDoc {
+  return prepare(store, who, settings, raw).doc;
+}
+
+/** The .docx, numbered and entered in the register (issuing the same period again keeps its number). */
+export async function issueReport(store: Store, who: Identity, settings: Settings, raw: unknown): Promise<{ doc: ReportDoc; bytes: Buffer }> {
+  const { doc, record } = prepare(store, who, settings, raw);
+  // Written before it is recorded: a failure to build the file leaves no number used up.
+  const bytes = await writeDocx(doc, { creator: who.officeName });
+  recordIssue(store, {
+    id: record.id,
+    office: who.officeUnitId,
+    kind: doc.kind,
+    period: doc.period,
+    year: record.year,
+    number: doc.number,
+    title: doc.title,
+    issuedOn: settings.asOf,
+    unitId: record.unitId,
+    texts: record.texts,
+  });
+  return { doc, bytes };
+}
+

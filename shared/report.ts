@@ -1,0 +1,128 @@
+// Official documents drawn from the ledger (旬简报 / 月通报 / 季总结 / 督办单): their periods, the parts a person
+// may edit, and the document model that both the Word writer (core) and the on-screen preview (renderer) read,
+// so what is previewed is what is written.
+import { z } from 'zod';
+import { PART_LABEL, type DekadPart } from './period';
+
+export const reportKinds = ['dekad', 'monthly', 'quarterly', 'supervision'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+export const reportKindLabel: Record<ReportKind, string> = {
+  dekad: '旬简报',
+  monthly: '月通报',
+  quarterly: '季总结',
+  supervision: '督办单',
+};
+
+const PERIOD_PATTERN: Record<ReportKind, RegExp> = {
+  dekad: /^(\d{4})-(0[1-9]|1[0-2])-([123])$/,
+  monthly: /^(\d{4})-(0[1-9]|1[0-2])$/,
+  quarterly: /^(\d{4})-Q([1-4])$/,
+  supervision: /^(\d{4})-(0[1-9]|1[0-2])$/,
+};
+
+const PERIOD_EXAMPLE: Record<ReportKind, string> = {
+  dekad: '2023-03-3（3月下旬）',
+  monthly: '2023-03',
+  quarterly: '2023-Q1',
+  supervision: '2023-03',
+};
+
+/** The period's written form for a kind, or the Chinese reason it is not one. */
+export function checkReportPeriod(kind: ReportKind, period: string): string | null {
+  return PERIOD_PATTERN[kind].test(period) ? null : `${reportKindLabel[kind]}的报告期应写作 ${PERIOD_EXAMPLE[kind]}，收到“${period}”。`;
+}
+
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** First and last day of a period (2023-03-3, 2023-03 or 2023-Q1), ISO dates. */
+export function periodRange(period: string): { start: string; end: string; year: number } {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) {
+    const y = Number(q[1]);
+    const first = (Number(q[2]) - 1) * 3 + 1;
+    return { start: iso(y, first, 1), end: iso(y, first + 2, lastDay(y, first + 2)), year: y };
+  }
+  const [ys, ms, part] = period.split('-');
+  const y = Number(ys);
+  const m = Number(ms);
+  if (!part) return { start: iso(y, m, 1), end: iso(y, m, lastDay(y, m)), year: y };
+  const p = Number(part);
+  return { start: iso(y, m, p === 1 ? 1 : p === 2 ? 11 : 21), end: iso(y, m, p === 1 ? 10 : p === 2 ? 20 : lastDay(y, m)), year: y };
+}
+
+const QUARTER = ['一', '二', '三', '四'];
+
+/** 2023年3月下旬 · 2023年3月 · 2023年第一季度 */
+export function reportPeriodLabel(period: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return `${Number(q[1])}年第${QUARTER[Number(q[2]) - 1]}季度`;
+  const [y, m, d] = period.split('-');
+  return d ? `${Number(y)}年${Number(m)}月${PART_LABEL[Number(d) as DekadPart]}` : `${Number(y)}年${Number(m)}月`;
+}
+
+/** 本旬 / 本月 / 本季度 */
+export function periodWord(period: string): string {
+  return /Q/.test(period) ? '本季度' : period.split('-').length === 3 ? '本旬' : '本月';
+}
+
+// ---- The document model -------------------------------------------------------------------------------
+
+const column = z.object({ title: z.string(), width: z.number().positive(), align: z.enum(['left', 'center', 'right']) });
+
+export const reportBlockSchema = z.discriminatedUnion('type', [
+  /** 简报 masthead: the brief's name in large red type, 第N期, issuing office left and date right, heavy red rule. */
+  z.object({ type: z.literal('masthead'), name: z.string(), issue: z.string(), office: z.string(), date: z.string() }),
+  /** 红头: issuing office in red, the document number, red rule (通报, 督办单). */
+  z.object({ type: z.literal('redHeader'), issuer: z.string(), docNo: z.string() }),
+  z.object({ type: z.literal('title'), text: z.string() }),
+  /** 主送 line: flush left, ending with a full-width colon. */
+  z.object({ type: z.literal('recipient'), text: z.string() }),
+  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2)]), text: z.string() }),
+  /** Body text; `field` names the editable part it shows, `kai` sets it in 楷体 (编者按). */
+  z.object({ type: z.literal('paragraph'), text: z.string(), field: z.string().optional(), kai: z.boolean().optional() }),
+  z.object({ type: z.literal('table'), columns: z.array(column), rows: z.array(z.array(z.string())), note: z.string().optional() }),
+  z.object({ type: z.literal('signature'), office: z.string(), date: z.string() }),
+  /** 简报 tail: 报/送/发 lines between rules, and copies printed. */
+  z.object({ type: z.literal('tail'), lines: z.array(z.string()), copies: z.string() }),
+  /** 版记 of a 通报: 抄送 line and 印发 line between rules. */
+  z.object({ type: z.literal('imprint'), cc: z.string(), printer: z.string(), printedOn: z.string() }),
+]);
+export type ReportBlock = z.infer<typeof reportBlockSchema>;
+
+export const reportFieldSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.string(),
+  multiline: z.boolean(),
+  /** A hint under the box ("留空则不印编者按"). */
+  hint: z.string().optional(),
+});
+export type ReportField = z.infer<typeof reportFieldSchema>;
+
+export const reportDocSchema = z.object({
+  kind: z.enum(reportKinds),
+  period: z.string(),
+  /** 期号 or the number in the document number. */
+  number: z.number().int().positive(),
+  /** Whether this office has issued this kind for this period before (then the number is reused). */
+  reissue: z.boolean(),
+  title: z.string(),
+  fileName: z.string(),
+  blocks: z.array(reportBlockSchema),
+  fields: z.array(reportFieldSchema),
+});
+export type ReportDoc = z.infer<typeof reportDocSchema>;
+
+export const reportRequestSchema = z
+  .object({
+    kind: z.enum(reportKinds),
+    period: z.string().max(12),
+    /** The edited free-text parts; missing keys take their drafted defaults. */
+    texts: z.record(z.string().max(40), z.string().max(20000)).default({}),
+    /** 督办单: the unit supervised. */
+    unit: z.string().max(60).optional(),
+  })
+  .strict();
+export type ReportRequest = z.input<typeof reportRequestSchema>;
