@@ -7,6 +7,7 @@ import { Ledger } from './pages/Ledger';
 import { Overview } from './pages/Overview';
 import { Settings } from './pages/Settings';
 import { Closeout } from './pages/Closeout';
+import { Reports } from './pages/Reports';
 import { Sync } from './pages/Sync';
 import { IdentitySetup } from './components/IdentitySetup';
 import { TaskDrawer } from './components/TaskDrawer';
@@ -18,6 +19,7 @@ const NAV: { key: Page; label: string }[] = [
   { key: 'overview', label: '总览' },
   { key: 'ledger', label: '台账' },
   { key: 'closeout', label: '拉单销号' },
+  { key: 'reports', label: '报告' },
   { key: 'sync', label: '同步' },
   { key: 'settings', label: '设置' },
 ];
@@ -82,6 +84,8 @@ function Shell() {
             <Ledger />
           ) : page === 'closeout' ? (
             <Closeout />
+          ) : page === 'reports' ? (
+            <Reports />
           ) : page === 'sync' ? (
             <Sync />
           ) : (

@@ -20,6 +20,8 @@ export interface HostOptions {
   /** `init` identity flags; null for a store whose office is not set yet (first start). */
   identity?: string[] | null;
   asOf?: string;
+  /** Play a realistic March 2023 into the store first (scripts/demo-march.ts); the ledger date becomes 2023-03-31. */
+  march?: boolean;
 }
 
 /** Runs the ledger CLI against a store, as an office's scripts would. */
@@ -37,7 +39,16 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Host
   const db = join(dir, 'e2e.db');
   const identity = options.identity === undefined ? ['--office', '总指挥中心', '--role', 'center', '--operator', '测试员'] : options.identity;
   ledger('init', '--db', db, ...(identity ?? []));
-  ledger('settings', '--db', db, '--as-of', options.asOf ?? '2023-07-02');
+  if (options.march) {
+    // March is played by the center and reaches this office as a bundle, as it would by USB stick.
+    const center = join(dir, 'center.db');
+    ledger('init', '--db', center, '--office', '总指挥中心', '--role', 'center', '--operator', '调度员');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/demo-march.ts'), '--db', center], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`demo-march failed: ${r.stderr}`);
+    const { path } = JSON.parse(ledger('bundle', 'export', '--db', center, '--out', dir, '--full', '--json')) as { path: string };
+    ledger('bundle', 'import', path, '--db', db, '--trust');
+  }
+  ledger('settings', '--db', db, '--as-of', options.asOf ?? (options.march ? '2023-03-31' : '2023-07-02'));
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/index.ts'), '--no-open', '--db', db], {
     cwd: root,

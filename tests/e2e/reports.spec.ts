@@ -1,0 +1,68 @@
+// A working group's secretary draws up the 3月下旬 brief and the March notice from the ledger, edits the free
+// text, and saves the Word files: one click each, figures never typed.
+import { readFileSync } from 'node:fs';
+import { test as base, expect, type Page } from '@playwright/test';
+import JSZip from 'jszip';
+import { withHost } from './host-fixture';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `.tmp/screens/${name}.png`, fullPage: false });
+
+async function savedText(page: Page): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-save').click()]);
+  const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+  const xml = (await zip.file('word/document.xml')!.async('string')) as string;
+  return { name: download.suggestedFilename(), text: [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('') };
+}
+
+base('the 3月下旬 brief and the March notice, previewed, edited and saved as Word', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await withHost({ march: true, identity: ['--office', '市发改局', '--role', 'taskforce', '--battle', '1', '--operator', '李明'] }, async (host) => {
+    await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '报告' }).click();
+    const paper = page.getByTestId('report-paper');
+    // The newest 旬 up to the ledger date (2023-03-31) is chosen.
+    await expect(page.getByTestId('report-period')).toContainText('2023年3月下旬');
+    await expect(paper).toContainText('发展“六仗”工作简报');
+    await expect(paper).toContainText('第1期');
+    await expect(paper).toContainText('截至2023年3月31日，全市发展“六仗”共有任务212项');
+    await expect(page.getByTestId('report-number')).toContainText('第1期（导出时登记）');
+
+    await page.getByTestId('report-field-editorNote').fill('三月各单位进展总体顺利，请逾期单位抓紧整改。');
+    await expect(paper).toContainText('编者按：三月各单位进展总体顺利');
+    await shot(page, 'report-brief');
+    const brief = await savedText(page);
+    expect(brief.name).toBe('发展“六仗”工作简报第1期（2023年3月下旬）.docx');
+    expect(brief.text).toContain('编者按：三月各单位进展总体顺利，请逾期单位抓紧整改。');
+    expect(brief.text).toContain('共有任务212项');
+    await expect(page.getByTestId('report-number')).toContainText('本期已印发过');
+
+    await page.getByTestId('report-kind').getByText('月通报').click();
+    await expect(page.getByTestId('report-period')).toContainText('2023年3月');
+    await expect(paper).toContainText('关于2023年3月全市发展“六仗”工作推进情况的通报');
+    await expect(paper).toContainText('予以通报表扬');
+    await paper.getByText('予以通报表扬').click(); // a click on the text goes to its box
+    await expect(page.getByTestId('report-field-commendation')).toBeFocused();
+    await shot(page, 'report-notice');
+    const notice = await savedText(page);
+    expect(notice.name).toBe('关于2023年3月全市发展“六仗”工作推进情况的通报.docx');
+    expect(notice.text).toContain('六仗办通〔2023〕1号');
+    await expect(page.getByTestId('report-issued')).toContainText('月通报');
+  });
+});
+
+base('a supervision notice waits for its unit, and names that unit’s overdue tasks', async ({ page }) => {
+  await withHost({ march: true }, async (host) => {
+    await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '报告' }).click();
+    await page.getByTestId('report-kind').getByText('督办单').click();
+    await expect(page.getByText('请选择被督办单位')).toBeVisible();
+    await page.getByTestId('report-unit').click();
+    // Units with overdue or warned tasks are offered first.
+    const first = page.locator('.ant-select-item-option').first();
+    await expect(first).toContainText('（有逾期或预警）');
+    const unit = ((await first.textContent()) ?? '').replace('（有逾期或预警）', '');
+    await first.click();
+    await expect(page.getByTestId('report-paper')).toContainText(`督办单位${unit}`);
+    await expect(page.getByTestId('report-paper')).toContainText('附：督办任务清单');
+  });
+});
