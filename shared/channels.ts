@@ -28,5 +28,7 @@ export const channelNames = [
   'report.preview',
   'report.export',
   'report.list',
+  'ledger.exportXlsx',
+  'ledger.importXlsx',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -5,6 +5,7 @@ import { channelNames, type ChannelName } from './channels';
 import { appErrorSchema } from './errors';
 import { planImportResultSchema } from './plan-import';
 import { reportDocSchema, reportKinds, reportRequestSchema } from './report';
+import { importColumnFields, xlsxImportResultSchema } from './xlsx-import';
 import { battleCodeSchema, battleSummarySchema, listTypes, planInfoSchema, taskRowSchema, taskStatuses, unitSchema } from './domain';
 import {
   auditEntrySchema,
@@ -18,6 +19,17 @@ import {
 } from './workflow';
 
 const empty = z.object({}).strict();
+
+const taskFilterSchema = z
+  .object({
+    battle: battleCodeSchema.optional(),
+    search: z.string().max(200).optional(),
+    listType: z.enum(listTypes).optional(),
+    unit: z.string().max(60).optional(),
+    status: z.enum(taskStatuses).optional(),
+    light: z.enum(lights).optional(),
+  })
+  .strict();
 
 /** A task added to a section or split off another: what the person creating it gives. */
 const newTaskFields = z.object({
@@ -52,16 +64,7 @@ export const contract = {
     }),
   },
   'tasks.list': {
-    input: z
-      .object({
-        battle: battleCodeSchema.optional(),
-        search: z.string().max(200).optional(),
-        listType: z.enum(listTypes).optional(),
-        unit: z.string().max(60).optional(),
-        status: z.enum(taskStatuses).optional(),
-        light: z.enum(lights).optional(),
-      })
-      .strict(),
+    input: taskFilterSchema,
     output: z.object({
       total: z.number().int().nonnegative(),
       tasks: z.array(taskRowSchema),
@@ -196,6 +199,25 @@ export const contract = {
     output: z.object({
       issued: z.array(z.object({ kind: z.enum(reportKinds), period: z.string(), number: z.number().int(), title: z.string(), issuedOn: z.string() })),
     }),
+  },
+  /** The ledger, or the filtered view, as a 任务分解表 .xlsx. */
+  'ledger.exportXlsx': {
+    input: taskFilterSchema,
+    output: z.object({ fileName: z.string(), contentBase64: z.string(), count: z.number().int() }),
+  },
+  /** A 任务分解表 .xlsx into one section: a preview with the guessed columns, then all rows in one transaction. */
+  'ledger.importXlsx': {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(255),
+        // 10 MB as base64.
+        contentBase64: z.string().max(14 * 1024 * 1024),
+        section: z.string().max(20).default(''),
+        columns: z.array(z.enum(importColumnFields)).max(40).optional(),
+        dryRun: z.boolean(),
+      })
+      .strict(),
+    output: xlsxImportResultSchema,
   },
   'units.list': {
     input: empty,

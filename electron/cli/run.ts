@@ -7,6 +7,7 @@ import { resolveStorePath } from '../core/store/data-dir';
 import { initCommand } from './commands/init';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
+import { xlsxCommand } from './commands/xlsx';
 import { statsCommand } from './commands/stats';
 import { tasksCommand } from './commands/tasks';
 import { bundleCommand, digestCommand, keysCommand } from './commands/sync';
@@ -41,6 +42,10 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   report --kind dekad|monthly|quarterly|supervision --period 2023-03-3|2023-03|2023-Q1 --db FILE --out FILE.docx
          [--unit 单位（督办单）] [--text 名称=内容 …] [--json]
                               生成旬简报、月通报、季总结或督办单（Word，GB/T 9704 格式），期号按年度顺延
+  xlsx export --db FILE --out FILE.xlsx [--battle N] [--unit 单位] [--search 文字]
+                              台账（或筛选结果）导出为任务分解表 Excel
+  xlsx import FILE.xlsx --db FILE --section 1.3 [--dry-run] [--json]
+                              从 Excel 任务分解表导入任务到某一方面：先用 --dry-run 查看列对应和未知单位
   plan import FILE --db FILE [--dry-run] [--json]
                               导入实施方案（.docx 或 .txt）：先显示识别结果；不加 --dry-run 时保存
   help                        显示本说明
@@ -62,12 +67,13 @@ const commandOptions = {
   task: { db: str, section: str, title: str, content: str, lead: str, co: str, due: str },
   bundle: { db: str, out: str, for: str, full: bool, 'dry-run': bool, trust: bool, json: bool },
   digest: { db: str },
+  xlsx: { db: str, out: str, section: str, 'dry-run': bool, json: bool, battle: str, unit: str, search: str },
   report: { db: str, kind: str, period: str, out: str, unit: str, text: { type: 'string', multiple: true }, json: bool },
   keys: { db: str, json: bool },
 } as const;
 
 type Command = keyof typeof commandOptions;
-const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task', 'bundle']);
+const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task', 'bundle', 'xlsx']);
 
 async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: WITH_SUBCOMMAND.has(command) });
@@ -95,6 +101,8 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
       return bundleCommand(positionals, dbPath, { out: s('out'), for: s('for'), full: !!v.full, dryRun: !!v['dry-run'], trust: !!v.trust, json: !!v.json }, io);
     case 'digest':
       return digestCommand(dbPath, io);
+    case 'xlsx':
+      return xlsxCommand(positionals, dbPath, { out: s('out'), section: s('section'), dryRun: !!v['dry-run'], json: !!v.json, battle: s('battle'), unit: s('unit'), search: s('search') }, io);
     case 'report':
       return reportCommand(dbPath, { kind: s('kind'), period: s('period'), out: s('out'), unit: s('unit'), text: v.text as unknown as string[] | undefined, json: !!v.json }, io);
     case 'keys':

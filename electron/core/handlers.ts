@@ -10,6 +10,8 @@ import { battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } 
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
 import { importPlanIntoStore } from './plan/import-into-store';
 import { issuedList } from './reports/register';
+import { exportLedgerXlsx } from './xlsx/export-ledger';
+import { importTaskTable } from './xlsx/import-table';
 import { issueReport, previewReport } from './reports/report';
 import { getSettings, setSettings, todayIso } from './settings';
 import { buildBundle, bundleFileName, markExported } from './sync/export';
@@ -117,6 +119,12 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
       const { doc, bytes } = await issueReport(store, requireIdentity(store), settings(), input);
       return { fileName: doc.fileName, contentBase64: bytes.toString('base64'), number: doc.number };
     },
+    'ledger.exportXlsx': async (filter) => {
+      const { bytes, count, fileName } = await exportLedgerXlsx(store, settings(), filter);
+      return { fileName, contentBase64: bytes.toString('base64'), count };
+    },
+    'ledger.importXlsx': ({ contentBase64, section, columns, dryRun }) =>
+      importTaskTable(store, requireIdentity(store), { contentBase64, section, dryRun, ...(columns ? { columns } : {}) }),
     'report.list': () => ({ issued: issuedList(store, requireIdentity(store).officeUnitId) }),
     'closeout.queue': () => {
       const who = requireIdentity(store);

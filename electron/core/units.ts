@@ -1,13 +1,20 @@
 import { AppError } from '../../shared/errors';
 import type { Store } from './store/open-store';
 
+/** Every name a unit is known by (canonical and aliases) → its id. */
+export function unitIdByName(store: Store): Map<string, string> {
+  const rows = store.sqlite.prepare('SELECT id, name, aliases FROM units WHERE deleted = 0').all() as { id: string; name: string; aliases: string }[];
+  const out = new Map<string, string>();
+  for (const r of rows) for (const n of [r.name, ...(JSON.parse(r.aliases) as string[])]) if (!out.has(n)) out.set(n, r.id);
+  return out;
+}
+
 /** A unit's id by its canonical name or any alias; unknown names are refused, never created by accident. */
 export function resolveUnitId(store: Store, name: string): string {
   const wanted = name.trim();
-  const rows = store.sqlite.prepare('SELECT id, name, aliases FROM units WHERE deleted = 0').all() as { id: string; name: string; aliases: string }[];
-  const hit = rows.find((r) => r.name === wanted || (JSON.parse(r.aliases) as string[]).includes(wanted));
+  const hit = unitIdByName(store).get(wanted);
   if (!hit) throw new AppError('bad_input', `单位名录中没有“${wanted}”，请从名录中选择。`, `unknown unit: ${wanted}`);
-  return hit.id;
+  return hit;
 }
 
 export function unitNames(store: Store): Map<string, string> {

@@ -1,9 +1,9 @@
 // `report`: the 旬简报 / 月通报 / 季总结 / 督办单 of a period as a .docx, numbered in this office's register.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { reportKinds, type ReportKind } from '../../../shared/report';
 import { EXIT_OK, call, requireOption, withStore, type CliIo } from '../context';
+import { writeAtomically } from '../write-file';
 
 export interface ReportOptions {
   kind?: string;
@@ -13,17 +13,6 @@ export interface ReportOptions {
   /** key=value pairs replacing drafted texts (--text "editorNote=…"). */
   text?: string[];
   json?: boolean;
-}
-
-function writeAtomically(path: string, bytes: Buffer): void {
-  const tmp = `${path}.${process.pid}.part`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new AppError('bad_input', `无法写入“${path}”，请检查文件夹是否存在、是否可写、磁盘是否已满。`, `write ${path}: ${(err as Error).message}`);
-  }
 }
 
 export async function reportCommand(dbPath: string, o: ReportOptions, io: CliIo): Promise<number> {

@@ -126,6 +126,8 @@ export interface NewTaskFields {
   leadUnits: string[];
   coUnits: string[];
   dueDate?: string;
+  /** 工作内容 of a 任务分解表 row the task came from. */
+  group?: string;
 }
 
 interface Placement {
@@ -157,6 +159,7 @@ function createTask(store: Store, input: NewTaskFields, at: Placement): string {
         leadUnitIds: input.leadUnits.map((u) => resolveUnitId(store, u)),
         coUnitIds: input.coUnits.map((u) => resolveUnitId(store, u)),
         dueDate: input.dueDate ?? '',
+        ...(input.group ? { group: input.group.trim().slice(0, 200) } : {}),
       },
     },
   ]);
