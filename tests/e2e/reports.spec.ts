@@ -66,3 +66,45 @@ base('a supervision notice waits for its unit, and names that unit’s overdue t
     await expect(page.getByTestId('report-paper')).toContainText('附：督办任务清单');
   });
 });
+
+base('the ledger goes out as Excel and a 任务分解表 comes in: unknown units stop it, a fixed file goes in whole', async ({ page }) => {
+  await withHost({}, async (host) => {
+    await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '台账' }).click();
+    await page.getByTestId('battle-filter').click();
+    await page.getByTitle('第二仗 打好科技创新攻坚仗').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xlsx-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^任务分解表_\d{8}\.xlsx$/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBe(2 + 45);
+
+    // A table with a unit the directory does not know.
+    const table = new ExcelJS.Workbook();
+    const ws = table.addWorksheet('表');
+    ws.addRow(['序号', '工作内容', '工作任务', '牵头单位', '配合单位', '完成时限']);
+    ws.addRow([1, '扩大有效投资', '新建标准厂房10万平方米', '市发改局', '市未知局', '6月底']);
+    ws.addRow([2, '', '开展项目谋划年活动', '市发改局', '', '年底前']);
+    const bad = Buffer.from(await table.xlsx.writeBuffer());
+    await page.getByTestId('xlsx-import').click();
+    await page.getByTestId('xlsx-file').locator('input[type=file]').setInputFiles({ name: '分解表.xlsx', mimeType: 'application/octet-stream', buffer: bad });
+    await expect(page.getByTestId('xlsx-unknown')).toContainText('市未知局');
+    await page.getByTestId('xlsx-section').click();
+    await page.keyboard.type('1.3');
+    await page.keyboard.press('Enter');
+    const ok = page.getByRole('button', { name: /导入 2 项任务/ });
+    await expect(ok).toBeDisabled();
+    await shot(page, 'xlsx-import-preview');
+    // Not reading the 配合单位 column clears it.
+    await page.getByTestId('xlsx-columns').locator('.ant-select').nth(4).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '不导入' }).last().click();
+    await expect(page.getByTestId('xlsx-unknown')).toHaveCount(0);
+    await ok.click();
+    await expect(page.getByText('已导入 2 项任务')).toBeVisible();
+    await page.getByTestId('battle-filter').click();
+    await page.getByTitle('全部六仗').click();
+    await page.getByTestId('task-search').locator('input').fill('项目谋划年');
+    await expect(page.getByTestId('ledger-table')).toContainText('开展项目谋划年活动');
+  });
+});

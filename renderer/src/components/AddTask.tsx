@@ -1,10 +1,10 @@
 // 新增任务: a taskforce (its battle) or the center adds a task the plan did not list, under one of its sections.
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { request } from '../api';
-import { battleOrdinal } from '../labels';
 import { change, useLedger } from '../state';
+import { useSectionOptions } from '../useSectionOptions';
 import { UnitsFields } from './UnitsFields';
 
 interface Values {
@@ -17,19 +17,11 @@ interface Values {
 }
 
 export function AddTask() {
-  const { tasks, identity, openTask } = useLedger();
+  const { identity, openTask } = useLedger();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<Values>();
-  const sections = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const t of tasks) {
-      if (!t.sectionCode || seen.has(t.sectionCode)) continue;
-      if (identity?.role === 'taskforce' && t.battle !== identity.battle) continue;
-      seen.set(t.sectionCode, `${battleOrdinal(t.battle)} ${t.sectionCode} ${t.section}`);
-    }
-    return [...seen.entries()].map(([value, label]) => ({ value, label }));
-  }, [tasks, identity]);
+  const sections = useSectionOptions();
   if (!identity || identity.role === 'unit') return null;
 
   const submit = async (v: Values) => {

@@ -1,7 +1,7 @@
 // 台账: every task, filtered by battle, list type, unit, status, light and searched in memory, in a
 // virtualised table; a row opens the drawer; 打印 prints the current view as an A4 landscape table.
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Segmented, Select, Space, Table, Typography, type InputRef } from 'antd';
+import { App, Button, Empty, Input, Segmented, Select, Space, Table, Typography, type InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { listTypes, taskStatuses, type TaskRow } from '../../../shared/domain';
@@ -9,11 +9,14 @@ import { lights } from '../../../shared/enums';
 import { listTypeLabel, taskStatusLabel } from '../../../shared/labels';
 import { filterTasks } from '../../../shared/task-filter';
 import { AddTask } from '../components/AddTask';
+import { XlsxImport } from '../components/XlsxImport';
+import { saveBase64File } from '../save-file';
 import { LIGHT, LightTag } from '../components/LightTag';
 import { PrintTable } from '../components/PrintTable';
 import { StatusTag } from '../components/StatusTag';
 import { battleOrdinal } from '../labels';
 import { groupRows, type Grouping, type LedgerRow } from '../ledger-groups';
+import { request } from '../api';
 import { useLedger } from '../state';
 import { useWindowHeight } from '../useWindowHeight';
 
@@ -62,6 +65,7 @@ function FilterSelect<T extends string>(p: { label: string; width: number; value
 }
 
 export function Ledger() {
+  const { message } = App.useApp();
   const { tasks, battles, units, filter, setFilter, openTask } = useLedger();
   const deferredSearch = useDeferredValue(filter.search);
   const visible = useMemo(() => filterTasks(tasks, { ...filter, search: deferredSearch }), [tasks, filter, deferredSearch]);
@@ -133,6 +137,18 @@ export function Ledger() {
             ]}
           />
           <AddTask />
+          <XlsxImport />
+          <Button
+            data-testid="xlsx-export"
+            onClick={() =>
+              void request('ledger.exportXlsx', filter).then(
+                (r) => saveBase64File(r.fileName, r.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+                (e: Error) => message.error(e.message),
+              )
+            }
+          >
+            导出Excel
+          </Button>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
             打印
           </Button>
