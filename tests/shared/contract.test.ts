@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { channelNames } from '../../shared/channels';
 import { channels, contract, resultSchema } from '../../shared/contract';
@@ -15,6 +16,13 @@ const planText = readFileSync(join(import.meta.dirname, '../fixtures/plans/yunji
 
 const task = seedIds.task('吉政发〔2023〕3号', '1.1.1');
 const evidence = Buffer.from('春季车展总结：成交1.2亿元', 'utf8');
+
+const sheet = new ExcelJS.Workbook();
+sheet.addWorksheet('表').addRows([
+  ['序号', '工作任务', '牵头单位', '完成时限'],
+  [1, '举办夏季消费节', '市商务局', '8月底'],
+]);
+const xlsx = Buffer.from(await sheet.xlsx.writeBuffer());
 
 // In channel order: a center installation sets itself up, edits, reports, closes out and reopens a task.
 const sampleInputs: Record<string, unknown> = {
@@ -51,6 +59,11 @@ const sampleInputs: Record<string, unknown> = {
   'sync.import': { fileName: 'x.ledger.json', contentBase64: Buffer.from('{}').toString('base64'), dryRun: true },
   // No conflict exists in one office alone; settling one is tested in tests/core/sync.
   'conflicts.settle': { id: 'task:x:leadPerson:0', useOther: true },
+  'report.preview': { kind: 'dekad', period: '2023-06-3', texts: { editorNote: '请各单位对照落实。' } },
+  'report.export': { kind: 'monthly', period: '2023-06' },
+  'report.list': {},
+  'ledger.exportXlsx': { battle: 1 },
+  'ledger.importXlsx': { fileName: '分解表.xlsx', contentBase64: xlsx.toString('base64'), section: '1.1', dryRun: false },
 };
 const expectedToFail = new Set(['sync.import', 'conflicts.settle']);
 
