@@ -132,15 +132,18 @@ function signature(b: Extract<ReportBlock, { type: 'signature' }>): Paragraph[] 
 function tail(b: Extract<ReportBlock, { type: 'tail' }>): Paragraph[] {
   const style = { size: SIZE.imprint };
   const n = b.lines.length;
+  // The tail stays in one piece: each line is kept with the next, down to the copies line.
   const out = b.lines.map((line, i) =>
     para([run(line, style)], {
+      keepNext: true,
+      keepLines: true,
       // Wrapped lines hang under the text after 报：/送：/发：.
       indent: { left: SIZE.imprint * 20 * 3, right: SIZE.imprint * 20, hanging: SIZE.imprint * 20 * 2 },
       border: { ...(i === 0 ? { top: rule('000000', 8) } : {}), ...(i === n - 1 ? { bottom: rule('000000', 8) } : {}) },
     }),
   );
   if (b.copies) out.push(para([run(b.copies, style)], { alignment: AlignmentType.RIGHT, indent: { right: SIZE.imprint * 20 } }));
-  return [blank(), ...out];
+  return [para([run('')], { keepNext: true }), ...out];
 }
 
 function imprint(b: Extract<ReportBlock, { type: 'imprint' }>): Paragraph[] {
