@@ -30,5 +30,17 @@ export const channelNames = [
   'report.list',
   'ledger.exportXlsx',
   'ledger.importXlsx',
+  'indicators.list',
+  'indicator.update',
+  'indicator.add',
+  'indicator.setValue',
+  'problems.list',
+  'problem.raise',
+  'problem.clear',
+  'supervision.overview',
+  'supervision.add',
+  'meeting.get',
+  'meeting.save',
+  'meeting.decide',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

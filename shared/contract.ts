@@ -6,6 +6,8 @@ import { appErrorSchema } from './errors';
 import { planImportResultSchema } from './plan-import';
 import { reportDocSchema, reportKinds, reportRequestSchema } from './report';
 import { importColumnFields, xlsxImportResultSchema } from './xlsx-import';
+import { indicatorEditSchema, indicatorLights, indicatorSchema } from './indicators';
+import { candidateSchema, decisionKinds, decisionSchema, problemCountSchema, problemSchema, problemSources, supervisionKinds, supervisionSchema, unitRankSchema } from './dispatch';
 import { battleCodeSchema, battleSummarySchema, listTypes, planInfoSchema, taskRowSchema, taskStatuses, unitSchema } from './domain';
 import {
   auditEntrySchema,
@@ -19,6 +21,8 @@ import {
 } from './workflow';
 
 const empty = z.object({}).strict();
+const OK = z.object({ ok: z.literal(true) });
+const agendaTask = z.object({ id: z.string(), code: z.string(), title: z.string(), units: z.string(), dueDate: z.string(), percent: z.number().nullable() });
 
 const taskFilterSchema = z
   .object({
@@ -218,6 +222,115 @@ export const contract = {
       })
       .strict(),
     output: xlsxImportResultSchema,
+  },
+  'indicators.list': {
+    input: empty,
+    output: z.object({
+      indicators: z.array(indicatorSchema),
+      battles: z.array(z.object({ battle: z.number().int(), name: z.string(), counts: z.record(z.enum(indicatorLights), z.number().int()) })),
+    }),
+  },
+  'indicator.update': { input: z.object({ id: z.string().min(1), edit: indicatorEditSchema }).strict(), output: OK },
+  'indicator.add': { input: z.object({ battle: battleCodeSchema, edit: indicatorEditSchema }).strict(), output: z.object({ id: z.string() }) },
+  /** One actual for one period; a second entry for the period is refused unless `replace`. */
+  'indicator.setValue': {
+    input: z.object({ id: z.string().min(1), period: z.string().max(10), value: z.number(), note: z.string().max(200).optional(), replace: z.boolean().optional() }).strict(),
+    output: OK,
+  },
+  'problems.list': {
+    input: empty,
+    output: z.object({
+      problems: z.array(problemSchema),
+      byUnit: z.array(problemCountSchema),
+      byBattle: z.array(problemCountSchema),
+      series: z.array(z.object({ date: z.string(), open: z.number().int() })),
+    }),
+  },
+  'problem.raise': {
+    input: z
+      .object({ taskId: z.string().min(1), unit: z.string().max(60).optional(), text: z.string().max(1000), deadline: z.string().max(10), source: z.enum(problemSources).optional() })
+      .strict(),
+    output: z.object({ id: z.string() }),
+  },
+  'problem.clear': { input: z.object({ id: z.string().min(1), statement: z.string().max(2000) }).strict(), output: OK },
+  'supervision.overview': {
+    input: empty,
+    output: z.object({ actions: z.array(supervisionSchema), candidates: z.array(candidateSchema), ranking: z.array(unitRankSchema) }),
+  },
+  'supervision.add': {
+    input: z
+      .object({
+        kind: z.enum(supervisionKinds),
+        unit: z.string().min(1).max(60),
+        taskIds: z.array(z.string()).max(100),
+        matter: z.string().max(2000),
+        deadline: z.string().max(10).optional(),
+        reply: z.string().max(1000).optional(),
+        heldOn: z.string().max(10).optional(),
+        participants: z.string().max(300).optional(),
+        outcome: z.string().max(2000).optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.string(), number: z.number().int() }),
+  },
+  /** A month's 调度分析会: the agenda from the ledger, the record, its decisions. */
+  'meeting.get': {
+    input: z.object({ month: z.string().max(7) }).strict(),
+    output: z.object({
+      agenda: z.object({
+        asOf: z.string(),
+        overdue: z.array(agendaTask),
+        warned: z.array(agendaTask),
+        problems: z.array(problemSchema),
+        indicators: z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            battleName: z.string(),
+            latest: z.object({ period: z.string(), value: z.number(), note: z.string() }),
+            completion: z.number().nullable(),
+            schedule: z.number(),
+            light: z.enum(indicatorLights),
+          }),
+        ),
+      }),
+      meeting: z.object({ month: z.string(), heldOn: z.string(), place: z.string(), chair: z.string(), attendees: z.string(), minutes: z.string() }).nullable(),
+      decisions: z.array(decisionSchema),
+    }),
+  },
+  'meeting.save': {
+    input: z
+      .object({
+        month: z.string().max(7),
+        heldOn: z.string().max(10),
+        place: z.string().max(100).optional(),
+        chair: z.string().max(60).optional(),
+        attendees: z.string().max(1000).optional(),
+        minutes: z.string().max(20000).optional(),
+      })
+      .strict(),
+    output: OK,
+  },
+  /** A decision; kind task or problem creates that record in the same transaction. */
+  'meeting.decide': {
+    input: z.discriminatedUnion('kind', [
+      z.object({ month: z.string().max(7), kind: z.literal(decisionKinds[0]), text: z.string().max(2000) }).strict(),
+      z
+        .object({
+          month: z.string().max(7),
+          kind: z.literal(decisionKinds[1]),
+          text: z.string().max(2000),
+          section: z.string().max(20),
+          lead: z.array(z.string()).min(1).max(20),
+          co: z.array(z.string()).max(40).optional(),
+          dueDate: z.string().max(10).optional(),
+        })
+        .strict(),
+      z
+        .object({ month: z.string().max(7), kind: z.literal(decisionKinds[2]), text: z.string().max(2000), taskId: z.string().min(1), unit: z.string().max(60).optional(), deadline: z.string().max(10) })
+        .strict(),
+    ]),
+    output: z.object({ id: z.string(), ref: z.string() }),
   },
   'units.list': {
     input: empty,

@@ -38,3 +38,11 @@ export function shortChineseDate(isoDate: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   return m ? `${Number(m[2])}月${Number(m[3])}日` : isoDate;
 }
+
+/** A real calendar day written 2023-03-16 (not 2023-02-30 or 2023-13-01). */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}

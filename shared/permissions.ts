@@ -7,7 +7,13 @@ export type Action =
   | 'task.assign' // 牵头负责人 / 具体承办人 / 责任股室
   | 'progress.report'
   | 'closeout.request'
-  | 'closeout.decide';
+  | 'closeout.decide'
+  | 'indicator.define' // add or edit an indicator of a battle
+  | 'indicator.report' // enter an actual (the owner unit)
+  | 'problem.raise'
+  | 'problem.clear' // the unit it is assigned to, with a statement
+  | 'supervision.act' // 表扬 / 督办单 / 约谈
+  | 'meeting.record'; // the monthly 调度分析会: the center's
 
 export interface TaskScope {
   battle: number;
@@ -31,6 +37,13 @@ export function can(who: Identity, action: Action, task: TaskScope): boolean {
     case 'progress.report':
       return runsBattle(who, task.battle) || involved;
     case 'closeout.request':
+    case 'indicator.report':
+    case 'problem.clear':
       return runsBattle(who, task.battle) || lead;
+    case 'indicator.define':
+    case 'problem.raise':
+    case 'supervision.act':
+    case 'meeting.record':
+      return runsBattle(who, task.battle);
   }
 }

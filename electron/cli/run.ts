@@ -8,6 +8,7 @@ import { initCommand } from './commands/init';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { xlsxCommand } from './commands/xlsx';
+import { indicatorCommand, indicatorsCommand, problemCommand, problemsCommand } from './commands/dispatch';
 import { statsCommand } from './commands/stats';
 import { tasksCommand } from './commands/tasks';
 import { bundleCommand, digestCommand, keysCommand } from './commands/sync';
@@ -42,6 +43,12 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   report --kind dekad|monthly|quarterly|supervision --period 2023-03-3|2023-03|2023-Q1 --db FILE --out FILE.docx
          [--unit 单位（督办单）] [--text 名称=内容 …] [--json]
                               生成旬简报、月通报、季总结或督办单（Word，GB/T 9704 格式），期号按年度顺延
+  indicators --db FILE [--json]  推进指标：目标、最新完成值、完成率、序时进度、预警
+  indicator set --db FILE --id 标识 --period 2023-03|2023-Q1|2023 --value 数字 [--note "…"] [--replace]
+                              填报指标完成值（同一期已填报的须加 --replace 更正）
+  problems --db FILE [--json]    问题清单及各单位未清零、逾期、已清零数
+  problem add --db FILE --task 编号 --text "…" --deadline 2023-04-30 [--unit 单位]   交办问题（限期整改）
+  problem clear --db FILE --id 标识 --text "整改情况"                               报告整改完成
   xlsx export --db FILE --out FILE.xlsx [--battle N] [--unit 单位] [--search 文字]
                               台账（或筛选结果）导出为任务分解表 Excel
   xlsx import FILE.xlsx --db FILE --section 1.3 [--dry-run] [--json]
@@ -67,13 +74,17 @@ const commandOptions = {
   task: { db: str, section: str, title: str, content: str, lead: str, co: str, due: str },
   bundle: { db: str, out: str, for: str, full: bool, 'dry-run': bool, trust: bool, json: bool },
   digest: { db: str },
+  indicators: { db: str, json: bool },
+  indicator: { db: str, id: str, period: str, value: str, note: str, replace: bool },
+  problems: { db: str, json: bool },
+  problem: { db: str, task: str, unit: str, text: str, deadline: str, id: str },
   xlsx: { db: str, out: str, section: str, 'dry-run': bool, json: bool, battle: str, unit: str, search: str },
   report: { db: str, kind: str, period: str, out: str, unit: str, text: { type: 'string', multiple: true }, json: bool },
   keys: { db: str, json: bool },
 } as const;
 
 type Command = keyof typeof commandOptions;
-const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task', 'bundle', 'xlsx']);
+const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task', 'bundle', 'xlsx', 'indicator', 'problem']);
 
 async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: WITH_SUBCOMMAND.has(command) });
@@ -101,6 +112,14 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
       return bundleCommand(positionals, dbPath, { out: s('out'), for: s('for'), full: !!v.full, dryRun: !!v['dry-run'], trust: !!v.trust, json: !!v.json }, io);
     case 'digest':
       return digestCommand(dbPath, io);
+    case 'indicators':
+      return indicatorsCommand(dbPath, !!v.json, io);
+    case 'indicator':
+      return indicatorCommand(positionals[0], dbPath, { id: s('id'), period: s('period'), value: s('value'), note: s('note'), replace: !!v.replace }, io);
+    case 'problems':
+      return problemsCommand(dbPath, !!v.json, io);
+    case 'problem':
+      return problemCommand(positionals[0], dbPath, { task: s('task'), unit: s('unit'), text: s('text'), deadline: s('deadline'), id: s('id') }, io);
     case 'xlsx':
       return xlsxCommand(positionals, dbPath, { out: s('out'), section: s('section'), dryRun: !!v['dry-run'], json: !!v.json, battle: s('battle'), unit: s('unit'), search: s('search') }, io);
     case 'report':

@@ -10,6 +10,13 @@ import { battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } 
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
 import { importPlanIntoStore } from './plan/import-into-store';
 import { issuedList } from './reports/register';
+import { addIndicator, listIndicators, updateIndicator } from './indicators/dictionary';
+import { setIndicatorValue } from './indicators/values';
+import { addDecision, agenda, getMeeting, saveMeeting } from './meetings/meetings';
+import { clearProblem, listProblems, openSeries, problemCounts, raiseProblem } from './problems/problems';
+import { addSupervision, listSupervisions } from './supervision/actions';
+import { candidates, unitRanking } from './supervision/candidates';
+import { indicatorLights } from '../../shared/indicators';
 import { exportLedgerXlsx } from './xlsx/export-ledger';
 import { importTaskTable } from './xlsx/import-table';
 import { issueReport, previewReport } from './reports/report';
@@ -125,6 +132,52 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
     },
     'ledger.importXlsx': ({ contentBase64, section, columns, dryRun }) =>
       importTaskTable(store, requireIdentity(store), { contentBase64, section, dryRun, ...(columns ? { columns } : {}) }),
+    'indicators.list': () => {
+      const indicators = listIndicators(store);
+      const battles = battleSummaries(store, planInfo(store).id).map((b) => {
+        const counts = Object.fromEntries(indicatorLights.map((l) => [l, 0])) as Record<(typeof indicatorLights)[number], number>;
+        for (const i of indicators) if (i.battle === b.code) counts[i.assessment.light]++;
+        return { battle: b.code, name: b.shortName || b.name, counts };
+      });
+      return { indicators, battles };
+    },
+    'indicator.update': ({ id, edit }) => {
+      updateIndicator(store, requireIdentity(store), id, edit);
+      return { ok: true as const };
+    },
+    'indicator.add': ({ battle, edit }) => ({ id: addIndicator(store, requireIdentity(store), battle, edit) }),
+    'indicator.setValue': (input) => {
+      setIndicatorValue(store, requireIdentity(store), input, settings().asOf);
+      return { ok: true as const };
+    },
+    'problems.list': () => {
+      const asOf = settings().asOf;
+      const problems = listProblems(store, asOf);
+      const battleName = new Map(battleSummaries(store, planInfo(store).id).map((b) => [b.code, b.shortName || b.name]));
+      return {
+        problems,
+        byUnit: problemCounts(problems, (p) => p.unit),
+        byBattle: problemCounts(problems, (p) => battleName.get(p.battle) ?? String(p.battle)),
+        series: openSeries(problems, asOf),
+      };
+    },
+    // The dispatch records are dated at the ledger date: today in daily use, a day of the plan year in a review.
+    'problem.raise': (input) => ({ id: raiseProblem(store, requireIdentity(store), input, settings().asOf) }),
+    'problem.clear': ({ id, statement }) => {
+      clearProblem(store, requireIdentity(store), id, statement, settings().asOf);
+      return { ok: true as const };
+    },
+    'supervision.overview': () => {
+      const s = settings();
+      return { actions: listSupervisions(store), candidates: candidates(store, s), ranking: unitRanking(listTasks(store, s), listProblems(store, s.asOf)) };
+    },
+    'supervision.add': (input) => addSupervision(store, requireIdentity(store), input, settings().asOf),
+    'meeting.get': ({ month }) => ({ agenda: agenda(store, settings(), month), ...getMeeting(store, month) }),
+    'meeting.save': (input) => {
+      saveMeeting(store, requireIdentity(store), input);
+      return { ok: true as const };
+    },
+    'meeting.decide': (input) => addDecision(store, requireIdentity(store), input, settings().asOf),
     'report.list': () => ({ issued: issuedList(store, requireIdentity(store).officeUnitId) }),
     'closeout.queue': () => {
       const who = requireIdentity(store);

@@ -57,3 +57,40 @@ describe('ledger xlsx', () => {
     expect((await cli('xlsx', 'export', '--db', db, '--out', join(dir, 'x.csv'))).code).toBe(2);
   });
 });
+
+describe('ledger indicators / problems', () => {
+  it('sets a value, lists it as JSON, refuses duplicates and bad numbers (2) and other units (3)', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'l.db');
+    await cli('init', '--db', db, '--office', '市发改局', '--role', 'unit');
+    await cli('settings', '--db', db, '--as-of', '2023-04-10');
+    const list = JSON.parse((await cli('indicators', '--db', db, '--json')).out) as { id: string; name: string; light: string; completion: number | null }[];
+    expect(list).toHaveLength(26);
+    const gdp = list.find((i) => i.name === '地区生产总值')!;
+    expect((await cli('indicator', 'set', '--db', db, '--id', gdp.id, '--period', '2023-03', '--value', '8.4')).code).toBe(0);
+    const again = JSON.parse((await cli('indicators', '--db', db, '--json')).out) as typeof list;
+    expect(again.find((i) => i.id === gdp.id)).toMatchObject({ light: 'green', completion: 105 });
+    expect((await cli('indicator', 'set', '--db', db, '--id', gdp.id, '--period', '2023-03', '--value', '8')).code).toBe(2);
+    expect((await cli('indicator', 'set', '--db', db, '--id', gdp.id, '--period', '2023-03', '--value', '8', '--replace')).code).toBe(0);
+    expect((await cli('indicator', 'set', '--db', db, '--id', gdp.id, '--period', '2023-04', '--value', '八'))).toMatchObject({ code: 2 });
+    const other = list.find((i) => i.name === '全社会研发经费投入')!; // owned by 市科工信局
+    expect((await cli('indicator', 'set', '--db', db, '--id', other.id, '--period', '2023-Q1', '--value', '0.3')).code).toBe(3);
+  });
+
+  it('the center raises a problem by task code and a unit... the center clears it; a unit may not raise one', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'l.db');
+    await cli('init', '--db', db, '--office', '总指挥中心', '--role', 'center');
+    await cli('settings', '--db', db, '--as-of', '2023-04-10');
+    const added = await cli('problem', 'add', '--db', db, '--task', '1.1.1', '--text', '活动经费未到位', '--deadline', '2023-04-30');
+    expect(added.code).toBe(0);
+    const id = added.out.replace('已交办：', '');
+    expect(JSON.parse((await cli('problems', '--db', db, '--json')).out).byUnit).toEqual([{ key: '市商务局', open: 1, overdue: 0, cleared: 0 }]);
+    expect((await cli('problem', 'clear', '--db', db, '--id', id, '--text', '经费已拨付到位')).code).toBe(0);
+    expect((await cli('problem', 'add', '--db', db, '--task', '1.1.1', '--text', '活动经费未到位', '--deadline', '2023-13-01')).code).toBe(2);
+    const unitDb = join(dir, 'u.db');
+    await cli('init', '--db', unitDb, '--office', '市商务局', '--role', 'unit');
+    await cli('settings', '--db', unitDb, '--as-of', '2023-04-10');
+    expect((await cli('problem', 'add', '--db', unitDb, '--task', '1.1.1', '--text', '自行交办问题', '--deadline', '2023-04-30')).code).toBe(3);
+  });
+});

@@ -15,6 +15,7 @@ import { tempStore } from '../helpers/temp-store';
 const planText = readFileSync(join(import.meta.dirname, '../fixtures/plans/yunjiang-2024.txt'));
 
 const task = seedIds.task('吉政发〔2023〕3号', '1.1.1');
+const gdp = seedIds.target('吉政发〔2023〕3号', 'battle:1', 0);
 const evidence = Buffer.from('春季车展总结：成交1.2亿元', 'utf8');
 
 const sheet = new ExcelJS.Workbook();
@@ -64,8 +65,21 @@ const sampleInputs: Record<string, unknown> = {
   'report.list': {},
   'ledger.exportXlsx': { battle: 1 },
   'ledger.importXlsx': { fileName: '分解表.xlsx', contentBase64: xlsx.toString('base64'), section: '1.1', dryRun: false },
+  'indicators.list': {},
+  'indicator.update': { id: gdp, edit: { source: '市统计局' } },
+  'indicator.add': { battle: 6, edit: { name: '新增城镇就业', owner: '市人社局', target: 3000 } },
+  'indicator.setValue': { id: gdp, period: '2023-06', value: 7.8, note: '上半年' },
+  'problems.list': {},
+  'problem.raise': { taskId: task, text: '活动经费未到位', deadline: '2023-08-31' },
+  'problem.clear': { id: 'no-such-problem', statement: '已整改完成' },
+  'supervision.overview': {},
+  'supervision.add': { kind: 'notice', unit: '市商务局', taskIds: [task], matter: '任务逾期请整改', deadline: '2023-07-31' },
+  'meeting.get': { month: '2023-06' },
+  'meeting.save': { month: '2023-06', heldOn: '2023-06-30', chair: '常务副市长' },
+  'meeting.decide': { month: '2023-06', kind: 'note', text: '各专班七月五日前报送整改情况' },
 };
-const expectedToFail = new Set(['sync.import', 'conflicts.settle']);
+// A problem id that does not exist: clearing a real one is tested in tests/core/problems.
+const expectedToFail = new Set(['sync.import', 'conflicts.settle', 'problem.clear']);
 
 describe('contract', () => {
   it('lists the same channels as the preload exposes', () => {

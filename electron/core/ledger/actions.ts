@@ -2,6 +2,7 @@
 // nothing is written unless everything is allowed and valid.
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
+import { isIsoDate } from '../../../shared/period';
 import { periodSchema, taskEditSchema, type Identity, type TaskEdit } from '../../../shared/workflow';
 import type { Json } from '../events/canonical';
 import type { Store } from '../store/open-store';
@@ -14,6 +15,7 @@ const PROGRESS_NS = 'a7d1c3e0-5b2f-4e8a-9c61-3f0b7e2d9a14';
 
 function checkInPlanYear(store: Store, date: string, what: string): void {
   const year = planInfo(store).year;
+  if (!isIsoDate(date)) throw new AppError('bad_input', `${what}不是有效日期：“${date}”。`, `${what} ${date} not a date`);
   if (!date.startsWith(`${year}-`)) {
     throw new AppError('bad_input', `${what}应在实施方案年度（${year}年）内，收到“${date}”。`, `${what} ${date} outside plan year ${year}`);
   }

@@ -243,6 +243,106 @@ export const reports = sqliteTable(
   (t) => [index('reports_office_kind').on(t.officeUnitId, t.kind, t.year)],
 );
 
+/** 推进指标: the plan's headline targets (same id as their target row) once someone edits them, and indicators
+ * added by hand. A headline target nobody has edited is listed with drafted defaults. */
+export const indicators = sqliteTable('indicators', {
+  id: text('id').primaryKey(),
+  battleId: text('battle_id').notNull().default(''),
+  name: text('name').notNull().default(''),
+  definition: text('definition').notNull().default(''),
+  source: text('source').notNull().default(''),
+  ownerUnitId: text('owner_unit_id').notNull().default(''),
+  cadence: text('cadence').notNull().default('monthly'),
+  unit: text('unit').notNull().default(''),
+  kind: text('kind').notNull().default('growth'),
+  comparison: text('comparison').notNull().default('gte'),
+  baseline: text('baseline').notNull().default(''),
+  target: real('target').notNull().default(0),
+  targetText: text('target_text').notNull().default(''),
+  ord: integer('ord').notNull().default(0),
+  deleted: integer('deleted').notNull().default(0),
+});
+
+/** One actual per indicator and period (id derived from both, so a second entry is the same record). */
+export const indicatorValues = sqliteTable(
+  'indicator_values',
+  {
+    id: text('id').primaryKey(),
+    indicatorId: text('indicator_id').notNull().default(''),
+    period: text('period').notNull().default(''),
+    value: real('value').notNull().default(0),
+    note: text('note').notNull().default(''),
+    unitId: text('unit_id').notNull().default(''),
+    enteredOn: text('entered_on').notNull().default(''),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('indicator_values_indicator').on(t.indicatorId, t.period)],
+);
+
+/** 问题清单: found, tied to a task and a unit, given a deadline (限期整改), tracked until cleared. */
+export const problems = sqliteTable(
+  'problems',
+  {
+    id: text('id').primaryKey(),
+    taskId: text('task_id').notNull().default(''),
+    unitId: text('unit_id').notNull().default(''),
+    source: text('source').notNull().default('manual'),
+    sourceId: text('source_id').notNull().default(''),
+    text: text('text').notNull().default(''),
+    foundOn: text('found_on').notNull().default(''),
+    deadline: text('deadline').notNull().default(''),
+    state: text('state').notNull().default('open'),
+    clearedOn: text('cleared_on').notNull().default(''),
+    statement: text('statement').notNull().default(''),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('problems_unit').on(t.unitId, t.state)],
+);
+
+/** 通报表扬 / 督办单 / 约谈, each tied to a unit and tasks. */
+export const supervisions = sqliteTable('supervisions', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull().default(''),
+  unitId: text('unit_id').notNull().default(''),
+  taskIds: text('task_ids').notNull().default('[]'),
+  matter: text('matter').notNull().default(''),
+  number: integer('number').notNull().default(0),
+  deadline: text('deadline').notNull().default(''),
+  reply: text('reply').notNull().default(''),
+  heldOn: text('held_on').notNull().default(''),
+  participants: text('participants').notNull().default(''),
+  outcome: text('outcome').notNull().default(''),
+  byUnitId: text('by_unit_id').notNull().default(''),
+  deleted: integer('deleted').notNull().default(0),
+});
+
+/** 调度分析会: one a month, with its minutes. */
+export const meetings = sqliteTable('meetings', {
+  id: text('id').primaryKey(),
+  month: text('month').notNull().default(''),
+  heldOn: text('held_on').notNull().default(''),
+  place: text('place').notNull().default(''),
+  chair: text('chair').notNull().default(''),
+  attendees: text('attendees').notNull().default(''),
+  minutes: text('minutes').notNull().default(''),
+  deleted: integer('deleted').notNull().default(0),
+});
+
+/** A meeting's decisions; one may have created a task or a problem (refId). */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id').notNull().default(''),
+    ord: integer('ord').notNull().default(0),
+    text: text('text').notNull().default(''),
+    kind: text('kind').notNull().default('note'),
+    refId: text('ref_id').notNull().default(''),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('decisions_meeting').on(t.meetingId, t.ord)],
+);
+
 /** Other installations this one exchanges with (local, not synced): the key a person confirmed, and what
  * the peer is known to hold, so the next bundle for it carries only what it lacks. */
 export const peers = sqliteTable('peers', {

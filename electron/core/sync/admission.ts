@@ -26,12 +26,37 @@ function taskScopeOf(store: Store, taskId: string, fields: Record<string, unknow
   return battle ? { battle: battle.code, leadUnitIds: [], coUnitIds: [] } : null;
 }
 
+function existingField(store: Store, table: string, id: string, column: string): string {
+  const row = store.sqlite.prepare(`SELECT ${column} AS v FROM ${table} WHERE id = ?`).get(id) as { v: string } | undefined;
+  return row?.v ?? '';
+}
+
+/** An indicator's battle and owner: its own row, the fields it arrives with, or the plan target it edits. */
+function indicatorAdmissionScope(store: Store, id: string, fields: Record<string, unknown>): TaskScope | null {
+  const row = store.sqlite
+    .prepare('SELECT b.code AS battle, i.owner_unit_id AS owner FROM indicators i JOIN battles b ON b.id = i.battle_id WHERE i.id = ?')
+    .get(id) as { battle: number; owner: string } | undefined;
+  if (row) return { battle: row.battle, leadUnitIds: [String(fields.ownerUnitId ?? row.owner)], coUnitIds: [] };
+  const battleId = fields.battleId ?? existingField(store, 'targets', id, 'owner_id');
+  const battle = store.sqlite.prepare('SELECT code FROM battles WHERE id = ?').get(String(battleId)) as { code: number } | undefined;
+  if (!battle) return null;
+  // A plan indicator nobody has edited yet: its owner is its battle's office.
+  const owner = fields.ownerUnitId ?? store.sqlite.prepare('SELECT u.id FROM battles b JOIN units u ON u.name = b.office WHERE b.id = ?').pluck().get(String(battleId));
+  return { battle: battle.code, leadUnitIds: [String(owner ?? '')], coUnitIds: [] };
+}
+
 const NOT_ALLOWED: Record<Action, string> = {
   'task.edit': '无权修改该任务',
   'task.assign': '无权填写该任务的负责人',
   'progress.report': '无权报送该任务的进展',
   'closeout.request': '无权申请该任务销号',
   'closeout.decide': '无权审批该任务销号',
+  'indicator.define': '无权设定该指标',
+  'indicator.report': '无权填报该指标',
+  'problem.raise': '无权交办该问题',
+  'problem.clear': '无权报告该问题整改完成',
+  'supervision.act': '无权表扬、督办或约谈',
+  'meeting.record': '无权记录调度分析会',
 };
 
 /** null when the event may be applied; otherwise why not, in Chinese. */
@@ -54,6 +79,24 @@ export function admissionReason(store: Store, e: LedgerEvent): string | null {
     const decides = e.fields.state !== undefined && e.fields.state !== 'pending';
     return check(decides ? 'closeout.decide' : 'closeout.request', taskScopeOf(store, String(e.fields.taskId ?? existing?.taskId ?? ''), {}));
   }
+  if (e.entity === 'indicator' || e.entity === 'indicatorValue') {
+    const indicatorId = e.entity === 'indicator' ? e.entityId : String(e.fields.indicatorId ?? existingField(store, 'indicator_values', e.entityId, 'indicator_id'));
+    const scope = indicatorAdmissionScope(store, indicatorId, e.entity === 'indicator' ? e.fields : {});
+    return check(e.entity === 'indicator' ? 'indicator.define' : 'indicator.report', scope);
+  }
+  if (e.entity === 'problem') {
+    const taskId = String(e.fields.taskId ?? existingField(store, 'problems', e.entityId, 'task_id'));
+    const unitId = String(e.fields.unitId ?? existingField(store, 'problems', e.entityId, 'unit_id'));
+    const task = taskScopeOf(store, taskId, {});
+    const clears = e.fields.state === 'cleared' && Object.keys(e.fields).every((f) => ['state', 'clearedOn', 'statement'].includes(f));
+    return clears ? check('problem.clear', task && { battle: task.battle, leadUnitIds: [unitId], coUnitIds: [] }) : check('problem.raise', task);
+  }
+  if (e.entity === 'supervision') {
+    const ids = (e.fields.taskIds as string[] | undefined) ?? (JSON.parse(existingField(store, 'supervisions', e.entityId, 'task_ids') || '[]') as string[]);
+    const battles = new Set(ids.map((id) => taskScopeOf(store, id, {})?.battle));
+    return check('supervision.act', { battle: battles.size === 1 ? ([...battles][0] ?? 0) : 0, leadUnitIds: [], coUnitIds: [] });
+  }
+  if (e.entity === 'meeting' || e.entity === 'decision') return check('meeting.record', { battle: 0, leadUnitIds: [], coUnitIds: [] });
   if (e.entity === 'report') {
     // An office numbers and records only its own documents.
     const existing = store.sqlite.prepare('SELECT office_unit_id AS office FROM reports WHERE id = ?').get(e.entityId) as { office: string } | undefined;

@@ -1,9 +1,12 @@
 // A hash of the shared state: every synced table's rows in id order. Two stores that have folded the same
 // events have the same digest, whatever order the events came in.
 import { createHash } from 'node:crypto';
+import { entitySpecs } from '../events/entities';
 import type { Store } from '../store/open-store';
 
-const SHARED_TABLES = ['plans', 'battles', 'sections', 'units', 'tasks', 'task_units', 'targets', 'replicas', 'progress', 'closeouts'];
+/** Every folded table (from the registry, so a new entity is covered without touching this file), and the
+ * task–unit index derived from tasks. */
+const SHARED_TABLES = [...Object.values(entitySpecs).map((e) => e.table), 'task_units'];
 
 export function stateDigest(store: Store): string {
   const h = createHash('sha256');

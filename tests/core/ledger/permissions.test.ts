@@ -16,12 +16,12 @@ const other = id('unit', '教体局');
 
 // Expected answers for each role and action, as ARCHITECTURE.md's role rules say.
 const table: [Identity, string, Record<Action, boolean>][] = [
-  [center, 'center', { 'task.edit': true, 'task.assign': true, 'progress.report': true, 'closeout.request': true, 'closeout.decide': true }],
-  [taskforce1, 'taskforce of the battle', { 'task.edit': true, 'task.assign': true, 'progress.report': true, 'closeout.request': true, 'closeout.decide': true }],
-  [taskforce2, 'taskforce of another battle', { 'task.edit': false, 'task.assign': false, 'progress.report': false, 'closeout.request': false, 'closeout.decide': false }],
-  [lead, 'lead unit', { 'task.edit': false, 'task.assign': true, 'progress.report': true, 'closeout.request': true, 'closeout.decide': false }],
-  [co, 'cooperating unit', { 'task.edit': false, 'task.assign': false, 'progress.report': true, 'closeout.request': false, 'closeout.decide': false }],
-  [other, 'unrelated unit', { 'task.edit': false, 'task.assign': false, 'progress.report': false, 'closeout.request': false, 'closeout.decide': false }],
+  [center, 'center', { 'task.edit': true, 'task.assign': true, 'progress.report': true, 'closeout.request': true, 'closeout.decide': true, 'indicator.define': true, 'indicator.report': true, 'problem.raise': true, 'problem.clear': true, 'supervision.act': true, 'meeting.record': true }],
+  [taskforce1, 'taskforce of the battle', { 'task.edit': true, 'task.assign': true, 'progress.report': true, 'closeout.request': true, 'closeout.decide': true, 'indicator.define': true, 'indicator.report': true, 'problem.raise': true, 'problem.clear': true, 'supervision.act': true, 'meeting.record': true }],
+  [taskforce2, 'taskforce of another battle', { 'task.edit': false, 'task.assign': false, 'progress.report': false, 'closeout.request': false, 'closeout.decide': false, 'indicator.define': false, 'indicator.report': false, 'problem.raise': false, 'problem.clear': false, 'supervision.act': false, 'meeting.record': false }],
+  [lead, 'lead unit', { 'task.edit': false, 'task.assign': true, 'progress.report': true, 'closeout.request': true, 'closeout.decide': false, 'indicator.define': false, 'indicator.report': true, 'problem.raise': false, 'problem.clear': true, 'supervision.act': false, 'meeting.record': false }],
+  [co, 'cooperating unit', { 'task.edit': false, 'task.assign': false, 'progress.report': true, 'closeout.request': false, 'closeout.decide': false, 'indicator.define': false, 'indicator.report': false, 'problem.raise': false, 'problem.clear': false, 'supervision.act': false, 'meeting.record': false }],
+  [other, 'unrelated unit', { 'task.edit': false, 'task.assign': false, 'progress.report': false, 'closeout.request': false, 'closeout.decide': false, 'indicator.define': false, 'indicator.report': false, 'problem.raise': false, 'problem.clear': false, 'supervision.act': false, 'meeting.record': false }],
 ];
 
 describe('role rules', () => {

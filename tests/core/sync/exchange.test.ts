@@ -101,6 +101,23 @@ describe('exchanging bundles', () => {
   });
 });
 
+describe('dispatch records from other offices', () => {
+  it('quarantines a meeting record, a problem and an indicator value written by a unit around the core', async () => {
+    const { unit, taskforce } = await threeOffices();
+    const gdp = seedIds.target('吉政发〔2023〕3号', 'battle:1', 0); // owned by 市发改局, not 市商务局
+    unit.store.log.append([
+      { entity: 'meeting', entityId: 'm-forged', op: 'put', fields: { month: '2023-06', heldOn: '2023-06-30' } },
+      { entity: 'problem', entityId: 'p-forged', op: 'put', fields: { taskId: TASK, unitId: 'x', text: '自行交办', deadline: '2023-08-01', state: 'open' } },
+      { entity: 'indicatorValue', entityId: 'v-forged', op: 'put', fields: { indicatorId: gdp, period: '2023-06', value: 99 } },
+    ]);
+    const r = await taskforce.receive(unit.bundleFor());
+    expect(r.quarantined).toBe(3);
+    for (const table of ['meetings', 'problems', 'indicator_values']) {
+      expect((taskforce.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(0);
+    }
+  });
+});
+
 describe('hostile files', () => {
   it('refuses each with a Chinese reason and leaves the store byte for byte as it was', async () => {
     const { unit, taskforce } = await threeOffices();
