@@ -7,7 +7,11 @@ import { Ledger } from './pages/Ledger';
 import { Overview } from './pages/Overview';
 import { Settings } from './pages/Settings';
 import { Closeout } from './pages/Closeout';
+import { Indicators } from './pages/Indicators';
+import { Meeting } from './pages/Meeting';
+import { Problems } from './pages/Problems';
 import { Reports } from './pages/Reports';
+import { Supervision } from './pages/Supervision';
 import { Sync } from './pages/Sync';
 import { IdentitySetup } from './components/IdentitySetup';
 import { TaskDrawer } from './components/TaskDrawer';
@@ -19,6 +23,10 @@ const NAV: { key: Page; label: string }[] = [
   { key: 'overview', label: '总览' },
   { key: 'ledger', label: '台账' },
   { key: 'closeout', label: '拉单销号' },
+  { key: 'indicators', label: '指标' },
+  { key: 'problems', label: '问题清单' },
+  { key: 'supervision', label: '督办' },
+  { key: 'meeting', label: '调度会' },
   { key: 'reports', label: '报告' },
   { key: 'sync', label: '同步' },
   { key: 'settings', label: '设置' },
@@ -84,6 +92,14 @@ function Shell() {
             <Ledger />
           ) : page === 'closeout' ? (
             <Closeout />
+          ) : page === 'indicators' ? (
+            <Indicators />
+          ) : page === 'problems' ? (
+            <Problems />
+          ) : page === 'supervision' ? (
+            <Supervision />
+          ) : page === 'meeting' ? (
+            <Meeting />
           ) : page === 'reports' ? (
             <Reports />
           ) : page === 'sync' ? (

@@ -7,7 +7,7 @@ import type { TaskFilter } from '../../shared/task-filter';
 import type { Identity, Settings } from '../../shared/workflow';
 import { request } from './api';
 
-export type Page = 'overview' | 'ledger' | 'closeout' | 'reports' | 'sync' | 'settings';
+export type Page = 'overview' | 'ledger' | 'closeout' | 'indicators' | 'problems' | 'supervision' | 'meeting' | 'reports' | 'sync' | 'settings';
 
 interface LedgerState {
   page: Page;
