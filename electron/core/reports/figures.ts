@@ -1,7 +1,10 @@
 // Every figure a report prints, read from the store at generation time. Lights are read at the period's last
 // day, so a brief for 3月下旬 shows what was overdue on 3月31日 whatever day it is generated.
 import type { TaskRow } from '../../../shared/domain';
+import { assess, valuePeriodEnd, type IndicatorLight } from '../../../shared/indicators';
 import { periodRange } from '../../../shared/report';
+import { listIndicators } from '../indicators/dictionary';
+import { listProblems } from '../problems/problems';
 import type { Settings } from '../../../shared/workflow';
 import { battleCounts, type BattleCounts } from '../ledger/dashboard';
 import { battleSummaries, listTasks, planInfo } from '../ledger/queries';
@@ -45,6 +48,17 @@ export interface UnitFigures {
   reportedInPeriod: boolean;
 }
 
+export interface IndicatorFigure {
+  battleName: string;
+  name: string;
+  target: string;
+  /** The latest actual up to the period's end, with its period; null when none was entered. */
+  actual: { period: string; value: number; unit: string } | null;
+  completion: number | null;
+  schedule: number;
+  light: IndicatorLight;
+}
+
 export interface ReportFigures {
   period: string;
   start: string;
@@ -62,6 +76,9 @@ export interface ReportFigures {
   progressLinesInPeriod: number;
   unitsReportedInPeriod: number;
   units: UnitFigures[];
+  indicators: IndicatorFigure[];
+  /** 问题清单 at the period's end: open (of which past their deadline) and cleared within the period. */
+  problems: { open: number; overdue: number; clearedInPeriod: number };
   tasks: TaskRow[];
 }
 
@@ -156,6 +173,28 @@ export function reportFigures(store: Store, settings: Settings, period: string):
     });
   }
 
+  const indicators = listIndicators(store).map((i): IndicatorFigure => {
+    const v = [...i.values].reverse().find((x) => valuePeriodEnd(x.period) <= end);
+    const a = assess(i, v?.value ?? null, v ? valuePeriodEnd(v.period) : end);
+    return {
+      battleName: i.battleName,
+      name: i.name,
+      target: i.targetText || `${i.target}${i.unit}`,
+      actual: v ? { period: v.period, value: v.value, unit: i.unit } : null,
+      completion: a.completion,
+      schedule: a.schedule,
+      light: a.light,
+    };
+  });
+
+  const problemRows = listProblems(store, end).filter((p) => p.foundOn <= end);
+  const openAtEnd = problemRows.filter((p) => p.state === 'open' || p.clearedOn > end);
+  const problems = {
+    open: openAtEnd.length,
+    overdue: openAtEnd.filter((p) => p.deadline < end).length,
+    clearedInPeriod: problemRows.filter((p) => p.state === 'cleared' && p.clearedOn >= start && p.clearedOn <= end).length,
+  };
+
   return {
     period,
     start,
@@ -173,6 +212,8 @@ export function reportFigures(store: Store, settings: Settings, period: string):
     progressLinesInPeriod: linesInPeriod,
     unitsReportedInPeriod: reportingUnits.size,
     units: [...perUnit.values()],
+    indicators,
+    problems,
     tasks,
   };
 }

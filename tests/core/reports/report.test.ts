@@ -154,6 +154,34 @@ describe('月通报', () => {
   });
 });
 
+describe('indicators and problems in the documents', () => {
+  it('the notice has no indicator section before any actual is entered, and a table of them after', async () => {
+    const s = openStore(join(sharedDir, 'indicators.db'));
+    try {
+      await playMarch(s);
+      const who = getIdentity(s)!;
+      const before = paragraphs((await xmlOf((await issueReport(s, who, getSettings(s), { kind: 'monthly', period: '2023-03' })).bytes)).document).join('\n');
+      expect(before).not.toContain('主要指标完成情况');
+      const { listIndicators } = await import('../../../electron/core/indicators/dictionary');
+      const { setIndicatorValue } = await import('../../../electron/core/indicators/values');
+      const gdp = listIndicators(s).find((i) => i.name === '地区生产总值')!;
+      setIndicatorValue(s, who, { id: gdp.id, period: '2023-03', value: 6.4 }, '2023-03-31');
+      const { raiseProblem } = await import('../../../electron/core/problems/problems');
+      const task = s.sqlite.prepare("SELECT id FROM tasks WHERE code = '1.1.1'").pluck().get() as string;
+      raiseProblem(s, who, { taskId: task, text: '活动经费未到位', deadline: '2023-04-15' }, '2023-03-30');
+      const after = paragraphs((await xmlOf((await issueReport(s, who, getSettings(s), { kind: 'monthly', period: '2023-03' })).bytes)).document).join('\n');
+      expect(after).toContain('四、主要指标完成情况');
+      expect(after).toContain('五、下步工作要求');
+      expect(after).toMatch(/地区生产总值\n8%\n3月 6\.4%\n80%\n24\.7%\n明显滞后/);
+      expect(after).toContain('1项已填报完成值');
+      const brief = previewReport(s, who, getSettings(s), { kind: 'dekad', period: '2023-03-3' });
+      expect(brief.fields.find((f) => f.key === 'problems')?.value).toContain('问题清单中未清零问题1个');
+    } finally {
+      s.close();
+    }
+  });
+});
+
 describe('督办单 and 季总结', () => {
   it('a supervision notice names the unit, its overdue tasks and the deadline', async () => {
     const late = store.sqlite

@@ -1,11 +1,11 @@
 // 月通报: red header and number; situation in figures → commended units → lagging units and requirements →
-// next steps; signature and 版记.
+// indicators (once actuals are entered) → next steps; signature and 版记.
 import { chineseDate } from '../../../../shared/period';
 import { reportPeriodLabel, type ReportBlock } from '../../../../shared/report';
 import type { ReportFigures, UnitFigures } from '../figures';
 import type { ComposeContext, Composed } from './context';
 import { paragraphsOf } from './fields';
-import { battleTable, ordinal, overallSentence } from './sections';
+import { battleTable, indicatorBlocks, ordinal, overallSentence } from './sections';
 
 /** Units whose lead tasks are all on schedule, that reported this month, with at least one task: 表扬 candidates. */
 export function commendable(f: ReportFigures): UnitFigures[] {
@@ -69,6 +69,11 @@ export function composeMonthly({ figures: f, who, number, today, fields }: Compo
     });
     blocks.push(...paragraphsOf(requirements).map((text) => ({ type: 'paragraph' as const, text, field: 'requirements' })));
   } else blocks.push({ type: 'paragraph', text: '本月无逾期和预警任务的单位。' });
+  const indicatorPart = indicatorBlocks(f, `${ordinal(h + 1)}、主要指标完成情况`);
+  if (indicatorPart.length) {
+    h++;
+    blocks.push(...indicatorPart);
+  }
   blocks.push({ type: 'heading', level: 1, text: `${ordinal(++h)}、下步工作要求` }, ...paragraphsOf(next).map((text) => ({ type: 'paragraph' as const, text, field: 'nextSteps' })));
   blocks.push({ type: 'signature', office: issuer, date });
   blocks.push({ type: 'imprint', cc: cc ? `抄送：${cc}。`.replace(/。。$/, '。') : '', printer: issuer, printedOn: `${date}印发` });

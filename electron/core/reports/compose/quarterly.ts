@@ -1,10 +1,10 @@
-// 季总结: overview → progress per battle → problems → next quarter.
+// 季总结: overview → progress per battle → indicators (once actuals are entered) → problems → next quarter.
 import { chineseDate } from '../../../../shared/period';
 import { reportPeriodLabel, type ReportBlock } from '../../../../shared/report';
 import type { BattleFigures } from '../figures';
 import type { ComposeContext, Composed } from './context';
 import { paragraphsOf } from './fields';
-import { attentionTable, battleTable, ordinal, overallSentence, pct, problemsDraft } from './sections';
+import { attentionTable, battleTable, indicatorBlocks, ordinal, overallSentence, pct, problemsDraft } from './sections';
 
 function battleSentence(b: BattleFigures): string {
   return (
@@ -27,6 +27,11 @@ export function composeQuarterly({ figures: f, who, today, fields }: ComposeCont
   blocks.push({ type: 'heading', level: 1, text: `${ordinal(++h)}、总体情况` }, { type: 'paragraph', text: overallSentence(f) });
   blocks.push({ type: 'heading', level: 1, text: `${ordinal(++h)}、各仗推进情况` }, battleTable(f));
   f.battles.forEach((b, i) => blocks.push({ type: 'heading', level: 2, text: `（${ordinal(i + 1)}）${b.name}` }, { type: 'paragraph', text: battleSentence(b) }));
+  const indicatorPart = indicatorBlocks(f, `${ordinal(h + 1)}、主要指标完成情况`);
+  if (indicatorPart.length) {
+    h++;
+    blocks.push(...indicatorPart);
+  }
   blocks.push({ type: 'heading', level: 1, text: `${ordinal(++h)}、存在问题` }, ...paragraphsOf(problems).map((text) => ({ type: 'paragraph' as const, text, field: 'problems' })));
   blocks.push(...attentionTable(f, 30));
   blocks.push({ type: 'heading', level: 1, text: `${ordinal(++h)}、下季度工作安排` }, ...paragraphsOf(next).map((text) => ({ type: 'paragraph' as const, text, field: 'nextQuarter' })));

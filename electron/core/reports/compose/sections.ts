@@ -100,14 +100,57 @@ export function attentionTable(f: ReportFigures, limit = 60): ReportBlock[] {
   ];
 }
 
+const WORD = { green: '达到序时', yellow: '略有差距', red: '明显滞后', none: '未报' } as const;
+const valuePeriodName = (p: string) => (p.includes('Q') ? `${p.slice(-1)}季度` : p.length === 4 ? '全年' : `${Number(p.slice(5))}月`);
+
+/** The indicators with their latest actuals; nothing when no actual has been entered yet (a table of blanks
+ * helps nobody). */
+export function indicatorBlocks(f: ReportFigures, heading: string): ReportBlock[] {
+  if (!f.indicators.some((i) => i.actual)) return [];
+  const entered = f.indicators.filter((i) => i.actual);
+  const behind = entered.filter((i) => i.light === 'red' || i.light === 'yellow');
+  return [
+    { type: 'heading', level: 1, text: heading },
+    {
+      type: 'paragraph',
+      text: `纳入调度的${f.indicators.length}项主要指标中，${entered.length}项已填报完成值，其中达到序时进度${entered.filter((i) => i.light === 'green').length}项，略有差距${entered.filter((i) => i.light === 'yellow').length}项，明显滞后${entered.filter((i) => i.light === 'red').length}项${behind.length ? `（${behind.slice(0, 6).map((i) => i.name).join('、')}${behind.length > 6 ? '等' : ''}）` : ''}。`,
+    },
+    {
+      type: 'table',
+      columns: [
+        { title: '仗', width: 1.9, align: 'left' },
+        { title: '指标', width: 2.9, align: 'left' },
+        { title: '年度目标', width: 1.4, align: 'left' },
+        { title: '完成值', width: 1.7, align: 'right' },
+        { title: '完成率', width: 1.3, align: 'right' },
+        { title: '序时进度', width: 1.3, align: 'right' },
+        { title: '状态', width: 1.9, align: 'center' },
+      ],
+      rows: f.indicators.map((i) => [
+        i.battleName,
+        i.name,
+        i.target,
+        i.actual ? `${valuePeriodName(i.actual.period)} ${i.actual.value}${i.actual.unit}` : '—',
+        i.completion === null ? '—' : `${i.completion}%`,
+        `${i.schedule}%`,
+        WORD[i.light],
+      ]),
+      note: '增速类指标以累计增速对照年度目标；总量、个数类指标以累计完成率对照序时进度。',
+    },
+  ];
+}
+
 /** A drafted paragraph naming the units with overdue and lagging tasks. */
 export function problemsDraft(f: ReportFigures): string {
   const red = f.units.filter((u) => u.red > 0).sort((a, b) => b.red - a.red);
   const yellow = f.attention.filter((a) => a.light === 'yellow').length;
-  if (!red.length && !yellow) return '各项任务均按序时进度推进，未发现逾期和明显滞后的任务。';
+  const listed = f.problems.open + f.problems.clearedInPeriod
+    ? `问题清单中未清零问题${f.problems.open}个${f.problems.overdue ? `（其中逾期未改${f.problems.overdue}个）` : ''}，${periodWord(f.period)}清零${f.problems.clearedInPeriod}个。`
+    : '';
+  if (!red.length && !yellow) return `各项任务均按序时进度推进，未发现逾期和明显滞后的任务。${listed}`;
   const names = red.slice(0, 5).map((u) => u.unit).join('、');
   const parts: string[] = [];
   if (red.length) parts.push(`${f.byLight.red}项任务逾期未完成，涉及${names}${red.length > 5 ? `等${red.length}个单位` : ''}`);
   if (yellow) parts.push(`${yellow}项任务进度落后于序时进度`);
-  return `部分任务推进滞后：${parts.join('；')}。`;
+  return `部分任务推进滞后：${parts.join('；')}。${listed}`;
 }
