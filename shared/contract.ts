@@ -95,6 +95,10 @@ export const contract = {
       overdueCount: z.number().int(),
       dueSoonCount: z.number().int(),
       units: z.array(z.object({ unit: z.string(), lead: z.number().int(), red: z.number().int(), yellow: z.number().int(), closed: z.number().int() })),
+      /** Indicators whose latest actual is behind (明显滞后 first). */
+      indicatorsBehind: z.array(z.object({ id: z.string(), name: z.string(), battleName: z.string(), light: z.enum(indicatorLights), completion: z.number().nullable(), period: z.string() })),
+      openProblems: z.number().int(),
+      overdueProblems: z.number().int(),
       pendingCloseouts: z.number().int(),
     }),
   },

@@ -82,6 +82,14 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
         overdueCount: overdue.length,
         dueSoonCount: dueSoon.length,
         units: unitCounts(tasks),
+        indicatorsBehind: listIndicators(store)
+          .filter((i) => i.assessment.light === 'red' || i.assessment.light === 'yellow')
+          .sort((a, b) => (a.assessment.light === b.assessment.light ? 0 : a.assessment.light === 'red' ? -1 : 1))
+          .map((i) => ({ id: i.id, name: i.name, battleName: i.battleName, light: i.assessment.light, completion: i.assessment.completion, period: i.latest?.period ?? '' })),
+        ...(() => {
+          const open = listProblems(store, settings().asOf).filter((p) => p.state === 'open');
+          return { openProblems: open.length, overdueProblems: open.filter((p) => p.overdue).length };
+        })(),
         pendingCloseouts: closeoutQueue(store, who?.role === 'taskforce' ? who.battle : undefined).length,
       };
     },

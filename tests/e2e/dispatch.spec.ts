@@ -65,6 +65,9 @@ base('a problem is raised, cleared, and the counters and the 动态清零 line f
     const counters = page.getByTestId('problem-counters');
     await expect(counters).toContainText('未清零1');
     await expect(page.getByTestId('problem-series').locator('canvas')).toBeVisible();
+    await page.getByRole('menuitem', { name: '总览' }).click();
+    await expect(page.getByTestId('open-problems')).toContainText('未清零1');
+    await page.getByRole('menuitem', { name: '问题清单' }).click();
     await page.getByTestId('problem-clear').click();
     await page.getByTestId('problem-statement').fill('经费已于3月30日拨付到位');
     await page.getByRole('button', { name: '确认清零' }).click();

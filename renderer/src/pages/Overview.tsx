@@ -149,6 +149,29 @@ export function Overview() {
           <TaskListCard color="blue" title="临近时限" count={dashboard.dueSoonCount} tasks={dashboard.dueSoon} empty="近期没有到期的任务" testId="due-soon-list" />
         </Col>
       </Row>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={16}>
+          <Card size="small" title={`滞后于序时的指标（${dashboard.indicatorsBehind.length}）`} data-testid="indicators-behind" extra={<Button size="small" type="link" onClick={() => go('indicators')}>全部指标</Button>}>
+            {dashboard.indicatorsBehind.length ? (
+              <Space wrap>
+                {dashboard.indicatorsBehind.map((i) => (
+                  <Badge key={i.id} color={i.light === 'red' ? '#cf1322' : '#faad14'} text={`${i.battleName} · ${i.name}（完成率${i.completion ?? '—'}%，${i.light === 'red' ? '明显滞后' : '略有差距'}）`} />
+                ))}
+              </Space>
+            ) : (
+              <Typography.Text type="secondary">没有滞后于序时的指标（未填报的指标不在此列，见“指标”）。</Typography.Text>
+            )}
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card size="small" title="问题清单" data-testid="open-problems" extra={<Button size="small" type="link" onClick={() => go('problems')}>查看</Button>}>
+            <Space size="large">
+              <Statistic title="未清零" value={dashboard.openProblems} />
+              <Statistic title="逾期未改" value={dashboard.overdueProblems} valueStyle={{ color: dashboard.overdueProblems ? '#cf1322' : undefined }} />
+            </Space>
+          </Card>
+        </Col>
+      </Row>
     </div>
   );
 }
