@@ -1,5 +1,5 @@
 // The audit trail of a task, read from the event log itself: every change to the task, its progress lines and
-// its close-out records, with the office and person of the installation that made it, old value → new value.
+// its close-out records, problems raised on it and 表扬/督办/约谈 naming it, with the office and person of the installation that made it, old value → new value.
 import type { AuditEntry } from '../../../shared/workflow';
 import { listTypeLabel } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
@@ -25,11 +25,18 @@ export const FIELD_LABEL: Record<string, string> = {
   statement: '销号申请说明',
   state: '销号状态',
   reason: '理由',
+  deadline: '时限',
+  matter: '事由',
+  outcome: '结果',
+  heldOn: '日期',
+  participants: '约谈人',
+  clearedOn: '清零日期',
   deleted: '删除',
 };
 
-const STATE_LABEL: Record<string, string> = { pending: '待审批', approved: '已销号', rejected: '已退回', reopened: '重新打开' };
-const HIDDEN = new Set(['planId', 'battleId', 'sectionId', 'ord', 'code', 'taskId', 'unitId', 'evidence', 'reportedOn', 'requestedOn', 'decidedOn', 'deciderUnitId', 'group', 'clause', 'leadByOrder', 'parentId']);
+const STATE_LABEL: Record<string, string> = { pending: '待审批', approved: '已销号', rejected: '已退回', reopened: '重新打开', open: '整改中', cleared: '已清零' };
+const SUPERVISION_LABEL: Record<string, string> = { commend: '通报表扬', notice: '下发督办单', interview: '约谈' };
+const HIDDEN = new Set(['kind', 'taskIds', 'number', 'byUnitId', 'source', 'sourceId', 'foundOn', 'reply', 'planId', 'battleId', 'sectionId', 'ord', 'code', 'taskId', 'unitId', 'evidence', 'reportedOn', 'requestedOn', 'decidedOn', 'deciderUnitId', 'group', 'clause', 'leadByOrder', 'parentId']);
 
 function show(field: string, value: unknown, units: Map<string, string>): string {
   if (value === undefined || value === null || value === '') return '（空）';
@@ -57,6 +64,11 @@ function actionOf(e: LedgerEvent, isNew: boolean): string {
     if (isNew) return '申请销号';
     return state === 'approved' ? '批准销号' : state === 'rejected' ? '退回销号申请' : state === 'reopened' ? '重新打开' : '修改销号申请';
   }
+  if (e.entity === 'problem') return isNew ? '交办问题' : e.fields.state === 'cleared' ? '问题整改清零' : '修改问题';
+  if (e.entity === 'supervision') {
+    const kind = SUPERVISION_LABEL[String(e.fields.kind)] ?? '督办';
+    return isNew ? kind : `修改${kind}`;
+  }
   return isNew ? '建立任务' : '修改任务';
 }
 
@@ -66,9 +78,11 @@ export function taskAudit(store: Store, taskId: string): AuditEntry[] {
       `SELECT body FROM events WHERE (entity = 'task' AND entity_id = ?)
           OR (entity = 'progress' AND entity_id IN (SELECT id FROM progress WHERE task_id = ?))
           OR (entity = 'closeout' AND entity_id IN (SELECT id FROM closeouts WHERE task_id = ?))
+          OR (entity = 'problem' AND entity_id IN (SELECT id FROM problems WHERE task_id = ?))
+          OR (entity = 'supervision' AND entity_id IN (SELECT s.id FROM supervisions s, json_each(s.task_ids) j WHERE j.value = ?))
         ORDER BY hlc, replica, seq`,
     )
-    .all(taskId, taskId, taskId) as { body: string }[];
+    .all(taskId, taskId, taskId, taskId, taskId) as { body: string }[];
   const units = unitNames(store);
   const who = new Map(
     (store.sqlite.prepare('SELECT r.id, r.office_unit_id AS office, r.operator FROM replicas r').all() as { id: string; office: string; operator: string }[]).map(

@@ -28,6 +28,9 @@ describe('problems', () => {
     expect(list.byUnit).toEqual([{ key: '市商务局', open: 1, overdue: 0, cleared: 1 }]);
     expect(list.problems.find((p) => p.id === id)).toMatchObject({ state: 'cleared', statement: '资金已于7月5日拨付到位', clearedOn: '2023-07-02' });
     expect(stateDigest(taskforce.store)).toBe(stateDigest(unit.store));
+    const audit = (await taskforce.call<{ audit: { action: string; office: string }[] }>('task.detail', { id: TASK })).audit;
+    expect(audit.filter((a) => a.action === '交办问题').map((a) => a.office)).toEqual(['市发改局', '市发改局']);
+    expect(audit.find((a) => a.action === '问题整改清零')?.office).toBe('市商务局');
   });
 
   it('refuses a missing deadline, one in the past or outside the plan year, and an empty text', async () => {

@@ -51,6 +51,10 @@ describe('supervision', () => {
     expect([a.number, b.number]).toEqual([1, 2]);
     await center.call('supervision.add', { kind: 'interview', unit: '市商务局', taskIds: tasks, matter: '连续三旬逾期', heldOn: '2023-07-05', participants: '分管副市长', outcome: '限期一周整改' });
     const { actions } = await center.call<Overview>('supervision.overview', {});
+    // Each shows in the audit trail of the tasks it names.
+    const audit = (await center.call<{ audit: { action: string }[] }>('task.detail', { id: tasks[0] })).audit.map((a) => a.action);
+    expect(audit.filter((a) => a === '下发督办单')).toHaveLength(2);
+    expect(audit).toContain('约谈');
     expect(actions.map((x) => x.kind).sort()).toEqual(['interview', 'notice', 'notice']);
     expect(actions.find((x) => x.kind === 'interview')).toMatchObject({ heldOn: '2023-07-05', outcome: '限期一周整改', unit: '市商务局' });
     await expect(unit.call('supervision.add', { kind: 'commend', unit: '市商务局', taskIds: tasks, matter: '自我表扬一下' })).rejects.toThrow(/总指挥中心|工作专班/);
