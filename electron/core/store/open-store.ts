@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
@@ -12,6 +12,8 @@ import { loadSeedFile } from '../plan/load-seed';
 import { seedEvents } from '../plan/seed-events';
 import { resourcePaths } from '../paths';
 import { loadSigner } from '../sync/keys';
+import { backupFileName } from './backup-names';
+import { continueAsNewReplica } from './backups';
 import * as schema from './schema';
 
 export interface Store {
@@ -22,6 +24,15 @@ export interface Store {
   readonly replicaId: string;
   readonly publicKey: string;
   readonly schemaVersion: number;
+  /** The first replica id this installation had: backups of any of its replicas belong to it. */
+  readonly installationId: string;
+  /**
+   * After a restore: continue as a new replica with a new key, so no sequence number the old replica already
+   * used (and other offices may hold) is ever written again with other content.
+   */
+  adoptNewReplica(): void;
+  /** Runs any migrations the file lacks (after a restore of an older backup). */
+  migrate(): void;
   close(): void;
 }
 
@@ -80,6 +91,26 @@ function inspectExisting(path: string, known: number): void {
   }
 }
 
+/** A consistent copy (VACUUM INTO, a transaction of its own) before migrations change an existing store. */
+function backupBeforeMigration(sqlite: Database.Database, path: string, known: number): void {
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+  const applied = hasTable ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n : 0;
+  if (applied === 0 || applied >= known) return;
+  const dir = join(dirname(path), 'backups');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const target = join(dir, backupFileName(new Date(), 'migration'));
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  restrictToUser(target);
+}
+
+function restrictToUser(file: string): void {
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    // Windows and some mounted folders have no POSIX modes; the OS's own ACLs apply there.
+  }
+}
+
 function readMeta(sqlite: Database.Database, key: string): string | undefined {
   return (sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 }
@@ -98,7 +129,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     if (statSync(path).isDirectory()) throw new AppError('bad_input', `“${path}”是文件夹，不是台账文件。`, `path is a directory: ${path}`);
     inspectExisting(path, known);
   } else {
-    mkdirSync(dirname(path), { recursive: true });
+    // The ledger is official records: only this user may read the folder (ignored where there are no modes).
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   }
 
   // Parse the seed before creating anything, so a bad seed leaves no half-made file behind.
@@ -111,6 +143,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = drizzle(sqlite, { schema });
+    if (exists) backupBeforeMigration(sqlite, path, known);
     migrate(db, { migrationsFolder: migrationsDir });
 
     let replicaId = readMeta(sqlite, 'replica_id');
@@ -118,24 +151,48 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       replicaId = uuidv7();
       sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('replica_id', replicaId);
     }
-    const signer = loadSigner(sqlite);
-    const log = new EventLog(sqlite, replicaId, options.now, signer.sign);
+    const installationId = readMeta(sqlite, 'installation_id') ?? replicaId;
+    if (!readMeta(sqlite, 'installation_id')) sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('installation_id', installationId);
+    let signer = loadSigner(sqlite);
+    let log = new EventLog(sqlite, replicaId, options.now, signer.sign);
     if (seed && !readMeta(sqlite, 'seeded_plan')) {
       sqlite.transaction(() => {
         log.ingest(seedEvents(seed));
         sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('seeded_plan', seed.plan.code);
       })();
     }
-    return {
+    if (!exists) restrictToUser(path);
+    const store: Store = {
       path,
       sqlite,
       db,
-      log,
-      replicaId,
-      publicKey: signer.publicKey,
+      get log() {
+        return log;
+      },
+      get replicaId() {
+        return replicaId!;
+      },
+      get publicKey() {
+        return signer.publicKey;
+      },
       schemaVersion: known,
+      installationId,
+      adoptNewReplica() {
+        sqlite.transaction(() => {
+          replicaId = uuidv7();
+          sqlite.prepare("UPDATE meta SET value = ? WHERE key = 'replica_id'").run(replicaId);
+          sqlite.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('installation_id', ?)").run(installationId);
+          sqlite.prepare("DELETE FROM meta WHERE key IN ('signing_key', 'public_key')").run();
+          signer = loadSigner(sqlite);
+        })();
+        log = new EventLog(sqlite, replicaId!, options.now, signer.sign);
+      },
+      migrate: () => migrate(db, { migrationsFolder: migrationsDir }),
       close: () => sqlite.close(),
     };
+    // Put back from a backup while it could not be opened: continue as a new replica before anything else.
+    if (readMeta(sqlite, 'restored_pending')) continueAsNewReplica(store);
+    return store;
   } catch (err) {
     sqlite.close();
     // A store we were creating must not be left half-made: the next start would take it for a real one.

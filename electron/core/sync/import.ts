@@ -2,12 +2,13 @@
 // one transaction → import log. A dry run executes the same transaction and rolls it back, so the preview
 // is exactly what applying would do. Importing a bundle again changes nothing.
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { LedgerEvent, SealedEvent } from '../events/event';
 import { parseHlc } from '../events/hlc';
 import { evidenceDir } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
+import { makeBackup } from '../store/backups';
 import type { Store } from '../store/open-store';
 import { admissionReason } from './admission';
 import { fingerprint } from './keys';
@@ -145,7 +146,7 @@ export async function importBundle(store: Store, bytes: Uint8Array, options: Imp
     throw new AppError('forbidden', `同步包来自尚未确认的单位（指纹 ${newKeys.map((k) => k.fingerprint).join('、')}）。请与对方核对指纹后，选择“信任并导入”。`, 'untrusted keys');
   }
   if (!options.dryRun) {
-    await backupBeforeImport(store, options.now ?? new Date());
+    await makeBackup(store, 'import', { now: options.now ?? new Date() });
     // Files first, content-addressed and already verified: a failed transaction leaves only unreferenced files.
     storeAttachments(store, bundle.attachments ?? {});
   }
@@ -168,11 +169,3 @@ function storeAttachments(store: Store, attachments: Record<string, string>): vo
   }
 }
 
-/** SQLite's online backup of the live store, before anything is written. */
-async function backupBeforeImport(store: Store, now: Date): Promise<string> {
-  const dir = join(dirname(store.path), 'backups');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `before-import-${now.toISOString().replace(/[:.]/g, '-')}.db`);
-  await store.sqlite.backup(path);
-  return path;
-}

@@ -1,0 +1,218 @@
+// Backups of the store: SQLite's online backup of the live database (never a file copy of a live WAL store),
+// each checked with integrity_check before it counts; kept are the last 30 and the first of each month. A
+// restore backs up the current store first, copies the backup in through the same online API (one transaction
+// on the live file), and continues as a new replica so no sequence number is ever reused.
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { fingerprint } from '../sync/keys';
+import { backupFileName, parseBackupName, type BackupReason } from './backup-names';
+import type { Store } from './open-store';
+
+export const KEEP_LAST = 30;
+
+export interface BackupInfo {
+  file: string;
+  path: string;
+  at: string;
+  reason: BackupReason;
+  size: number;
+}
+
+export function backupsDir(storePath: string): string {
+  return join(dirname(storePath), 'backups');
+}
+
+function restrict(path: string): void {
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // no POSIX modes here
+  }
+}
+
+/** Full integrity_check of a database file, read-only; the reason when it is not a healthy ledger. */
+export function checkBackupFile(path: string): { ok: true; replica: string; installation: string; events: number; lastEvent: string; plan: string; migrations: number } | { ok: false; why: string } {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const check = db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') return { ok: false, why: `integrity_check: ${String(check)}` };
+    const meta = (k: string) => (db!.prepare('SELECT value FROM meta WHERE key = ?').get(k) as { value: string } | undefined)?.value ?? '';
+    const replica = meta('replica_id');
+    if (!replica) return { ok: false, why: 'no replica id: not a ledger store' };
+    const ev = db.prepare('SELECT count(*) AS n, max(hlc) AS h FROM events').get() as { n: number; h: string | null };
+    const migrations = (db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+    const wall = ev.h ? parseInt(ev.h.slice(0, 15), 10) : 0;
+    return {
+      ok: true,
+      replica,
+      installation: meta('installation_id') || replica,
+      events: ev.n,
+      lastEvent: wall ? new Date(wall).toISOString() : '',
+      plan: meta('seeded_plan'),
+      migrations,
+    };
+  } catch (err) {
+    return { ok: false, why: (err as Error).message };
+  } finally {
+    db?.close();
+  }
+}
+
+/** Which backups to keep: the newest KEEP_LAST, and the oldest of each month. */
+export function backupsToDelete(files: readonly string[]): string[] {
+  const parsed = files.flatMap((f) => {
+    const p = parseBackupName(f);
+    return p ? [{ f, ...p }] : [];
+  });
+  const newestFirst = [...parsed].sort((a, b) => b.f.localeCompare(a.f));
+  const keep = new Set(newestFirst.slice(0, KEEP_LAST).map((x) => x.f));
+  const firstOfMonth = new Map<string, string>();
+  for (const x of [...parsed].sort((a, b) => a.f.localeCompare(b.f))) if (!firstOfMonth.has(x.month)) firstOfMonth.set(x.month, x.f);
+  for (const f of firstOfMonth.values()) keep.add(f);
+  return parsed.filter((x) => !keep.has(x.f)).map((x) => x.f);
+}
+
+export function listBackups(storePath: string): BackupInfo[] {
+  const dir = backupsDir(storePath);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .flatMap((file) => {
+      const p = parseBackupName(file);
+      return p ? [{ file, path: join(dir, file), at: p.at, reason: p.reason, size: statSync(join(dir, file)).size }] : [];
+    })
+    .sort((a, b) => b.file.localeCompare(a.file));
+}
+
+/**
+ * Backs up the live store into the backups folder (or `outDir`), checks the copy, and prunes old ones. The
+ * copy is written under a temporary name and renamed only once it passed its check.
+ */
+export async function makeBackup(store: Store, reason: BackupReason, options: { outDir?: string; now?: Date } = {}): Promise<BackupInfo> {
+  const dir = options.outDir ?? backupsDir(store.path);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const at = options.now ?? new Date();
+  let file = backupFileName(at, reason);
+  for (let n = 2; existsSync(join(dir, file)); n++) file = backupFileName(at, reason).replace(/-([a-z-]+)\.db$/, `-${n}-$1.db`);
+  const final = join(dir, file);
+  const tmp = `${final}.part`;
+  try {
+    await store.sqlite.backup(tmp);
+    const check = checkBackupFile(tmp);
+    if (!check.ok) throw new AppError('internal', '备份文件校验未通过，已删除该备份，台账本身未受影响。', `backup check failed: ${check.why}`);
+    restrict(tmp);
+    renameSync(tmp, final);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  if (!options.outDir) for (const f of backupsToDelete(readdirSync(dir))) rmSync(join(dir, f), { force: true });
+  const p = parseBackupName(file)!;
+  return { file, path: final, at: p.at, reason, size: statSync(final).size };
+}
+
+/** One backup a day, on the first start of the day. */
+export async function dailyBackup(store: Store, now: Date = new Date()): Promise<BackupInfo | null> {
+  const today = backupFileName(now, 'daily').slice(7, 15);
+  if (listBackups(store.path).some((b) => b.reason === 'daily' && b.file.slice(7, 15) === today)) return null;
+  return makeBackup(store, 'daily', { now });
+}
+
+type ReplicaIdentity = { office: string; role: string; battle: number; operator: string };
+
+/**
+ * The store's content came from a backup: continue as a new replica with a new key, announcing the same office
+ * and role (the restored data's, else `fallback`), so no sequence number of the old replica is written again.
+ */
+export function continueAsNewReplica(store: Store, fallback?: ReplicaIdentity): void {
+  const old = (store.sqlite.prepare("SELECT value FROM meta WHERE key = 'replica_id'").get() as { value: string }).value;
+  const identity =
+    (store.sqlite.prepare("SELECT office_unit_id AS office, role, battle, operator FROM replicas WHERE id = ? AND role <> ''").get(old) as ReplicaIdentity | undefined) ?? fallback;
+  store.adoptNewReplica();
+  if (identity?.role) {
+    store.log.append([
+      {
+        entity: 'replica',
+        entityId: store.replicaId,
+        op: 'put',
+        fields: { officeUnitId: identity.office, role: identity.role, battle: identity.battle, operator: identity.operator, publicKey: store.publicKey },
+      },
+    ]);
+  }
+  store.sqlite.prepare("DELETE FROM meta WHERE key = 'restored_pending'").run();
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  safetyBackup: string;
+  replicaId: string;
+  fingerprint: string;
+  events: number;
+}
+
+/**
+ * Replaces the live store's content with a backup of this installation. The current content is backed up
+ * first; the copy in is one transaction on the live file (a crash leaves the store as it was); then the
+ * installation continues as a new replica with a new key (other offices confirm its new fingerprint once).
+ */
+export async function restoreBackup(store: Store, backupPath: string, now: Date = new Date()): Promise<RestoreResult> {
+  const path = resolve(backupPath);
+  if (!existsSync(path)) throw new AppError('not_found', `找不到备份文件“${backupPath}”。`, `no backup ${path}`);
+  const check = checkBackupFile(path);
+  if (!check.ok) throw new AppError('store_corrupt', `备份文件“${basename(path)}”已损坏或不是台账备份，未做任何改动。`, `backup unusable: ${check.why}`);
+  if (check.installation !== store.installationId) {
+    throw new AppError('bad_input', '这个备份不是本机台账的备份（来自另一台电脑或另一个台账），未做任何改动。其他单位的数据请用同步包导入。', `backup of installation ${check.installation}, this is ${store.installationId}`);
+  }
+  if (check.migrations > store.schemaVersion) {
+    throw new AppError('store_newer', '这个备份由更新版本的专班台账创建，请升级本程序后再恢复。', `backup has ${check.migrations} migrations`);
+  }
+  const identity = store.sqlite
+    .prepare("SELECT office_unit_id AS office, role, battle, operator FROM replicas WHERE id = ? AND role <> ''")
+    .get(store.replicaId) as ReplicaIdentity | undefined;
+  const safety = await makeBackup(store, 'before-restore', { now });
+  const src = new Database(path, { readonly: true });
+  try {
+    await src.backup(store.path);
+  } finally {
+    src.close();
+  }
+  store.migrate();
+  continueAsNewReplica(store, identity);
+  return { restoredFrom: basename(path), safetyBackup: safety.file, replicaId: store.replicaId, fingerprint: fingerprint(store.publicKey), events: check.events };
+}
+
+/** The newest backup that passes its check, to offer when the store itself cannot be opened. */
+export function newestGoodBackup(storePath: string): (BackupInfo & { events: number; lastEvent: string }) | null {
+  for (const b of listBackups(storePath)) {
+    const c = checkBackupFile(b.path);
+    if (c.ok) return { ...b, events: c.events, lastEvent: c.lastEvent };
+  }
+  return null;
+}
+
+/**
+ * A store that cannot be opened at all: set the damaged file aside (never deleted) and put the backup in its
+ * place with SQLite's backup API. The next open continues as a new replica (see `continueAsNewReplica`).
+ */
+export async function restoreOverDamagedFile(storePath: string, backupPath: string, now: Date = new Date()): Promise<string> {
+  const check = checkBackupFile(backupPath);
+  if (!check.ok) throw new AppError('store_corrupt', '备份文件已损坏，未做任何改动。', `backup unusable: ${check.why}`);
+  const aside = `${storePath}.damaged-${backupFileName(now, 'manual').slice(7, 22)}`;
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(storePath + suffix)) renameSync(storePath + suffix, aside + suffix);
+  const src = new Database(backupPath, { readonly: true });
+  try {
+    await src.backup(storePath);
+  } finally {
+    src.close();
+  }
+  const db = new Database(storePath);
+  try {
+    // Marked so the next open continues as a new replica before writing anything.
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('restored_pending', '1')").run();
+  } finally {
+    db.close();
+  }
+  return aside;
+}
