@@ -42,5 +42,8 @@ export const channelNames = [
   'meeting.get',
   'meeting.save',
   'meeting.decide',
+  'backup.list',
+  'backup.create',
+  'backup.restore',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

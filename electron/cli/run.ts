@@ -8,6 +8,7 @@ import { initCommand } from './commands/init';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { xlsxCommand } from './commands/xlsx';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { indicatorCommand, indicatorsCommand, problemCommand, problemsCommand } from './commands/dispatch';
 import { statsCommand } from './commands/stats';
 import { tasksCommand } from './commands/tasks';
@@ -43,6 +44,8 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   report --kind dekad|monthly|quarterly|supervision --period 2023-03-3|2023-03|2023-Q1 --db FILE --out FILE.docx
          [--unit 单位（督办单）] [--text 名称=内容 …] [--json]
                               生成旬简报、月通报、季总结或督办单（Word，GB/T 9704 格式），期号按年度顺延
+  backup --db FILE [--out 文件夹]   备份台账（在线备份并做完整性检查；默认存入台账旁的 backups 文件夹）
+  restore --db FILE 备份.db       从备份恢复：先备份当前台账；恢复后本机启用新密钥（其他单位须核对新指纹）
   indicators --db FILE [--json]  推进指标：目标、最新完成值、完成率、序时进度、预警
   indicator set --db FILE --id 标识 --period 2023-03|2023-Q1|2023 --value 数字 [--note "…"] [--replace]
                               填报指标完成值（同一期已填报的须加 --replace 更正）
@@ -74,6 +77,8 @@ const commandOptions = {
   task: { db: str, section: str, title: str, content: str, lead: str, co: str, due: str },
   bundle: { db: str, out: str, for: str, full: bool, 'dry-run': bool, trust: bool, json: bool },
   digest: { db: str },
+  backup: { db: str, out: str },
+  restore: { db: str },
   indicators: { db: str, json: bool },
   indicator: { db: str, id: str, period: str, value: str, note: str, replace: bool },
   problems: { db: str, json: bool },
@@ -84,7 +89,7 @@ const commandOptions = {
 } as const;
 
 type Command = keyof typeof commandOptions;
-const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task', 'bundle', 'xlsx', 'indicator', 'problem']);
+const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task', 'bundle', 'xlsx', 'indicator', 'problem', 'restore']);
 
 async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: WITH_SUBCOMMAND.has(command) });
@@ -112,6 +117,10 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
       return bundleCommand(positionals, dbPath, { out: s('out'), for: s('for'), full: !!v.full, dryRun: !!v['dry-run'], trust: !!v.trust, json: !!v.json }, io);
     case 'digest':
       return digestCommand(dbPath, io);
+    case 'backup':
+      return backupCommand(dbPath, s('out'), io);
+    case 'restore':
+      return restoreCommand(dbPath, positionals, io);
     case 'indicators':
       return indicatorsCommand(dbPath, !!v.json, io);
     case 'indicator':

@@ -1,6 +1,7 @@
 // One object implementing every channel of the contract. Electron IPC, the browser-mode host and the CLI
 // all call it (through dispatch), so the three cannot drift apart.
 import type { z } from 'zod';
+import { AppError } from '../../shared/errors';
 import type { Channel, ChannelOutput, contract } from '../../shared/contract';
 import { getIdentity, requireIdentity, setIdentity } from './identity';
 import { addSubtask, addTask, decideCloseout, reopenTask, reportProgress, requestCloseout, updateTask } from './ledger/actions';
@@ -10,6 +11,7 @@ import { battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } 
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
 import { importPlanIntoStore } from './plan/import-into-store';
 import { issuedList } from './reports/register';
+import { backupsDir, listBackups, makeBackup, restoreBackup } from './store/backups';
 import { addIndicator, listIndicators, updateIndicator } from './indicators/dictionary';
 import { setIndicatorValue } from './indicators/values';
 import { addDecision, agenda, getMeeting, saveMeeting } from './meetings/meetings';
@@ -186,6 +188,18 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
       return { ok: true as const };
     },
     'meeting.decide': (input) => addDecision(store, requireIdentity(store), input, settings().asOf),
+    'backup.list': () => ({ dir: backupsDir(store.path), backups: listBackups(store.path).map(({ file, at, reason, size }) => ({ file, at, reason, size })) }),
+    'backup.create': async () => {
+      const b = await makeBackup(store, 'manual');
+      return { file: b.file, size: b.size };
+    },
+    'backup.restore': async ({ file }) => {
+      // Only a backup of this store's folder, by name: the interface never hands the core a path.
+      const found = listBackups(store.path).find((b) => b.file === file);
+      if (!found) throw new AppError('not_found', `备份“${file}”不存在。`, `no backup ${file}`);
+      const r = await restoreBackup(store, found.path);
+      return { restoredFrom: r.restoredFrom, safetyBackup: r.safetyBackup, fingerprint: r.fingerprint, events: r.events };
+    },
     'report.list': () => ({ issued: issuedList(store, requireIdentity(store).officeUnitId) }),
     'closeout.queue': () => {
       const who = requireIdentity(store);

@@ -5,11 +5,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toAppError } from '../../shared/errors';
 import { createHandlers } from '../core/handlers';
 import { resourcePaths } from '../core/paths';
 import { defaultDataDir, resolveStorePath } from '../core/store/data-dir';
-import { openStore } from '../core/store/open-store';
+import { startStore } from '../core/store/startup';
 import { appVersion } from '../core/version';
 import { appModeArgs, findBrowser } from './find-browser';
 import { createHostServer } from './server';
@@ -26,7 +25,7 @@ function parsePort(value: string | undefined): number {
   return n;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let values: { port?: string; db?: string; 'no-open'?: boolean };
   try {
     ({ values } = parseArgs({
@@ -40,13 +39,17 @@ function main(): void {
   const port = parsePort(values.port);
   const dbPath = resolveStorePath(values.db);
 
-  let store;
-  try {
-    store = openStore(dbPath);
-  } catch (err) {
-    const e = toAppError(err);
-    die(`错误：${e.message} (${e.code}: ${e.detail})`);
+  const started = await startStore(dbPath, (line) => process.stderr.write(`${line}\n`));
+  if (!started.ok) {
+    const e = started.error;
+    const advice = started.recovery
+      ? `\n${started.recovery.advice}\n恢复命令：npm run ledger -- restore --db "${dbPath}" "${started.recovery.backup.path}"`
+      : e.code === 'store_corrupt'
+        ? '\n没有找到可用的备份。'
+        : '';
+    die(`错误：${e.message} (${e.code}: ${e.detail})${advice}`);
   }
+  const store = started.store;
   const token = randomBytes(24).toString('base64url');
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const server = createHostServer({
@@ -87,4 +90,4 @@ function main(): void {
   process.on('SIGTERM', shutdown);
 }
 
-main();
+void main();

@@ -5,7 +5,9 @@ import { toAppError } from '../../shared/errors';
 import { createHandlers } from '../core/handlers';
 import { resourcePaths } from '../core/paths';
 import { resolveStorePath } from '../core/store/data-dir';
-import { openStore, type Store } from '../core/store/open-store';
+import { restoreOverDamagedFile } from '../core/store/backups';
+import type { Store } from '../core/store/open-store';
+import { startStore } from '../core/store/startup';
 import { privilegedScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { hardenWebContents, trustedOrigins } from './security';
@@ -35,16 +37,37 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => store?.close());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const dbArg = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
-    try {
-      store = openStore(resolveStorePath(dbArg));
-    } catch (err) {
-      const e = toAppError(err);
+    const path = resolveStorePath(dbArg);
+    let started = await startStore(path, log);
+    if (!started.ok && started.recovery) {
+      // A damaged store is never opened for writing: offer the newest good backup, saying what it would lose.
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: '台账文件已损坏',
+        message: started.error.message,
+        detail: started.recovery.advice,
+        buttons: ['恢复该备份', '退出'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice === 0) {
+        try {
+          await restoreOverDamagedFile(path, started.recovery.backup.path);
+          started = await startStore(path, log);
+        } catch (err) {
+          started = { ok: false, error: toAppError(err), recovery: null };
+        }
+      }
+    }
+    if (!started.ok) {
+      const e = started.error;
       dialog.showErrorBox('专班台账无法打开台账', `${e.message}\n\n${e.detail}`);
       app.exit(2);
       return;
     }
+    store = started.store;
     serveRenderer(protocol, resources.rendererDir);
     registerIpc(ipcMain, createHandlers({ store, version: app.getVersion() }), origins, log);
     mainWindow = createMainWindow(resources.preloadFile, devServerUrl);

@@ -94,3 +94,27 @@ describe('ledger indicators / problems', () => {
     expect((await cli('problem', 'add', '--db', unitDb, '--task', '1.1.1', '--text', '自行交办问题', '--deadline', '2023-04-30')).code).toBe(3);
   });
 });
+
+describe('ledger backup / restore', () => {
+  it('backs up, restores (with a safety backup), and refuses a missing or damaged file with exit 2', async () => {
+    const { readdirSync: ls, writeFileSync: write } = await import('node:fs');
+    const dir = tempDir();
+    const db = join(dir, 'l.db');
+    await cli('init', '--db', db, '--office', '市商务局', '--role', 'unit');
+    const out = join(dir, 'stick');
+    const b = await cli('backup', '--db', db, '--out', out);
+    expect(b.code).toBe(0);
+    const [file] = ls(out);
+    expect(file).toMatch(/^ledger-\d{8}-\d{6}-manual\.db$/);
+    await cli('progress', 'add', '--db', db, '--task', '1.1.1', '--period', '2023-06-3', '--percent', '30', '--text', '备份之后的进展');
+    const r = await cli('restore', '--db', db, join(out, file!));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/恢复前的台账已备份为 ledger-.*-before-restore\.db/);
+    expect(r.out).toMatch(/指纹 [A-Z2-9]{4}-/);
+    const { tasks } = JSON.parse((await cli('tasks', '--db', db, '--code', '1.1.1', '--json')).out) as { tasks: { percent: number | null }[] };
+    expect(tasks[0]!.percent).toBeNull();
+    expect((await cli('restore', '--db', db, join(dir, 'none.db'))).code).toBe(2);
+    write(join(dir, 'bad.db'), 'not a database');
+    expect((await cli('restore', '--db', db, join(dir, 'bad.db'))).code).toBe(2);
+  });
+});

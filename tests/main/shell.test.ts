@@ -55,7 +55,8 @@ beforeAll(async () => {
   process.argv.push(`--db=${join(mkdtempSync(join(tmpdir(), 'ledger-shell-')), 'shell.db')}`);
   await import('../../electron/main/index');
   m.ready();
-  await new Promise((r) => setTimeout(r, 50));
+  // Start-up opens the store and takes the day's backup before the window appears.
+  for (let i = 0; i < 200 && m.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
 });
 
 const trusted = { senderFrame: { url: 'app://ledger/index.html', parent: null } };

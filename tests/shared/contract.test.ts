@@ -77,9 +77,13 @@ const sampleInputs: Record<string, unknown> = {
   'meeting.get': { month: '2023-06' },
   'meeting.save': { month: '2023-06', heldOn: '2023-06-30', chair: '常务副市长' },
   'meeting.decide': { month: '2023-06', kind: 'note', text: '各专班七月五日前报送整改情况' },
+  'backup.list': {},
+  'backup.create': {},
+  // A name that is not among this store's backups: restoring a real one is tested in tests/core/store.
+  'backup.restore': { file: '../../etc/passwd' },
 };
 // A problem id that does not exist: clearing a real one is tested in tests/core/problems.
-const expectedToFail = new Set(['sync.import', 'conflicts.settle', 'problem.clear']);
+const expectedToFail = new Set(['sync.import', 'conflicts.settle', 'problem.clear', 'backup.restore']);
 
 describe('contract', () => {
   it('lists the same channels as the preload exposes', () => {

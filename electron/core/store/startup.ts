@@ -1,0 +1,45 @@
+// Opening the store when the application starts (Electron or browser mode): a damaged store is never opened
+// for writing — the newest good backup is offered, with what restoring it would lose — and a healthy one gets
+// its daily backup.
+import { AppError, toAppError } from '../../../shared/errors';
+import { newestGoodBackup, dailyBackup } from './backups';
+import { openStore, type Store } from './open-store';
+
+export interface Recovery {
+  /** The newest backup that passed its check. */
+  backup: { path: string; file: string; at: string; events: number };
+  /** In Chinese: what restoring it means, for a dialog or the terminal. */
+  advice: string;
+}
+
+export type StartResult = { ok: true; store: Store } | { ok: false; error: AppError; recovery: Recovery | null };
+
+export function recoveryFor(path: string): Recovery | null {
+  const good = newestGoodBackup(path);
+  if (!good) return null;
+  return {
+    backup: { path: good.path, file: good.file, at: good.at, events: good.events },
+    advice:
+      `最近一份完好的备份是 ${good.at} 的“${good.file}”（${good.events} 条记录）。恢复后，该时间之后在本机所做的修改会丢失；` +
+      '其中已发给其他单位的，可从对方的同步包重新导入。损坏的文件会改名保留，不会删除。',
+  };
+}
+
+export async function startStore(path: string, log: (line: string) => void = () => {}): Promise<StartResult> {
+  let store: Store;
+  try {
+    store = openStore(path);
+  } catch (err) {
+    const error = toAppError(err);
+    return { ok: false, error, recovery: error.code === 'store_corrupt' ? recoveryFor(path) : null };
+  }
+  try {
+    const b = await dailyBackup(store);
+    if (b) log(`已备份：${b.path}`);
+  } catch (err) {
+    // A failed backup must not keep the office from working; it is said, and tried again next start.
+    const e = toAppError(err);
+    log(`今日自动备份未完成：${e.message} (${e.detail})`);
+  }
+  return { ok: true, store };
+}
