@@ -6,6 +6,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import type { Settings as SettingsValues } from '../../../shared/workflow';
 import { request } from '../api';
 import { IdentitySetup } from '../components/IdentitySetup';
+import { Backups } from '../components/Backups';
 import { PlanImport } from '../components/PlanImport';
 import { change, useLedger } from '../state';
 
@@ -78,6 +79,7 @@ export function Settings() {
           {saved && <Alert type="success" showIcon title="已保存，预警灯已按新设置重新计算。" style={{ marginTop: 12 }} />}
         </Card>
       )}
+      <Backups />
       <PlanImport />
     </Space>
   );
