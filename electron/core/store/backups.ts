@@ -108,7 +108,13 @@ export async function makeBackup(store: Store, reason: BackupReason, options: { 
     rmSync(tmp, { force: true });
     throw err;
   }
-  if (!options.outDir) for (const f of backupsToDelete(readdirSync(dir))) rmSync(join(dir, f), { force: true });
+  if (!options.outDir) {
+    for (const f of backupsToDelete(readdirSync(dir))) rmSync(join(dir, f), { force: true });
+    // Copies cut short by a crash; an hour old, so none still being written by another process.
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.db.part'))) {
+      if (Date.now() - statSync(join(dir, f)).mtimeMs > 3_600_000) rmSync(join(dir, f), { force: true });
+    }
+  }
   const p = parseBackupName(file)!;
   return { file, path: final, at: p.at, reason, size: statSync(final).size };
 }
