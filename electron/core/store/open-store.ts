@@ -3,10 +3,10 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, writeFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '../../../shared/errors';
+import { AppError, toAppError } from '../../../shared/errors';
 import { EventLog } from '../events/log';
 import { loadSeedFile } from '../plan/load-seed';
 import { seedEvents } from '../plan/seed-events';
@@ -84,6 +84,11 @@ function inspectExisting(path: string, known: number): void {
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
+    // A folder that cannot be written (read-only stick, no permission) is not a damaged ledger.
+    const mapped = toAppError(err);
+    if (mapped.code === 'read_only' || mapped.code === 'store_busy' || !canWriteBeside(path)) {
+      throw mapped.code === 'internal' || mapped.code === 'store_corrupt' ? new AppError('read_only', '台账所在的文件夹不可写（只读、无权限或U盘已写保护），无法打开。请把台账放在可写的文件夹。', `not writable: ${path}: ${mapped.detail}`) : mapped;
+    }
     const detail = err instanceof Error ? err.message : String(err);
     throw new AppError('store_corrupt', `台账文件“${path}”已损坏，无法打开。请从备份恢复。`, `integrity check failed for ${path}: ${detail}`);
   } finally {
@@ -108,6 +113,18 @@ function restrictToUser(file: string): void {
     chmodSync(file, 0o600);
   } catch {
     // Windows and some mounted folders have no POSIX modes; the OS's own ACLs apply there.
+  }
+}
+
+function canWriteBeside(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    const probe = join(dirname(path), `.write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+    return true;
+  } catch {
+    return false;
   }
 }
 
