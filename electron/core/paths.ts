@@ -7,18 +7,24 @@ import { fileURLToPath } from 'node:url';
 export function findPackageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   let dir = from;
   for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'seeds'))) return dir;
+    // The source tree has seeds/; the installed app.asar has out/ (seeds travel as resources there).
+    if (existsSync(join(dir, 'package.json')) && (existsSync(join(dir, 'seeds')) || existsSync(join(dir, 'out', 'main')))) return dir;
     const up = dirname(dir);
     if (up === dir) throw new Error(`package root not found above ${from}`);
     dir = up;
   }
 }
 
-export function resourcePaths(root: string = findPackageRoot()) {
+/**
+ * In an installed application the migrations and the seed are resources beside app.asar (electron-builder's
+ * extraResources: plain files, outside the archive); from the source tree or out/ they sit in the package.
+ */
+export function resourcePaths(root: string = findPackageRoot(), packagedResources: string | undefined = (process as { resourcesPath?: string }).resourcesPath) {
+  const shipped = packagedResources && existsSync(join(packagedResources, 'migrations')) ? packagedResources : undefined;
   return {
     root,
-    migrationsDir: join(root, 'electron', 'core', 'store', 'migrations'),
-    seedFile: join(root, 'seeds', 'plan-2023.json'),
+    migrationsDir: shipped ? join(shipped, 'migrations') : join(root, 'electron', 'core', 'store', 'migrations'),
+    seedFile: shipped ? join(shipped, 'seeds', 'plan-2023.json') : join(root, 'seeds', 'plan-2023.json'),
     rendererDir: join(root, 'out', 'renderer'),
     preloadFile: join(root, 'out', 'preload', 'index.cjs'),
   };
