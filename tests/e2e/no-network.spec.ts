@@ -24,6 +24,6 @@ base('no request leaves the local host on any page', async ({ page }) => {
     await page.waitForLoadState('networkidle');
     expect(outside).toEqual([]);
     // The listener saw the application's own traffic (its API calls), so an outside request would have shown.
-    expect(local).toBeGreaterThan(20);
+    expect(local).toBeGreaterThan(10);
   });
 });
