@@ -135,3 +135,21 @@ describe('Electron main process', () => {
     expect(m.appListeners.has('second-instance')).toBe(true);
   });
 });
+
+describe('what the code never does', () => {
+  it('opens no URL in the system browser (no shell.openExternal anywhere) and loads no remote script', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const root = join(import.meta.dirname, '../..');
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(ts|tsx|html)$/.test(f)) files.push(p);
+      }
+    };
+    for (const d of ['electron', 'renderer', 'shared']) walk(join(root, d));
+    const offenders = files.filter((f) => /openExternal|<script[^>]+src=["']https?:|https?:\/\/(?!127\.0\.0\.1|localhost)[a-z]/i.test(readFileSync(f, 'utf8').replace(/(^|\s)\/\/.*$/gm, '$1')));
+    expect(offenders).toEqual([]);
+  });
+});
