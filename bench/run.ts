@@ -1,0 +1,174 @@
+// `npm run bench [-- --json] [-- --quick]`: the benchmark suite of issue 9. Data is generated deterministically
+// (seed 20230316) and cached in .tmp/bench; each heavy measurement runs in a process of its own, several times,
+// and is reported as a median, with its baseline measured in the same run. Results go to bench/results.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { authorStore, bundleOf, largeStore } from './work/data';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' } } });
+const SEED = 20230316;
+const Q = values.quick;
+const EVENTS = Q ? 10_000 : 100_000;
+const LARGE_TASKS = Q ? 5_000 : 50_000;
+const LARGE_EVENTS = Q ? 50_000 : 500_000;
+const RUNS = 3;
+
+interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+  better: 'lower' | 'higher';
+}
+const results: Result[] = [];
+const say = (line: string) => !values.json && process.stderr.write(`${line}\n`);
+
+function work<T>(script: string, ...args: string[]): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/work', script), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+function add(name: string, value: number, unit: string, target: number, better: Result['better'] = 'lower') {
+  results.push({ name, value: round(value, unit === 'ratio' ? 2 : 1), unit, target, better });
+  say(`  ${name}: ${round(value, 2)} ${unit} (target ${better === 'lower' ? '≤' : '≥'} ${target})`);
+}
+
+function ledger(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/index.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ledger ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+async function startHost(db: string): Promise<{ url: string; stop: () => void; startedAt: number }> {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/index.ts'), '--no-open', '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((res, rej) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += String(c);
+      const m = /^URL: (\S+)$/m.exec(out);
+      if (m) res(m[1]!);
+    });
+    child.on('exit', (code) => rej(new Error(`host exited ${code}`)));
+  });
+  return { url, startedAt, stop: () => child.kill('SIGTERM') };
+}
+
+/** Time from a change of the search box until the table shows its new rows, measured inside the page. */
+function searchOnce(page: Page, text: string): Promise<number> {
+  return page.evaluate(async (q) => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="task-search"] input')!;
+    const body = () => document.querySelector('[data-testid="ledger-table"] .ant-table-tbody, [data-testid="ledger-table"] .ant-table-tbody-virtual-holder')?.textContent ?? '';
+    const before = body();
+    const t0 = performance.now();
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, q);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise<void>((res) => {
+      const check = () => (body() !== before || performance.now() - t0 > 5000 ? res() : requestAnimationFrame(check));
+      requestAnimationFrame(check);
+    });
+    // Until the frame with the new rows has been painted.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, text);
+}
+
+async function main() {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
+  say(`机器：${machine}${Q ? '（--quick：规模缩小，仅供调试）' : ''}`);
+
+  say(`1. 导入 ${EVENTS} 条记录（对照：原生逐行插入同宽度的行）`);
+  const bundle = bundleOf(EVENTS, SEED);
+  const imports = Array.from({ length: RUNS }, () => work<{ ms: number; peakMb: number; applied: number }>('import.ts', bundle));
+  const raws = Array.from({ length: RUNS }, () => work<{ ms: number }>('raw-insert.ts', bundle));
+  say(`  import ${round(median(imports.map((r) => r.ms)))} ms (${Math.round(EVENTS / (median(imports.map((r) => r.ms)) / 1000))} events/s); raw insert ${round(median(raws.map((r) => r.ms)))} ms`);
+  add('import ÷ raw insert', median(imports.map((r) => r.ms)) / median(raws.map((r) => r.ms)), 'ratio', 3);
+
+  say(`2. 导出 ${EVENTS} 条记录（对照：同样记录的 JSON.stringify）`);
+  const exportsRuns = Array.from({ length: RUNS }, () => work<{ ms: number; baselineMs: number }>('export.ts', authorStore(EVENTS, SEED)));
+  say(`  export ${round(median(exportsRuns.map((r) => r.ms)))} ms; JSON.stringify ${round(median(exportsRuns.map((r) => r.baselineMs)))} ms`);
+  add('export ÷ JSON.stringify', median(exportsRuns.map((r) => r.ms)) / median(exportsRuns.map((r) => r.baselineMs)), 'ratio', 3);
+
+  say(`3. 大台账：${LARGE_TASKS} 项任务、${LARGE_EVENTS} 条记录，打开并回答总览`);
+  const large = largeStore(LARGE_TASKS, LARGE_EVENTS, SEED);
+  const dash = Array.from({ length: RUNS }, () => work<{ openMs: number; ms: number; peakMb: number }>('dashboard.ts', large));
+  say(`  opening the store (with its quick_check): ${round(median(dash.map((r) => r.openMs)))} ms`);
+  add('dashboard on large store', median(dash.map((r) => r.ms)), 'ms', 150);
+
+  say('4. 月通报（.docx）');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-notice-'));
+  const seeded = join(dir, 'seeded.db');
+  ledger('init', '--db', seeded, '--office', '总指挥中心', '--role', 'center');
+  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/demo-march.ts'), '--db', seeded], { cwd: root });
+  const five = largeStore(5_000, 20_000, SEED);
+  add('monthly notice, 5,000 tasks', median(Array.from({ length: RUNS }, () => work<{ ms: number }>('notice.ts', five).ms)), 'ms', 3000);
+  add('monthly notice, seeded plan', median(Array.from({ length: RUNS }, () => work<{ ms: number }>('notice.ts', seeded).ms)), 'ms', 500);
+
+  say(`5./6. 浏览器：${LARGE_TASKS} 项任务的筛选与搜索；冷启动`);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const host = await startHost(large);
+    try {
+      await page.goto(host.url);
+      await page.getByRole('menuitem', { name: '台账' }).click();
+      await page.getByTestId('ledger-table').locator('.ant-table-row').first().waitFor({ timeout: 120_000 });
+      const queries = ['基准任务1', '基准任务12', '', '调度', '基准任务123', '', '市发改局', '9.4', '', '基准任务45', '协调服务', ''];
+      const times: number[] = [];
+      for (let round = 0; round < 3; round++) for (const q of queries) times.push(await searchOnce(page, q));
+      add('ledger search/filter median', median(times), 'ms', 50);
+      add('ledger search/filter p95', p95(times), 'ms', 50);
+    } finally {
+      host.stop();
+    }
+    const colds: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const db = join(dir, `cold-${i}.db`);
+      ledger('init', '--db', db, '--office', '总指挥中心', '--role', 'center');
+      const h = await startHost(db);
+      try {
+        const p = await browser.newPage();
+        await p.goto(h.url);
+        await p.getByTestId('battle-card').nth(5).waitFor();
+        colds.push(performance.now() - h.startedAt);
+        await p.close();
+      } finally {
+        h.stop();
+      }
+    }
+    add('cold start to interactive (browser mode)', median(colds), 'ms', 1500);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  say('7. 峰值内存（运行同样核心代码的进程）');
+  add('peak RSS during import', Math.max(...imports.map((r) => r.peakMb)), 'MB', 300);
+  add('peak RSS opening the large store + dashboard', Math.max(...dash.map((r) => r.peakMb)), 'MB', 300);
+
+  const out = { machine, quick: Boolean(Q), at: new Date().toISOString(), results };
+  if (!Q) writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ machine, results })}\n`);
+  else {
+    process.stderr.write('\n| 项目 | 值 | 目标 | 达标 |\n|---|---|---|---|\n');
+    for (const r of results) {
+      const ok = r.better === 'lower' ? r.value <= r.target : r.value >= r.target;
+      process.stderr.write(`| ${r.name} | ${r.value} ${r.unit} | ${r.better === 'lower' ? '≤' : '≥'} ${r.target} | ${ok ? '✓' : '✗'} |\n`);
+    }
+  }
+}
+
+await main();
