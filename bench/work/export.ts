@@ -1,10 +1,10 @@
 // Export of every event of an author store against JSON.stringify of the same events. Prints {"ms", "baselineMs"}.
 import { openStore } from '../../electron/core/store/open-store';
-import { buildBundle } from '../../electron/core/sync/export';
+import { buildBundle, bundleText } from '../../electron/core/sync/export';
 
 const store = openStore(process.argv[2]!, { create: false });
 const t0 = performance.now();
-const text = JSON.stringify(buildBundle(store));
+const text = bundleText(buildBundle(store)); // what sync.export and writeBundle write
 const ms = performance.now() - t0;
 const events = store.sqlite.prepare('SELECT body, sig FROM events WHERE sig IS NOT NULL').all();
 const t1 = performance.now();

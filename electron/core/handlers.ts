@@ -23,7 +23,7 @@ import { exportLedgerXlsx } from './xlsx/export-ledger';
 import { importTaskTable } from './xlsx/import-table';
 import { issueReport, previewReport } from './reports/report';
 import { getSettings, setSettings, todayIso } from './settings';
-import { buildBundle, bundleFileName, markExported } from './sync/export';
+import { buildBundle, bundleFileName, bundleText, markExported } from './sync/export';
 import { importBundle } from './sync/import';
 import { settleConflict } from './sync/settle';
 import { syncInfo } from './sync/sync-info';
@@ -121,7 +121,7 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
     'sync.export': ({ forPeer }) => {
       const bundle = buildBundle(store, forPeer ? { forPeer } : {});
       markExported(store, bundle);
-      return { fileName: bundleFileName(store, bundle, forPeer ? { forPeer } : {}), contentBase64: Buffer.from(JSON.stringify(bundle)).toString('base64'), count: bundle.manifest.count };
+      return { fileName: bundleFileName(store, bundle, forPeer ? { forPeer } : {}), contentBase64: Buffer.from(bundleText(bundle)).toString('base64'), count: bundle.manifest.count };
     },
     'sync.import': async ({ fileName, contentBase64, dryRun, trust }) => {
       const { applied_, bundleId: _id, ...r } = await importBundle(store, Buffer.from(contentBase64, 'base64'), { dryRun, trust, fileName });

@@ -4,10 +4,11 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Input, Segmented, Select, Space, Table, Typography, type InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { listTypes, taskStatuses, type TaskRow } from '../../../shared/domain';
 import { lights } from '../../../shared/enums';
 import { listTypeLabel, taskStatusLabel } from '../../../shared/labels';
-import { filterTasks } from '../../../shared/task-filter';
+import { buildSearchIndex, filterTasks } from '../../../shared/task-filter';
 import { AddTask } from '../components/AddTask';
 import { XlsxImport } from '../components/XlsxImport';
 import { saveBase64File } from '../save-file';
@@ -64,14 +65,31 @@ function FilterSelect<T extends string>(p: { label: string; width: number; value
   );
 }
 
+/** Views up to this size keep their print table ready in the page. */
+const PRINT_READY_ROWS = 1000;
+
 export function Ledger() {
   const { message } = App.useApp();
   const { tasks, battles, units, filter, setFilter, openTask } = useLedger();
   const deferredSearch = useDeferredValue(filter.search);
-  const visible = useMemo(() => filterTasks(tasks, { ...filter, search: deferredSearch }), [tasks, filter, deferredSearch]);
+  const index = useMemo(() => buildSearchIndex(tasks), [tasks]);
+  const visible = useMemo(() => filterTasks(tasks, { ...filter, search: deferredSearch }, index), [tasks, filter, deferredSearch, index]);
   const [grouping, setGrouping] = useState<Grouping>('none');
   const rows = useMemo(() => groupRows(visible, grouping), [visible, grouping]);
   const searchRef = useRef<InputRef>(null);
+  const [printing, setPrinting] = useState(false);
+  // A large view's print table is built only when printing starts (the browser's Ctrl+P included): kept in the
+  // page, tens of thousands of hidden rows would be re-rendered at every keystroke.
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
   const height = useWindowHeight();
 
   useEffect(() => {
@@ -176,7 +194,7 @@ export function Ledger() {
           }
         />
       </div>
-      <PrintTable tasks={visible} caption={describe} />
+      {(printing || visible.length <= PRINT_READY_ROWS) && <PrintTable tasks={visible} caption={describe} />}
     </div>
   );
 }
