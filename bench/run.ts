@@ -10,7 +10,10 @@ import { chromium, type Page } from '@playwright/test';
 import { authorStore, bundleOf, largeStore } from './work/data';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' } } });
+/** --only import,export,dashboard,notice,browser: a part of the suite while working on it (results not saved). */
+const only = values.only ? new Set(values.only.split(',')) : null;
+const part = (name: string) => !only || only.has(name);
 const SEED = 20230316;
 const Q = values.quick;
 const EVENTS = Q ? 10_000 : 100_000;
@@ -92,22 +95,28 @@ async function main() {
   say(`机器：${machine}${Q ? '（--quick：规模缩小，仅供调试）' : ''}`);
 
   say(`1. 导入 ${EVENTS} 条记录（对照：原生逐行插入同宽度的行）`);
-  const bundle = bundleOf(EVENTS, SEED);
-  const imports = Array.from({ length: RUNS }, () => work<{ ms: number; peakMb: number; applied: number }>('import.ts', bundle));
-  const raws = Array.from({ length: RUNS }, () => work<{ ms: number }>('raw-insert.ts', bundle));
+  const bundle = part('import') || part('export') ? bundleOf(EVENTS, SEED) : '';
+  const imports = part('import') ? Array.from({ length: RUNS }, () => work<{ ms: number; peakMb: number; applied: number }>('import.ts', bundle)) : [];
+  const raws = part('import') ? Array.from({ length: RUNS }, () => work<{ ms: number }>('raw-insert.ts', bundle)) : [];
+  if (part('import')) {
   say(`  import ${round(median(imports.map((r) => r.ms)))} ms (${Math.round(EVENTS / (median(imports.map((r) => r.ms)) / 1000))} events/s); raw insert ${round(median(raws.map((r) => r.ms)))} ms`);
   add('import ÷ raw insert', median(imports.map((r) => r.ms)) / median(raws.map((r) => r.ms)), 'ratio', 3);
+  }
 
+  if (part('export')) {
   say(`2. 导出 ${EVENTS} 条记录（对照：同样记录的 JSON.stringify）`);
   const exportsRuns = Array.from({ length: RUNS }, () => work<{ ms: number; baselineMs: number }>('export.ts', authorStore(EVENTS, SEED)));
   say(`  export ${round(median(exportsRuns.map((r) => r.ms)))} ms; JSON.stringify ${round(median(exportsRuns.map((r) => r.baselineMs)))} ms`);
   add('export ÷ JSON.stringify', median(exportsRuns.map((r) => r.ms)) / median(exportsRuns.map((r) => r.baselineMs)), 'ratio', 3);
+  }
 
   say(`3. 大台账：${LARGE_TASKS} 项任务、${LARGE_EVENTS} 条记录，打开并回答总览`);
   const large = largeStore(LARGE_TASKS, LARGE_EVENTS, SEED);
-  const dash = Array.from({ length: RUNS }, () => work<{ openMs: number; ms: number; peakMb: number }>('dashboard.ts', large));
-  say(`  opening the store (with its quick_check): ${round(median(dash.map((r) => r.openMs)))} ms`);
-  add('dashboard on large store', median(dash.map((r) => r.ms)), 'ms', 150);
+  const dash = !part('dashboard') ? [] : Array.from({ length: RUNS }, () => work<{ openMs: number; ms: number; peakMb: number }>('dashboard.ts', large));
+  if (part('dashboard')) {
+    say(`  opening the store (with its quick_check): ${round(median(dash.map((r) => r.openMs)))} ms`);
+    add('dashboard on large store', median(dash.map((r) => r.ms)), 'ms', 150);
+  }
 
   say('4. 月通报（.docx）');
   const dir = mkdtempSync(join(tmpdir(), 'bench-notice-'));
@@ -115,15 +124,17 @@ async function main() {
   ledger('init', '--db', seeded, '--office', '总指挥中心', '--role', 'center');
   spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/demo-march.ts'), '--db', seeded], { cwd: root });
   const five = largeStore(5_000, 20_000, SEED);
-  add('monthly notice, 5,000 tasks', median(Array.from({ length: RUNS }, () => work<{ ms: number }>('notice.ts', five).ms)), 'ms', 3000);
-  add('monthly notice, seeded plan', median(Array.from({ length: RUNS }, () => work<{ ms: number }>('notice.ts', seeded).ms)), 'ms', 500);
+  if (part('notice')) {
+    add('monthly notice, 5,000 tasks', median(Array.from({ length: RUNS }, () => work<{ ms: number }>('notice.ts', five).ms)), 'ms', 3000);
+    add('monthly notice, seeded plan', median(Array.from({ length: RUNS }, () => work<{ ms: number }>('notice.ts', seeded).ms)), 'ms', 500);
+  }
 
   say(`5./6. 浏览器：${LARGE_TASKS} 项任务的筛选与搜索；冷启动`);
-  const browser = await chromium.launch({
+  const browser = !part('browser') ? null : await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  try {
+  if (browser) try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const host = await startHost(large);
     try {
@@ -156,15 +167,15 @@ async function main() {
     add('cold start to interactive (browser mode)', median(colds), 'ms', 1500);
   } finally {
     await browser.close();
-    rmSync(dir, { recursive: true, force: true });
   }
+  rmSync(dir, { recursive: true, force: true });
 
   say('7. 峰值内存（运行同样核心代码的进程）');
-  add('peak RSS during import', Math.max(...imports.map((r) => r.peakMb)), 'MB', 300);
-  add('peak RSS opening the large store + dashboard', Math.max(...dash.map((r) => r.peakMb)), 'MB', 300);
+  if (imports.length) add('peak RSS during import', Math.max(...imports.map((r) => r.peakMb)), 'MB', 300);
+  if (dash.length) add('peak RSS opening the large store + dashboard', Math.max(...dash.map((r) => r.peakMb)), 'MB', 300);
 
   const out = { machine, quick: Boolean(Q), at: new Date().toISOString(), results };
-  if (!Q) writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  if (!Q && !only) writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
   if (values.json) process.stdout.write(`${JSON.stringify({ machine, results })}\n`);
   else {
     process.stderr.write('\n| 项目 | 值 | 目标 | 达标 |\n|---|---|---|---|\n');

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createHandlers } from '../core/handlers';
 import { resourcePaths } from '../core/paths';
 import { defaultDataDir, resolveStorePath } from '../core/store/data-dir';
-import { startStore } from '../core/store/startup';
+import { backupAfterStart, startStore } from '../core/store/startup';
 import { appVersion } from '../core/version';
 import { appModeArgs, findBrowser } from './find-browser';
 import { createHostServer } from './server';
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     const actual = (server.address() as { port: number }).port;
     const url = `http://127.0.0.1:${actual}/#token=${token}`;
     process.stdout.write(`URL: ${url}\n`);
+    void backupAfterStart(store, log);
     process.stderr.write(`台账文件：${dbPath}\n按 Ctrl+C 退出。\n`);
     if (values['no-open']) return;
     const browser = findBrowser();

@@ -7,7 +7,7 @@ import { resourcePaths } from '../core/paths';
 import { resolveStorePath } from '../core/store/data-dir';
 import { restoreOverDamagedFile } from '../core/store/backups';
 import type { Store } from '../core/store/open-store';
-import { startStore } from '../core/store/startup';
+import { backupAfterStart, startStore } from '../core/store/startup';
 import { privilegedScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { hardenWebContents, trustedOrigins } from './security';
@@ -71,5 +71,6 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(protocol, resources.rendererDir);
     registerIpc(ipcMain, createHandlers({ store, version: app.getVersion() }), origins, log);
     mainWindow = createMainWindow(resources.preloadFile, devServerUrl);
+    void backupAfterStart(store, log);
   });
 }

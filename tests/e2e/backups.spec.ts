@@ -8,9 +8,9 @@ base('backs up by hand and restores, with a backup of the replaced ledger and th
     await page.goto(host.url);
     await page.getByRole('menuitem', { name: '设置' }).click();
     const card = page.getByTestId('backups');
-    await expect(card).toContainText('每日自动'); // taken when the host started
     await card.getByTestId('backup-now').click();
     await expect(card).toContainText('手动');
+    await expect(card).toContainText('每日自动'); // taken just after the host started
     // Work done after the backup, from another window (the CLI on the same store).
     ledger('progress', 'add', '--db', host.db, '--task', '1.1.1', '--period', '2023-06-3', '--percent', '35', '--text', '备份之后的进展', '--unit', '市商务局');
     await card.locator('tr', { hasText: '手动' }).getByTestId('backup-restore').click();

@@ -7,6 +7,7 @@ import { sha256Hex } from './canonical';
 import { EVENT_SCHEMA_VERSION, GENESIS_HASH, sealEvent, type EventDraft, type LedgerEvent, type SealedEvent } from './event';
 import { Folder } from './fold';
 import { HybridClock, HLC_ZERO } from './hlc';
+import { replicaHeads } from '../sync/vector';
 
 interface Head {
   seq: number;
@@ -29,7 +30,8 @@ export class EventLog {
     private readonly sign: (body: string) => string | undefined = () => undefined,
   ) {
     this.folder = new Folder(db);
-    const maxHlc = (db.prepare('SELECT max(hlc) AS h FROM events').get() as { h: string | null }).h;
+    // A replica's clock only moves forward along its log, so the newest clock is among the replicas' heads.
+    const maxHlc = replicaHeads(db).reduce<string | null>((m, h) => (m === null || h.hlc > m ? h.hlc : m), null);
     this.clock = new HybridClock(maxHlc ?? HLC_ZERO, now);
     this.insert = db.prepare(
       'INSERT INTO events (id, replica, seq, hlc, entity, entity_id, op, schema_version, prev_hash, body, hash, sig, quarantined) ' +

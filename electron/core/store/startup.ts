@@ -33,13 +33,19 @@ export async function startStore(path: string, log: (line: string) => void = () 
     const error = toAppError(err);
     return { ok: false, error, recovery: error.code === 'store_corrupt' ? recoveryFor(path) : null };
   }
+  return { ok: true, store };
+}
+
+/**
+ * The day's backup, once the window or the server is up: the backup API copies in steps between other work,
+ * so starting is not kept waiting. A failure is said and tried again at the next start.
+ */
+export async function backupAfterStart(store: Store, log: (line: string) => void): Promise<void> {
   try {
     const b = await dailyBackup(store);
     if (b) log(`已备份：${b.path}`);
   } catch (err) {
-    // A failed backup must not keep the office from working; it is said, and tried again next start.
     const e = toAppError(err);
     log(`今日自动备份未完成：${e.message} (${e.detail})`);
   }
-  return { ok: true, store };
 }
