@@ -19,8 +19,6 @@ import { clearProblem, listProblems, openSeries, problemCounts, raiseProblem } f
 import { addSupervision, listSupervisions } from './supervision/actions';
 import { candidates, unitRanking } from './supervision/candidates';
 import { indicatorLights } from '../../shared/indicators';
-import { exportLedgerXlsx } from './xlsx/export-ledger';
-import { importTaskTable } from './xlsx/import-table';
 import { issueReport, previewReport } from './reports/report';
 import { getSettings, setSettings, todayIso } from './settings';
 import { buildBundle, bundleFileName, bundleText, markExported } from './sync/export';
@@ -136,12 +134,16 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
       const { doc, bytes } = await issueReport(store, requireIdentity(store), settings(), input);
       return { fileName: doc.fileName, contentBase64: bytes.toString('base64'), number: doc.number };
     },
+    // The spreadsheet library is loaded on first use, not at start-up.
     'ledger.exportXlsx': async (filter) => {
+      const { exportLedgerXlsx } = await import('./xlsx/export-ledger');
       const { bytes, count, fileName } = await exportLedgerXlsx(store, settings(), filter);
       return { fileName, contentBase64: bytes.toString('base64'), count };
     },
-    'ledger.importXlsx': ({ contentBase64, section, columns, dryRun }) =>
-      importTaskTable(store, requireIdentity(store), { contentBase64, section, dryRun, ...(columns ? { columns } : {}) }),
+    'ledger.importXlsx': async ({ contentBase64, section, columns, dryRun }) => {
+      const { importTaskTable } = await import('./xlsx/import-table');
+      return importTaskTable(store, requireIdentity(store), { contentBase64, section, dryRun, ...(columns ? { columns } : {}) });
+    },
     'indicators.list': () => {
       const indicators = listIndicators(store);
       const battles = battleSummaries(store, planInfo(store).id).map((b) => {

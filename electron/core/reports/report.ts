@@ -13,7 +13,6 @@ import { Fields } from './compose/fields';
 import { composeMonthly } from './compose/monthly';
 import { composeQuarterly } from './compose/quarterly';
 import { composeSupervision } from './compose/supervision';
-import { writeDocx } from './docx/write-docx';
 import { reportFigures } from './figures';
 import { findIssued, nextNumber, recordIssue, reportRecordId } from './register';
 
@@ -83,6 +82,8 @@ export function previewReport(store: Store, who: Identity, settings: Settings, r
 export async function issueReport(store: Store, who: Identity, settings: Settings, raw: unknown): Promise<{ doc: ReportDoc; bytes: Buffer }> {
   const { doc, record } = prepare(store, who, settings, raw);
   // Written before it is recorded: a failure to build the file leaves no number used up.
+  // The Word writer is loaded on first use, not at start-up.
+  const { writeDocx } = await import('./docx/write-docx');
   const bytes = await writeDocx(doc, { creator: who.officeName });
   recordIssue(store, {
     id: record.id,

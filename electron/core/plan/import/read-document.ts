@@ -1,6 +1,5 @@
 // The text of a plan document: .docx through mammoth (paragraphs and table cells, one per line), .txt as
 // extracted from a PDF in UTF-8 or, as Windows tools often save it, GBK.
-import mammoth from 'mammoth';
 import { AppError } from '../../../../shared/errors';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -21,6 +20,8 @@ export async function readPlanDocument(bytes: Uint8Array, fileName: string): Pro
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.docx')) {
     try {
+      // Loaded on first use: the application starts without the Word reader.
+      const { default: mammoth } = await import('mammoth');
       const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
       return value;
     } catch (err) {
