@@ -9,6 +9,7 @@ import { battleCounts, unitCounts } from './ledger/dashboard';
 import { readEvidence } from './ledger/evidence';
 import { battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } from './ledger/queries';
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
+import { taskLights } from './ledger/task-lights';
 import { importPlanIntoStore } from './plan/import-into-store';
 import { issuedList } from './reports/register';
 import { backupsDir, listBackups, makeBackup, restoreBackup } from './store/backups';
@@ -21,6 +22,7 @@ import { candidates, unitRanking } from './supervision/candidates';
 import { indicatorLights } from '../../shared/indicators';
 import { issueReport, previewReport } from './reports/report';
 import { getSettings, setSettings, todayIso } from './settings';
+import { unitNames } from './units';
 import { buildBundle, bundleFileName, bundleText, markExported } from './sync/export';
 import { importBundle } from './sync/import';
 import { settleConflict } from './sync/settle';
@@ -71,17 +73,24 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
     'settings.set': (input) => setSettings(store, input),
     'dashboard.get': () => {
       const plan = planInfo(store);
-      const tasks = listTasks(store, settings(), {}, plan);
+      // Counts from status and light alone; whole rows only for the tasks the lists show.
+      const lights = taskLights(store, settings(), plan);
+      const names = unitNames(store);
       const who = getIdentity(store);
-      const overdue = byDueDate(tasks.filter((t) => t.light === 'red'));
-      const dueSoon = byDueDate(tasks.filter((t) => t.light === 'blue'));
+      const inOrder = (a: (typeof lights)[number], b: (typeof lights)[number]) =>
+        (a.dueDate || '9999').localeCompare(b.dueDate || '9999') || a.battle - b.battle || a.ord - b.ord;
+      const overdue = lights.filter((t) => t.light === 'red').sort(inOrder);
+      const dueSoon = lights.filter((t) => t.light === 'blue').sort(inOrder);
+      const shown = listTasks(store, settings(), {}, plan, [...overdue.slice(0, LIST_CAP), ...dueSoon.slice(0, LIST_CAP)].map((t) => t.id));
+      const rowOf = new Map(shown.map((t) => [t.id, t]));
+      const rows = (list: typeof overdue) => list.slice(0, LIST_CAP).flatMap((t) => (rowOf.has(t.id) ? [rowOf.get(t.id)!] : []));
       return {
-        battles: battleCounts(tasks, battleSummaries(store, plan.id).map((b) => b.code)),
-        overdue: overdue.slice(0, LIST_CAP),
-        dueSoon: dueSoon.slice(0, LIST_CAP),
+        battles: battleCounts(lights, battleSummaries(store, plan.id).map((b) => b.code)),
+        overdue: rows(overdue),
+        dueSoon: rows(dueSoon),
         overdueCount: overdue.length,
         dueSoonCount: dueSoon.length,
-        units: unitCounts(tasks),
+        units: unitCounts(lights.map((t) => ({ ...t, leadUnits: t.leadUnitIds.map((u) => names.get(u) ?? u) }))),
         indicatorsBehind: listIndicators(store)
           .filter((i) => i.assessment.light === 'red' || i.assessment.light === 'yellow')
           .sort((a, b) => (a.assessment.light === b.assessment.light ? 0 : a.assessment.light === 'red' ? -1 : 1))

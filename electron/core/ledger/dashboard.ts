@@ -12,7 +12,7 @@ export interface BattleCounts {
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-export function battleCounts(tasks: readonly TaskRow[], battles: readonly number[]): BattleCounts[] {
+export function battleCounts(tasks: readonly Pick<TaskRow, 'battle' | 'status' | 'light'>[], battles: readonly number[]): BattleCounts[] {
   const out = new Map(battles.map((b) => [b, { battle: b, total: 0, byStatus: zeros(taskStatuses), byLight: zeros(lights) }]));
   for (const t of tasks) {
     const c = out.get(t.battle);
@@ -24,7 +24,7 @@ export function battleCounts(tasks: readonly TaskRow[], battles: readonly number
   return [...out.values()];
 }
 
-export function unitCounts(tasks: readonly TaskRow[]): { unit: string; lead: number; red: number; yellow: number; closed: number }[] {
+export function unitCounts(tasks: readonly Pick<TaskRow, 'leadUnits' | 'status' | 'light'>[]): { unit: string; lead: number; red: number; yellow: number; closed: number }[] {
   const out = new Map<string, { unit: string; lead: number; red: number; yellow: number; closed: number }>();
   for (const t of tasks) {
     for (const u of t.leadUnits) {

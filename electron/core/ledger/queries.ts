@@ -97,7 +97,8 @@ export function taskRow(store: Store, settings: Settings, id: string): TaskRow {
 }
 
 /** Tasks of one plan (the current one unless named), in the document's order, with status and light. */
-export function listTasks(store: Store, settings: Settings, filter: TaskFilter = {}, plan: PlanInfo = planInfo(store), onlyId?: string): TaskRow[] {
+export function listTasks(store: Store, settings: Settings, filter: TaskFilter = {}, plan: PlanInfo = planInfo(store), only?: string | readonly string[]): TaskRow[] {
+  const onlyIds = only === undefined ? undefined : JSON.stringify(typeof only === 'string' ? [only] : only);
   const byBattle = filter.battle !== undefined;
   const rows = store.sqlite
     .prepare(
@@ -107,10 +108,10 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
               t.milestones, t.lead_person AS leadPerson, t.handler, t.responsible_section AS responsibleSection,
               t.parent_id AS parentId
          FROM tasks t JOIN battles b ON b.id = t.battle_id LEFT JOIN sections s ON s.id = t.section_id
-        WHERE t.deleted = 0 AND t.plan_id = ? ${byBattle ? 'AND b.code = ?' : ''} ${onlyId ? 'AND t.id = ?' : ''}
+        WHERE t.deleted = 0 AND t.plan_id = ? ${byBattle ? 'AND b.code = ?' : ''} ${onlyIds ? 'AND t.id IN (SELECT value FROM json_each(?))' : ''}
         ORDER BY b.code, t.ord, t.code`,
     )
-    .all(plan.id, ...(byBattle ? [filter.battle] : []), ...(onlyId ? [onlyId] : [])) as TaskDbRow[];
+    .all(plan.id, ...(byBattle ? [filter.battle] : []), ...(onlyIds ? [onlyIds] : [])) as TaskDbRow[];
 
   const unitName = new Map(listUnits(store).map((u) => [u.id, u.name]));
   const names = (ids: string[]) => ids.map((id) => unitName.get(id) ?? id);
