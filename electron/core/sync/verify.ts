@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, sha256Hex, type Json } from '../events/canonical';
 import type { LedgerEvent, SealedEvent } from '../events/event';
 import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleSchema, MAX_BUNDLE_BYTES, signedPart, type Bundle } from './bundle-format';
+import { canonicalEventsJson } from './export';
 import { verifySignature } from './keys';
 
 const bad = (message: string, detail: string) => new AppError('bad_input', message, detail);
@@ -60,7 +61,8 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
   }
   const bundle = parsed.data;
   const m = bundle.manifest;
-  const eventsText = canonicalJson(bundle.events as unknown as Json);
+  // The schema made every event { body: string, sig: string }: its canonical text is one native stringify.
+  const eventsText = canonicalEventsJson(bundle.events);
   if (Buffer.byteLength(eventsText, 'utf8') !== m.eventsBytes || sha256Hex(eventsText) !== m.eventsSha256 || bundle.events.length !== m.count) {
     throw bad('同步包内容与其清单不符，已被改动或损坏。', 'events hash/length/count mismatch');
   }
