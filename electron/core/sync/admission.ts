@@ -3,13 +3,25 @@
 import { can, type Action, type TaskScope } from '../../../shared/permissions';
 import type { Identity, Role } from '../../../shared/workflow';
 import type { LedgerEvent } from '../events/event';
+import type Database from 'better-sqlite3';
 import type { Store } from '../store/open-store';
+
+/** Admission runs once per imported event: its statements are prepared once per store. */
+const statements = new WeakMap<object, Map<string, Database.Statement>>();
+
+function stmt(store: Store, sql: string): Database.Statement {
+  let cache = statements.get(store.sqlite);
+  if (!cache) statements.set(store.sqlite, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = store.sqlite.prepare(sql)));
+  return s;
+}
 
 const ASSIGNEE_FIELDS = new Set(['leadPerson', 'handler', 'responsibleSection']);
 const PLAN_ENTITIES = new Set(['plan', 'battle', 'section', 'target', 'unit']);
 
 function author(store: Store, replica: string): Identity | null {
-  const r = store.sqlite.prepare('SELECT office_unit_id AS office, role, battle FROM replicas WHERE id = ? AND deleted = 0').get(replica) as
+  const r = stmt(store, 'SELECT office_unit_id AS office, role, battle FROM replicas WHERE id = ? AND deleted = 0').get(replica) as
     | { office: string; role: Role | ''; battle: number }
     | undefined;
   if (!r || !r.role) return null;
@@ -22,12 +34,12 @@ function taskScopeOf(store: Store, taskId: string, fields: Record<string, unknow
     .get(taskId) as { battle: number; lead: string; co: string } | undefined;
   if (row) return { battle: row.battle, leadUnitIds: JSON.parse(row.lead), coUnitIds: JSON.parse(row.co) };
   // A task being created: its battle comes with it.
-  const battle = store.sqlite.prepare('SELECT code FROM battles WHERE id = ?').get(String(fields.battleId ?? '')) as { code: number } | undefined;
+  const battle = stmt(store, 'SELECT code FROM battles WHERE id = ?').get(String(fields.battleId ?? '')) as { code: number } | undefined;
   return battle ? { battle: battle.code, leadUnitIds: [], coUnitIds: [] } : null;
 }
 
 function existingField(store: Store, table: string, id: string, column: string): string {
-  const row = store.sqlite.prepare(`SELECT ${column} AS v FROM ${table} WHERE id = ?`).get(id) as { v: string } | undefined;
+  const row = stmt(store, `SELECT ${column} AS v FROM ${table} WHERE id = ?`).get(id) as { v: string } | undefined;
   return row?.v ?? '';
 }
 
@@ -38,10 +50,10 @@ function indicatorAdmissionScope(store: Store, id: string, fields: Record<string
     .get(id) as { battle: number; owner: string } | undefined;
   if (row) return { battle: row.battle, leadUnitIds: [String(fields.ownerUnitId ?? row.owner)], coUnitIds: [] };
   const battleId = fields.battleId ?? existingField(store, 'targets', id, 'owner_id');
-  const battle = store.sqlite.prepare('SELECT code FROM battles WHERE id = ?').get(String(battleId)) as { code: number } | undefined;
+  const battle = stmt(store, 'SELECT code FROM battles WHERE id = ?').get(String(battleId)) as { code: number } | undefined;
   if (!battle) return null;
   // A plan indicator nobody has edited yet: its owner is its battle's office.
-  const owner = fields.ownerUnitId ?? store.sqlite.prepare('SELECT u.id FROM battles b JOIN units u ON u.name = b.office WHERE b.id = ?').pluck().get(String(battleId));
+  const owner = fields.ownerUnitId ?? stmt(store, 'SELECT u.id FROM battles b JOIN units u ON u.name = b.office WHERE b.id = ?').pluck().get(String(battleId));
   return { battle: battle.code, leadUnitIds: [String(owner ?? '')], coUnitIds: [] };
 }
 
@@ -71,11 +83,11 @@ export function admissionReason(store: Store, e: LedgerEvent): string | null {
     return check(onlyAssignees ? 'task.assign' : 'task.edit', taskScopeOf(store, e.entityId, e.fields));
   }
   if (e.entity === 'progress') {
-    const existing = store.sqlite.prepare('SELECT task_id AS taskId FROM progress WHERE id = ?').get(e.entityId) as { taskId: string } | undefined;
+    const existing = stmt(store, 'SELECT task_id AS taskId FROM progress WHERE id = ?').get(e.entityId) as { taskId: string } | undefined;
     return check('progress.report', taskScopeOf(store, String(e.fields.taskId ?? existing?.taskId ?? ''), {}));
   }
   if (e.entity === 'closeout') {
-    const existing = store.sqlite.prepare('SELECT task_id AS taskId FROM closeouts WHERE id = ?').get(e.entityId) as { taskId: string } | undefined;
+    const existing = stmt(store, 'SELECT task_id AS taskId FROM closeouts WHERE id = ?').get(e.entityId) as { taskId: string } | undefined;
     const decides = e.fields.state !== undefined && e.fields.state !== 'pending';
     return check(decides ? 'closeout.decide' : 'closeout.request', taskScopeOf(store, String(e.fields.taskId ?? existing?.taskId ?? ''), {}));
   }
@@ -99,7 +111,7 @@ export function admissionReason(store: Store, e: LedgerEvent): string | null {
   if (e.entity === 'meeting' || e.entity === 'decision') return check('meeting.record', { battle: 0, leadUnitIds: [], coUnitIds: [] });
   if (e.entity === 'report') {
     // An office numbers and records only its own documents.
-    const existing = store.sqlite.prepare('SELECT office_unit_id AS office FROM reports WHERE id = ?').get(e.entityId) as { office: string } | undefined;
+    const existing = stmt(store, 'SELECT office_unit_id AS office FROM reports WHERE id = ?').get(e.entityId) as { office: string } | undefined;
     const office = String(e.fields.officeUnitId ?? existing?.office ?? '');
     return office === who.officeUnitId && (!existing || existing.office === office) ? null : '不能以其他单位的名义登记公文';
   }
