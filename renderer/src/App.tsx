@@ -1,21 +1,24 @@
 import { App as AntApp, Alert, Button, ConfigProvider, Layout, Menu, Result, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { appTitle, planShortName } from '../../shared/labels';
 import { dekadLabel } from '../../shared/period';
 import { Ledger } from './pages/Ledger';
 import { Overview } from './pages/Overview';
-import { Settings } from './pages/Settings';
 import { Closeout } from './pages/Closeout';
-import { Indicators } from './pages/Indicators';
-import { Meeting } from './pages/Meeting';
-import { Problems } from './pages/Problems';
-import { Reports } from './pages/Reports';
-import { Supervision } from './pages/Supervision';
-import { Sync } from './pages/Sync';
 import { IdentitySetup } from './components/IdentitySetup';
 import { TaskDrawer } from './components/TaskDrawer';
 import { useLedger, type Page } from './state';
+
+// Pages opened less often (and the chart library they bring) load when first opened, so the overview and the
+// ledger appear sooner.
+const Indicators = lazy(() => import('./pages/Indicators').then((m) => ({ default: m.Indicators })));
+const Meeting = lazy(() => import('./pages/Meeting').then((m) => ({ default: m.Meeting })));
+const Problems = lazy(() => import('./pages/Problems').then((m) => ({ default: m.Problems })));
+const Reports = lazy(() => import('./pages/Reports').then((m) => ({ default: m.Reports })));
+const Supervision = lazy(() => import('./pages/Supervision').then((m) => ({ default: m.Supervision })));
+const Sync = lazy(() => import('./pages/Sync').then((m) => ({ default: m.Sync })));
+const Settings = lazy(() => import('./pages/Settings').then((m) => ({ default: m.Settings })));
 
 const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif";
 
@@ -92,20 +95,24 @@ function Shell() {
             <Ledger />
           ) : page === 'closeout' ? (
             <Closeout />
-          ) : page === 'indicators' ? (
-            <Indicators />
-          ) : page === 'problems' ? (
-            <Problems />
-          ) : page === 'supervision' ? (
-            <Supervision />
-          ) : page === 'meeting' ? (
-            <Meeting />
-          ) : page === 'reports' ? (
-            <Reports />
-          ) : page === 'sync' ? (
-            <Sync />
           ) : (
-            <Settings />
+            <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: 120 }} />}>
+              {page === 'indicators' ? (
+                <Indicators />
+              ) : page === 'problems' ? (
+                <Problems />
+              ) : page === 'supervision' ? (
+                <Supervision />
+              ) : page === 'meeting' ? (
+                <Meeting />
+              ) : page === 'reports' ? (
+                <Reports />
+              ) : page === 'sync' ? (
+                <Sync />
+              ) : (
+                <Settings />
+              )}
+            </Suspense>
           )}
           <TaskDrawer />
           {!loading && !error && !plan && <Alert type="warning" title="台账中还没有实施方案。" />}
