@@ -2,6 +2,7 @@
 // Pure functions, shared by the core (reports, CLI) and the screen (which shows the rule next to the light).
 import { z } from 'zod';
 import { comparisons, targetKinds, type Comparison, type TargetKind } from './domain';
+import { periodRange } from './report';
 
 export const cadences = ['monthly', 'quarterly', 'annual'] as const;
 export type Cadence = (typeof cadences)[number];
@@ -32,11 +33,7 @@ export function checkValuePeriod(cadence: Cadence, period: string, planYear: num
 
 /** Last day of a value period (ISO). */
 export function valuePeriodEnd(period: string): string {
-  const q = quarterPeriod.exec(period);
-  const y = Number(period.slice(0, 4));
-  const month = q ? Number(q[2]) * 3 : yearPeriod.test(period) ? 12 : Number(period.slice(5, 7));
-  const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
-  return `${y}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+  return periodRange(period).end;
 }
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

@@ -2,7 +2,7 @@
 // may edit, and the document model that both the Word writer (core) and the on-screen preview (renderer) read,
 // so what is previewed is what is written.
 import { z } from 'zod';
-import { PART_LABEL, type DekadPart } from './period';
+import { daysInMonth, PART_LABEL, type DekadPart } from './period';
 
 export const reportKinds = ['dekad', 'monthly', 'quarterly', 'supervision'] as const;
 export type ReportKind = (typeof reportKinds)[number];
@@ -34,22 +34,22 @@ export function checkReportPeriod(kind: ReportKind, period: string): string | nu
 }
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-/** First and last day of a period (2023-03-3, 2023-03 or 2023-Q1), ISO dates. */
+/** First and last day of a period (2023-03-3, 2023-03, 2023-Q1 or 2023), ISO dates. */
 export function periodRange(period: string): { start: string; end: string; year: number } {
+  if (/^\d{4}$/.test(period)) return { start: `${period}-01-01`, end: `${period}-12-31`, year: Number(period) };
   const q = /^(\d{4})-Q([1-4])$/.exec(period);
   if (q) {
     const y = Number(q[1]);
     const first = (Number(q[2]) - 1) * 3 + 1;
-    return { start: iso(y, first, 1), end: iso(y, first + 2, lastDay(y, first + 2)), year: y };
+    return { start: iso(y, first, 1), end: iso(y, first + 2, daysInMonth(y, first + 2)), year: y };
   }
   const [ys, ms, part] = period.split('-');
   const y = Number(ys);
   const m = Number(ms);
-  if (!part) return { start: iso(y, m, 1), end: iso(y, m, lastDay(y, m)), year: y };
+  if (!part) return { start: iso(y, m, 1), end: iso(y, m, daysInMonth(y, m)), year: y };
   const p = Number(part);
-  return { start: iso(y, m, p === 1 ? 1 : p === 2 ? 11 : 21), end: iso(y, m, p === 1 ? 10 : p === 2 ? 20 : lastDay(y, m)), year: y };
+  return { start: iso(y, m, p === 1 ? 1 : p === 2 ? 11 : 21), end: iso(y, m, p === 1 ? 10 : p === 2 ? 20 : daysInMonth(y, m)), year: y };
 }
 
 const QUARTER = ['一', '二', '三', '四'];

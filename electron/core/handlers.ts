@@ -32,11 +32,6 @@ import type { Store } from './store/open-store';
 /** The overview lists the first hundred; the ledger's light filter shows them all. */
 const LIST_CAP = 100;
 
-/** Earliest due date first; tasks due at year end ('') last, in ledger order. */
-function byDueDate<T extends { dueDate: string }>(list: T[]): T[] {
-  return [...list].sort((a, b) => (a.dueDate || '9999').localeCompare(b.dueDate || '9999'));
-}
-
 export type Handlers = {
   [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };

@@ -7,7 +7,7 @@ import { sha256Hex } from './canonical';
 import { EVENT_SCHEMA_VERSION, GENESIS_HASH, sealEvent, type EventDraft, type LedgerEvent, type SealedEvent } from './event';
 import { Folder } from './fold';
 import { HybridClock, HLC_ZERO } from './hlc';
-import { replicaHeads } from '../sync/vector';
+import { replicaHeads } from './heads';
 
 interface Head {
   seq: number;

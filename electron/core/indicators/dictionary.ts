@@ -174,23 +174,8 @@ export function updateIndicator(store: Store, who: Identity, id: string, raw: un
   const r = indicatorScope(store, id);
   requirePermission(who, 'indicator.define', { battle: r.battle, leadUnitIds: [], coUnitIds: [] });
   // The first edit of a plan indicator writes all its fields, so the record stands on its own everywhere.
-  const base: Record<string, Json> = r.edited
-    ? {}
-    : {
-        battleId: r.battleId,
-        name: r.name,
-        definition: r.definition,
-        source: r.source,
-        ownerUnitId: r.ownerUnitId,
-        cadence: r.cadence,
-        unit: r.unit,
-        kind: r.kind,
-        comparison: r.comparison,
-        baseline: r.baseline,
-        target: r.target,
-        targetText: r.targetText,
-        ord: r.ord,
-      };
+  const { id: _id, battle: _battle, battleName: _name, seeded: _seeded, edited, ...record } = r;
+  const base: Record<string, Json> = edited ? {} : (record as Record<string, Json>);
   store.log.append([{ entity: 'indicator', entityId: id, op: 'put', fields: { ...base, ...editFields(store, edit) } }]);
 }
 

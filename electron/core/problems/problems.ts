@@ -2,7 +2,7 @@
 // cleared with a statement. Counts per unit and battle, and the open count over time (动态清零).
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
-import { isIsoDate } from '../../../shared/period';
+import { daysInMonth, isIsoDate } from '../../../shared/period';
 import type { Problem } from '../../../shared/dispatch';
 import type { Identity } from '../../../shared/workflow';
 import { requirePermission } from '../ledger/permissions';
@@ -93,7 +93,7 @@ export function openSeries(problems: readonly Problem[], asOf: string): { date: 
   for (;;) {
     const y = d.getUTCFullYear();
     const m = d.getUTCMonth();
-    const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    const last = daysInMonth(y, m + 1);
     for (const day of [10, 20, last]) {
       const date = `${y}-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
       if (date < first) continue;

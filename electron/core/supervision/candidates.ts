@@ -1,6 +1,7 @@
 // Who the rules suggest for 约谈, 督办 or 表扬 — a person decides. The rules read outcomes only (lights at the
 // end of each 旬, 销号, problems), never how much anyone used the application.
 import type { Candidate, Problem, UnitRank } from '../../../shared/dispatch';
+import { daysInMonth } from '../../../shared/period';
 import { rankBy } from '../../../shared/indicators';
 import type { TaskRow } from '../../../shared/domain';
 import type { Settings } from '../../../shared/workflow';
@@ -13,8 +14,7 @@ export function lastDekadEnds(asOf: string, n: number): string[] {
   let y = Number(asOf.slice(0, 4));
   let m = Number(asOf.slice(5, 7));
   const day = Number(asOf.slice(8, 10));
-  const lastOf = (yy: number, mm: number) => new Date(Date.UTC(yy, mm, 0)).getUTCDate();
-  let ends = [lastOf(y, m), 20, 10].filter((d) => d <= day);
+  let ends = [daysInMonth(y, m), 20, 10].filter((d) => d <= day);
   while (out.length < n) {
     for (const d of ends) {
       if (out.length < n) out.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
@@ -24,7 +24,7 @@ export function lastDekadEnds(asOf: string, n: number): string[] {
       m = 12;
       y -= 1;
     }
-    ends = [lastOf(y, m), 20, 10];
+    ends = [daysInMonth(y, m), 20, 10];
   }
   return out;
 }

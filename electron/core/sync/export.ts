@@ -10,7 +10,7 @@ import { readEvidence } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
 import { seedIds } from '../plan/seed-ids';
 import type { Store } from '../store/open-store';
-import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, signedPart, type Bundle, type Manifest } from './bundle-format';
+import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, canonicalEventsJson, signedPart, type Bundle, type Manifest } from './bundle-format';
 import { storeVector, type Vector } from './vector';
 
 export interface ExportOptions {
@@ -23,14 +23,6 @@ function peerVector(store: Store, peer: string): Vector {
   const row = store.sqlite.prepare('SELECT known_vector AS v FROM peers WHERE replica_id = ?').get(peer) as { v: string } | undefined;
   if (!row) throw new AppError('bad_input', '还没有从这个单位导入过同步包，无法做增量导出；请先导入对方的包，或选择“全部导出”。', `unknown peer ${peer}`);
   return JSON.parse(row.v) as Vector;
-}
-
-/**
- * The canonical form of [{ body, sig }] with string values is exactly JSON.stringify of objects whose keys are
- * in sorted order (body < sig): one native call instead of a recursive walk over a hundred thousand objects.
- */
-export function canonicalEventsJson(events: readonly { body: string; sig: string }[]): string {
-  return JSON.stringify(events.map((e) => ({ body: e.body, sig: e.sig })));
 }
 
 const EVENTS_SLOT = '"\\u0000events\\u0000"';

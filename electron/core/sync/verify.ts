@@ -6,8 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { createHash } from 'node:crypto';
 import { canonicalJson, sha256Hex, type Json } from '../events/canonical';
 import type { LedgerEvent, SealedEvent } from '../events/event';
-import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleSchema, MAX_BUNDLE_BYTES, signedPart, type Bundle } from './bundle-format';
-import { canonicalEventsJson } from './export';
+import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleSchema, canonicalEventsJson, MAX_BUNDLE_BYTES, signedPart, type Bundle } from './bundle-format';
 import { verifySignature } from './keys';
 
 const bad = (message: string, detail: string) => new AppError('bad_input', message, detail);

@@ -3,6 +3,7 @@
 // goes in one transaction — or, with any unknown unit or bad row, nothing does.
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
+import { daysInMonth } from '../../../shared/period';
 import { importColumnFields, type ImportColumnField, type XlsxImportResult } from '../../../shared/xlsx-import';
 import type { Identity } from '../../../shared/workflow';
 import { addTask } from '../ledger/actions';
@@ -50,7 +51,7 @@ export function parseDue(text: string, year: number): string | null {
   const y = Number(m[1] ?? year);
   const month = Number(m[2]);
   if (month < 1 || month > 12) return null;
-  const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
+  const last = daysInMonth(y, month);
   const day = m[3] ? Number(m[3]) : last;
   if (day < 1 || day > last) return null;
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -2,34 +2,20 @@
 // at random times, a hundred times, restarted on the same store each time. After every kill the store passes
 // integrity_check, every operation is whole (a batch's five events all there or none), each log is gap-free,
 // and every backup under its final name passes its own check.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { setIdentity } from '../../../electron/core/identity';
 import { checkBackupFile } from '../../../electron/core/store/backups';
 import { openStore } from '../../../electron/core/store/open-store';
 import { buildBundle } from '../../../electron/core/sync/export';
+import { runAndKill as runWorker } from '../../helpers/kill';
 import { tempDir } from '../../helpers/temp-store';
 
-const root = resolve(import.meta.dirname, '../../..');
 const worker = join(import.meta.dirname, 'churn-worker.ts');
 const KILLS = Number(process.env.KILL_RUNS ?? 100);
 
-function runAndKill(args: string[], afterMs: number): Promise<void> {
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (c) => (err += String(c)));
-    child.stdout.on('data', (c) => {
-      out += String(c);
-      if (out.includes('ready') && !child.killed) setTimeout(() => child.kill('SIGKILL'), afterMs);
-    });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? res() : rej(new Error(`worker ended by itself: ${err}`))));
-  });
-}
 
 /** Three chunks of another office's log, as three bundles, so imports keep having something to do. */
 function bundles(dir: string): string {
@@ -90,7 +76,8 @@ describe('SIGKILL at random moments', () => {
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const failures: string[] = [];
     for (let k = 0; k < KILLS; k++) {
-      await runAndKill([store, bundleDir, String(k + 1)], Math.floor(rand() * 1000));
+      // The worker loops for ever: it only ends by the kill.
+      expect(await runWorker(worker, [store, bundleDir, String(k + 1)], Math.floor(rand() * 1000))).toBe('killed');
       for (const p of check(store)) failures.push(`kill ${k + 1}: ${p}`);
     }
     expect(failures).toEqual([]);

@@ -1,8 +1,7 @@
 // The office PC switched off mid-import or mid-export: SIGKILL at random moments. The store must pass
 // integrity_check and hold either the state before or the state after; no half bundle under the final name.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { setIdentity } from '../../../electron/core/identity';
@@ -10,25 +9,11 @@ import { openStore } from '../../../electron/core/store/open-store';
 import { stateDigest } from '../../../electron/core/sync/digest';
 import { buildBundle } from '../../../electron/core/sync/export';
 import { importBundle } from '../../../electron/core/sync/import';
+import { runAndKill as runWorker } from '../../helpers/kill';
 import { tempDir } from '../../helpers/temp-store';
 
-const root = resolve(import.meta.dirname, '../../..');
 const worker = join(import.meta.dirname, 'crash-worker.ts');
 
-/** Starts the worker and kills it `afterMs` after it reports ready; resolves when it is gone. */
-function runAndKill(args: string[], afterMs: number): Promise<'killed' | 'finished'> {
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (c) => (err += String(c)));
-    child.stdout.on('data', (c) => {
-      out += String(c);
-      if (out.includes('ready') && !child.killed) setTimeout(() => child.kill('SIGKILL'), afterMs);
-    });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? res('killed') : code === 0 ? res('finished') : rej(new Error(err))));
-  });
-}
 
 function bigBundle(dir: string): string {
   const a = openStore(join(dir, 'author.db'));
@@ -70,7 +55,7 @@ describe('SIGKILL in the middle', () => {
       v.close();
       const backups = () => (existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')).length : 0);
       const backupsBefore = backups();
-      const outcome = await runAndKill(['import', path, bundle], delay);
+      const outcome = await runWorker(worker, ['import', path, bundle], delay);
       outcomes.push(outcome);
       expect(integrityOk(path)).toBe(true);
       // The backup is taken right before the transaction: a kill after it fell in the writing phase.
@@ -100,7 +85,7 @@ describe('SIGKILL in the middle', () => {
     author.close();
     const stick = join(dir, 'stick');
     (await import('node:fs')).mkdirSync(stick);
-    for (const delay of [10, 300, 800]) await runAndKill(['export', join(dir, 'author.db'), stick], delay);
+    for (const delay of [10, 300, 800]) await runWorker(worker, ['export', join(dir, 'author.db'), stick], delay);
     for (const name of readdirSync(stick).filter((f) => f.endsWith('.ledger.json'))) {
       // Anything under a final name is a complete, valid bundle.
       const { verifyBundleBytes } = await import('../../../electron/core/sync/verify');

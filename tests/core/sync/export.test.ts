@@ -1,7 +1,8 @@
 // The export's fast paths give the same bytes the slow, obviously-correct ones would.
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, type Json } from '../../../electron/core/events/canonical';
-import { buildBundle, bundleText, canonicalEventsJson } from '../../../electron/core/sync/export';
+import { canonicalEventsJson } from '../../../electron/core/sync/bundle-format';
+import { buildBundle, bundleText } from '../../../electron/core/sync/export';
 import { verifyBundleBytes } from '../../../electron/core/sync/verify';
 import { installation } from '../../helpers/offices';
 
