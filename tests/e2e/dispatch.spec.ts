@@ -67,6 +67,8 @@ base('a problem is raised, cleared, and the counters and the 动态清零 line f
     await expect(page.getByTestId('problem-series').locator('canvas')).toBeVisible();
     await page.getByRole('menuitem', { name: '总览' }).click();
     await expect(page.getByTestId('open-problems')).toContainText('未清零1');
+    await page.getByTestId('open-problems').scrollIntoViewIfNeeded();
+    await shot(page, 'overview-dispatch');
     await page.getByRole('menuitem', { name: '问题清单' }).click();
     await page.getByTestId('problem-clear').click();
     await page.getByTestId('problem-statement').fill('经费已于3月30日拨付到位');
