@@ -17,3 +17,19 @@ export function runAndKill(worker: string, args: string[], afterMs: number): Pro
     child.on('exit', (code, signal) => (signal === 'SIGKILL' ? res('killed') : code === 0 ? res('finished') : rej(new Error(err))));
   });
 }
+
+/** How long the worker runs after it prints "ready", left to finish: where to aim the kills. */
+export function timeFromReady(worker: string, args: string[]): Promise<number> {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let readyAt = 0;
+    child.stderr.on('data', (c) => (err += String(c)));
+    child.stdout.on('data', (c) => {
+      out += String(c);
+      if (!readyAt && out.includes('ready')) readyAt = performance.now();
+    });
+    child.on('exit', (code) => (code === 0 ? res(performance.now() - readyAt) : rej(new Error(err))));
+  });
+}

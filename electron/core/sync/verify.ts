@@ -1,31 +1,16 @@
 // Checks a bundle file on its own, in the order that fails cheapest first: size → encoding → JSON → format
 // and version → strict schema → SHA-256 and length of the events → manifest signature → each event's
 // signature and exact canonical bytes. Any failure is an AppError with the reason in Chinese.
-import { z } from 'zod';
+import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/errors';
 import { createHash } from 'node:crypto';
-import { canonicalJson, sha256Hex, type Json } from '../events/canonical';
-import type { LedgerEvent, SealedEvent } from '../events/event';
-import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleSchema, canonicalEventsJson, MAX_BUNDLE_BYTES, signedPart, type Bundle } from './bundle-format';
+import { isCanonicalText, sha256Hex, type Json } from '../events/canonical';
+import type { SealedEvent } from '../events/event';
+import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleEnvelopeSchema, canonicalEventsJson, isBundleEvent, MAX_BUNDLE_BYTES, signedPart, type Bundle } from './bundle-format';
+import { asLedgerEvent } from './event-shape';
 import { verifySignature } from './keys';
 
 const bad = (message: string, detail: string) => new AppError('bad_input', message, detail);
-
-const eventShape = z
-  .object({
-    id: z.string().min(1).max(64),
-    replica: z.string().regex(/^[0-9a-f-]{36}$/),
-    seq: z.number().int().positive(),
-    prevHash: z.string().regex(/^[0-9a-f]{64}$/),
-    hlc: z.string().regex(/^\d{15}:\d{6}$/),
-    entity: z.string().max(40),
-    entityId: z.string().min(1).max(64),
-    op: z.enum(['put', 'delete']),
-    fields: z.record(z.string().max(64), z.unknown()),
-    basis: z.record(z.string().max(64), z.string().max(80)).optional(),
-    schemaVersion: z.number().int().positive(),
-  })
-  .strict();
 
 export interface VerifiedBundle {
   bundle: Bundle;
@@ -35,12 +20,8 @@ export interface VerifiedBundle {
 export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
   if (bytes.byteLength === 0) throw bad('文件是空的，不是同步包。', 'empty file');
   if (bytes.byteLength > MAX_BUNDLE_BYTES) throw bad('文件过大，不是正常的同步包。', `file of ${bytes.byteLength} bytes over the cap`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw bad('文件编码不对，不是同步包。', 'not UTF-8');
-  }
+  if (!isUtf8(bytes)) throw bad('文件编码不对，不是同步包。', 'not UTF-8');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -51,14 +32,15 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
   if (typeof raw !== 'object' || raw === null || head.format !== BUNDLE_FORMAT) throw bad('这不是专班台账的同步包。', 'not a bundle');
   const version = Array.isArray(head.version) ? head.version : [];
   if (version[0] !== BUNDLE_MAJOR) throw bad(`同步包格式版本（${String(version[0])}）不受本程序支持。`, `unknown major version ${String(version[0])}`);
-  const parsed = bundleSchema.safeParse(raw);
-  if (!parsed.success) {
+  const parsed = bundleEnvelopeSchema.safeParse(raw);
+  const eventsOk = parsed.success && parsed.data.events.every(isBundleEvent);
+  if (!parsed.success || !eventsOk) {
     if (typeof version[1] === 'number' && version[1] > BUNDLE_MINOR) {
       throw bad('这个同步包由更新版本的专班台账导出，含本程序不认识的内容，请升级后再导入。', `minor ${version[1]} with unknown fields`);
     }
-    throw bad('同步包内容不符合格式，可能被改动过。', parsed.error.issues[0]?.message ?? 'schema');
+    throw bad('同步包内容不符合格式，可能被改动过。', parsed.success ? 'malformed event entry' : (parsed.error.issues[0]?.message ?? 'schema'));
   }
-  const bundle = parsed.data;
+  const bundle = parsed.data as Bundle;
   const m = bundle.manifest;
   // The schema made every event { body: string, sig: string }: its canonical text is one native stringify.
   const eventsText = canonicalEventsJson(bundle.events);
@@ -85,18 +67,49 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
     } catch {
       throw bad(`同步包第 ${i + 1} 条记录已损坏。`, `event ${i} body not JSON`);
     }
-    const shape = eventShape.safeParse(body);
+    const event = asLedgerEvent(body);
     // Exactly the canonical bytes: no duplicate keys, no __proto__ games, no second meaning of the same record.
-    if (!shape.success || canonicalJson(body as Json) !== e.body) throw bad(`同步包第 ${i + 1} 条记录格式不对。`, `event ${i} not canonical`);
-    const event = shape.data as LedgerEvent;
-    const key = m.keys[event.replica];
-    if (!key) throw bad(`同步包第 ${i + 1} 条记录缺少作者的公钥。`, `no key for ${event.replica}`);
-    if (!verifySignature(key, e.body, e.sig)) throw bad(`同步包第 ${i + 1} 条记录的签名无效，已被改动。`, `event ${event.replica}#${event.seq} signature invalid`);
+    if (!event || !isCanonicalText(body as Json, e.body)) throw bad(`同步包第 ${i + 1} 条记录格式不对。`, `event ${i} not canonical`);
+    if (!m.keys[event.replica]) throw bad(`同步包第 ${i + 1} 条记录缺少作者的公钥。`, `no key for ${event.replica}`);
     const range = m.ranges[event.replica];
     if (!range || event.seq < range[0] || event.seq > range[1]) throw bad('同步包的记录与清单范围不符。', `event ${event.replica}#${event.seq} outside range`);
     return { event, body: e.body, hash: sha256Hex(e.body), sig: e.sig };
   });
+  verifyChains(events, m.keys);
   return { bundle, events };
+}
+
+/**
+ * Each author's events form a hash chain (every body names the hash of the one before). Within the bundle the
+ * links are checked, and the signature of the last event of each unbroken run: it covers the previous hash,
+ * which covers the body before, and so on — one signature authenticates the whole run, as a signed log head
+ * does. (Checking every signature cost ~145 µs an event here, ten times a raw insert.) A run starts wherever
+ * the bundle skips numbers; where it continues the receiver's log, ingest checks the link to that log's head.
+ */
+function verifyChains(events: readonly SealedEvent[], keys: Record<string, string>): void {
+  const order = events.map((_, i) => i);
+  order.sort((a, b) => {
+    const x = events[a]!.event;
+    const y = events[b]!.event;
+    return x.replica < y.replica ? -1 : x.replica > y.replica ? 1 : x.seq - y.seq;
+  });
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const s = events[i]!;
+    const next = k + 1 < order.length ? events[order[k + 1]!]! : undefined;
+    const sameAuthor = next?.event.replica === s.event.replica;
+    if (sameAuthor && next.event.seq === s.event.seq) throw bad('同步包中有重复的记录。', `duplicate ${s.event.replica}#${s.event.seq}`);
+    if (sameAuthor && next.event.seq === s.event.seq + 1) {
+      if (next.event.prevHash !== s.hash) {
+        throw bad(`同步包第 ${order[k + 1]! + 1} 条记录与前一条衔接不上，已被改动。`, `chain broken at ${s.event.replica}#${next.event.seq}`);
+      }
+      continue;
+    }
+    // The end of a run: its signature vouches for every event before it in the run.
+    if (!verifySignature(keys[s.event.replica]!, s.body, s.sig!)) {
+      throw bad(`同步包第 ${i + 1} 条记录的签名无效，已被改动。`, `event ${s.event.replica}#${s.event.seq} signature invalid`);
+    }
+  }
 }
 
 function sha256Bytes(bytes: Buffer): string {

@@ -9,7 +9,7 @@ import { openStore } from '../../../electron/core/store/open-store';
 import { stateDigest } from '../../../electron/core/sync/digest';
 import { buildBundle } from '../../../electron/core/sync/export';
 import { importBundle } from '../../../electron/core/sync/import';
-import { runAndKill as runWorker } from '../../helpers/kill';
+import { runAndKill as runWorker, timeFromReady } from '../../helpers/kill';
 import { tempDir } from '../../helpers/temp-store';
 
 const worker = join(import.meta.dirname, 'crash-worker.ts');
@@ -45,9 +45,14 @@ describe('SIGKILL in the middle', () => {
     ref.close();
     const outcomes: string[] = [];
     let killedAfterBackup = 0;
-    // Verifying 20,000 events takes about 3 s here, the backup and the one transaction about 1 s after it:
-    // most kills are aimed at that window, where a half-applied import would show.
-    for (const [i, delay] of [5, 1500, 3000, 3200, 3400, 3600, 3800, 4000].entries()) {
+    // Verification comes first, the backup and the one transaction last: most kills are aimed at the second half
+    // of an uninterrupted run's time, where a half-applied import would show.
+    const warm = join(dir, 'warm.db');
+    const w = openStore(warm);
+    setIdentity(w, { office: '市发改局', role: 'taskforce', battle: 1 });
+    w.close();
+    const whole = await timeFromReady(worker, ['import', warm, bundle]);
+    for (const [i, delay] of [5, 0.4, 0.55, 0.65, 0.75, 0.82, 0.9, 0.96].map((f) => (f < 1 ? Math.round(f * whole) : f)).entries()) {
       const path = join(dir, `victim${i}.db`);
       const v = openStore(path);
       setIdentity(v, { office: '市发改局', role: 'taskforce', battle: 1 });
@@ -73,7 +78,7 @@ describe('SIGKILL in the middle', () => {
     }
     expect(outcomes).toContain('killed');
     expect(killedAfterBackup).toBeGreaterThan(0);
-    console.log(`import kills: ${outcomes.join(', ')}; killed after the backup: ${killedAfterBackup}`);
+    console.log(`import of ${Math.round(whole)} ms; kills: ${outcomes.join(', ')}; killed after the backup: ${killedAfterBackup}`);
   }, 180_000);
 
   it('of an export leaves no half bundle under the final name', async () => {

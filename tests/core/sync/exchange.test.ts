@@ -285,6 +285,32 @@ describe('more hostile bundles', () => {
     await expect(taskforce.receive(Buffer.from(JSON.stringify(bundle)))).rejects.toSatisfy((e: unknown) => e instanceof AppError && /签名无效/.test(e.message));
   });
 
+  it('an earlier event edited (hash and manifest recomputed) breaks the chain to the signed last one, and is refused', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-05', percent: 20, text: '五月' });
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '六月' });
+    const { canonicalJson, sha256Hex } = await import('../../../electron/core/events/canonical');
+    const { signedPart } = await import('../../../electron/core/sync/bundle-format');
+    const tamper = (relink: boolean) => {
+      const bundle = JSON.parse(unit.bundleFor().toString()) as { manifest: Record<string, unknown>; events: { body: string; sig: string }[]; signature: string; format: string; version: [number, number] };
+      const i = bundle.events.findIndex((e) => e.body.includes('"percent":20'));
+      expect(i).toBeGreaterThanOrEqual(0);
+      const oldHash = sha256Hex(bundle.events[i]!.body);
+      bundle.events[i]!.body = bundle.events[i]!.body.replace('"percent":20', '"percent":90');
+      // Relinking the next event changes its body too, and the signature over it no longer holds.
+      if (relink) bundle.events[i + 1]!.body = bundle.events[i + 1]!.body.replace(oldHash, sha256Hex(bundle.events[i]!.body));
+      const text = canonicalJson(bundle.events as never);
+      bundle.manifest = { ...bundle.manifest, eventsSha256: sha256Hex(text), eventsBytes: Buffer.byteLength(text) };
+      // Whoever carries the file can sign its manifest anew; the events are the authors' own.
+      bundle.signature = unit.store.log.signBody(signedPart(bundle.format, bundle.version, bundle.manifest as never));
+      return Buffer.from(JSON.stringify(bundle));
+    };
+    const before = stateDigest(taskforce.store);
+    await expect(taskforce.receive(tamper(false))).rejects.toSatisfy((e: unknown) => e instanceof AppError && /衔接不上/.test(e.message));
+    await expect(taskforce.receive(tamper(true))).rejects.toSatisfy((e: unknown) => e instanceof AppError && /签名无效/.test(e.message));
+    expect(stateDigest(taskforce.store)).toBe(before);
+  });
+
   it('a bundle after a missing one reports the gap and applies nothing past it; the full bundle fills it', async () => {
     const { unit, taskforce } = await threeOffices();
     await unit.call('progress.report', { taskId: TASK, period: '2023-05', percent: 20, text: '五月' });
