@@ -36,3 +36,17 @@ export function sealEvent(event: LedgerEvent): SealedEvent {
   const body = canonicalJson(event as unknown as Json);
   return { event, body, hash: sha256Hex(body) };
 }
+
+/** Sealed events whose hash this process computed from their (frozen) body: no need to hash them again. */
+const hashedHere = new WeakSet<SealedEvent>();
+
+/** An event read from elsewhere, with the hash of its exact body; frozen, so body and hash stay a pair. */
+export function sealReceived(event: LedgerEvent, body: string, sig: string): SealedEvent {
+  const sealed = Object.freeze({ event, body, hash: sha256Hex(body), sig });
+  hashedHere.add(sealed);
+  return sealed;
+}
+
+export function hashIsChecked(s: SealedEvent): boolean {
+  return hashedHere.has(s);
+}

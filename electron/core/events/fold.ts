@@ -1,11 +1,41 @@
 // Applies events to the tables. Deterministic: the result depends only on the set of events, not on the
 // order they arrive in, because each field keeps the value of the event with the greatest (hlc, replica).
+//
+// Within one append or ingest the folder works on a copy in memory — each field's clock and value, read once
+// from the tables — and writes what changed when the batch ends (flush). A bundle of 100,000 edits to a few
+// hundred tasks so writes a few hundred rows, not 100,000 × (row + clock) of them, and the admission rules
+// read the state as of the event before through `value`. The copy lives only inside the caller's
+// transaction: `reset` drops it at the end, whether the transaction committed or not.
 import type Database from 'better-sqlite3';
 import type { Json } from './canonical';
 import type { LedgerEvent } from './event';
 import { entitySpecs, isEntityName, type EntityName, type FieldKind } from './entities';
 
 type Statement = Database.Statement;
+
+export interface FieldClock {
+  hlc: string;
+  replica: string;
+  basis: string;
+  mixed: number;
+}
+
+/** What the admission rules read: a field's value as folded so far (undefined when the row does not exist). */
+export interface FoldReader {
+  value(entity: EntityName, id: string, field: string): Json | undefined;
+  /** Writes what is pending, for the rare check that must query the tables themselves. */
+  flush(): void;
+}
+
+interface Row {
+  entity: EntityName;
+  id: string;
+  /** Whether the row is in the table (or will be at the next flush); undefined until looked up. */
+  exists: boolean | undefined;
+  created: boolean;
+  values: Map<string, Json>;
+  dirty: Set<string>;
+}
 
 function toColumnValue(kind: FieldKind, value: Json, where: string): string | number | null {
   switch (kind) {
@@ -26,14 +56,30 @@ function toColumnValue(kind: FieldKind, value: Json, where: string): string | nu
   }
 }
 
-export class Folder {
+function fromColumnValue(kind: FieldKind, value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  if (kind === 'bool') return value === 1 || value === true;
+  if (kind === 'json') return JSON.parse(String(value)) as Json;
+  return value as Json;
+}
+
+const fieldSpec = (entity: EntityName, field: string) => (entitySpecs[entity].fields as Record<string, { column: string; kind: FieldKind } | undefined>)[field];
+const SEP = '\u0000';
+
+export class Folder implements FoldReader {
   private readonly cache = new Map<string, Statement>();
   private readonly getClock: Statement;
   private readonly setClock: Statement;
   private readonly addConflict: Statement;
-  private readonly setMixed: Statement;
   private readonly eventsOf: Statement;
   private readonly clearConflicts: Statement;
+
+  /** entity → id → row: nested, so a lookup builds no key string. */
+  private rows = new Map<string, Map<string, Row>>();
+  private clocks = new Map<string, FieldClock | null>();
+  private dirtyClocks = new Set<string>();
+  private mixedFields = new Set<string>();
+  private unitsChanged = new Set<string>();
 
   constructor(private readonly db: Database.Database) {
     this.getClock = db.prepare('SELECT hlc, replica, basis, mixed FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?');
@@ -41,7 +87,6 @@ export class Folder {
       'INSERT INTO field_clocks (entity, entity_id, field, hlc, replica, basis, mixed) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
         'ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica, basis = excluded.basis, mixed = excluded.mixed',
     );
-    this.setMixed = db.prepare('UPDATE field_clocks SET mixed = 1 WHERE entity = ? AND entity_id = ? AND field = ?');
     this.eventsOf = db.prepare('SELECT body FROM events WHERE entity = ? AND entity_id = ? AND quarantined = 0');
     this.clearConflicts = db.prepare('DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ? AND settled = 0');
     this.addConflict = db.prepare(
@@ -53,29 +98,117 @@ export class Folder {
   apply(event: LedgerEvent): void {
     if (!isEntityName(event.entity)) throw new Error(`unknown entity "${event.entity}" in event ${event.id}`);
     const entity: EntityName = event.entity;
-    const spec = entitySpecs[entity];
     const fields: Record<string, Json> = event.op === 'delete' ? { deleted: true } : event.fields;
-
-    this.stmt(`INSERT OR IGNORE INTO ${spec.table} (id) VALUES (?)`).run(event.entityId);
-    let unitsChanged = false;
+    const row = this.row(entity, event.entityId);
+    if (!row.exists) {
+      row.exists = true;
+      row.created = true;
+    }
     for (const [field, value] of Object.entries(fields)) {
-      const col = (spec.fields as Record<string, { column: string; kind: FieldKind }>)[field];
+      const col = fieldSpec(entity, field);
       if (!col) throw new Error(`unknown field "${field}" of ${entity} in event ${event.id}`);
-      const clock = this.getClock.get(entity, event.entityId, field) as { hlc: string; replica: string; basis: string; mixed: number } | undefined;
-      const v = toColumnValue(col.kind, value, `${entity}.${field} in event ${event.id}`);
+      toColumnValue(col.kind, value, `${entity}.${field} in event ${event.id}`); // refuses a value of the wrong kind
+      const key = this.clockKey(entity, event.entityId, field);
+      const clock = this.clockAt(key, entity, event.entityId, field);
       const wins = !clock || clock.hlc < event.hlc || (clock.hlc === event.hlc && clock.replica < event.replica);
       const mixed = clock ? (clock.mixed || clock.replica !== event.replica ? 1 : 0) : 0;
       if (wins) {
-        this.stmt(`UPDATE ${spec.table} SET ${col.column} = ? WHERE id = ?`).run(v, event.entityId);
-        this.setClock.run(entity, event.entityId, field, event.hlc, event.replica, event.basis?.[field] ?? '', mixed);
+        row.values.set(field, value);
+        row.dirty.add(field);
+        this.clocks.set(key, { hlc: event.hlc, replica: event.replica, basis: event.basis?.[field] ?? '', mixed });
+        this.dirtyClocks.add(key);
+        if (entity === 'task' && (field === 'leadUnitIds' || field === 'coUnitIds')) this.unitsChanged.add(event.entityId);
       } else if (mixed && !clock!.mixed) {
-        this.setMixed.run(entity, event.entityId, field);
+        this.clocks.set(key, { ...clock!, mixed: 1 });
+        this.dirtyClocks.add(key);
       }
-      if (mixed) this.recomputeConflicts(entity, event.entityId, field);
-      if (!wins) continue;
-      if (field === 'leadUnitIds' || field === 'coUnitIds') unitsChanged = true;
+      if (mixed) this.mixedFields.add(key);
     }
-    if (entity === 'task' && unitsChanged) this.rebuildTaskUnits(event.entityId);
+  }
+
+  /** The clock of a field's current value, as folded so far. */
+  clock(entity: string, entityId: string, field: string): FieldClock | null {
+    return this.clockAt(this.clockKey(entity, entityId, field), entity, entityId, field);
+  }
+
+  value(entity: EntityName, id: string, field: string): Json | undefined {
+    const row = this.row(entity, id);
+    if (!row.exists) return undefined;
+    if (row.values.has(field)) return row.values.get(field);
+    const col = fieldSpec(entity, field);
+    if (!col) throw new Error(`unknown field "${field}" of ${entity}`);
+    // A row created in this batch has its table defaults for fields no event has set yet: read them after a flush.
+    if (row.created) this.flush();
+    const stored = this.stmt(`SELECT ${col.column} AS v FROM ${entitySpecs[entity].table} WHERE id = ?`).get(id) as { v: unknown } | undefined;
+    const v = fromColumnValue(col.kind, stored?.v);
+    row.values.set(field, v);
+    return v;
+  }
+
+  /** Writes the pending rows, clocks, task units and conflicts; what is in memory stays valid. */
+  flush(): void {
+    for (const row of [...this.rows.values()].flatMap((byId) => [...byId.values()])) {
+      const spec = entitySpecs[row.entity];
+      if (row.created) {
+        this.stmt(`INSERT OR IGNORE INTO ${spec.table} (id) VALUES (?)`).run(row.id);
+        row.created = false;
+      }
+      if (!row.dirty.size) continue;
+      const fields = [...row.dirty].sort();
+      const cols = fields.map((f) => fieldSpec(row.entity, f)!);
+      this.stmt(`UPDATE ${spec.table} SET ${cols.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`).run(
+        ...fields.map((f, i) => toColumnValue(cols[i]!.kind, row.values.get(f)!, `${row.entity}.${f}`)),
+        row.id,
+      );
+      row.dirty.clear();
+    }
+    for (const key of this.dirtyClocks) {
+      const c = this.clocks.get(key)!;
+      const [entity, id, field] = key.split(SEP) as [string, string, string];
+      this.setClock.run(entity, id, field, c.hlc, c.replica, c.basis, c.mixed);
+    }
+    this.dirtyClocks.clear();
+    for (const taskId of this.unitsChanged) this.rebuildTaskUnits(taskId);
+    this.unitsChanged.clear();
+    for (const key of this.mixedFields) {
+      const [entity, id, field] = key.split(SEP) as [string, string, string];
+      this.recomputeConflicts(entity, id, field);
+    }
+    this.mixedFields.clear();
+  }
+
+  /** Forgets the copy in memory: at the end of every transaction, committed or rolled back. */
+  reset(): void {
+    this.rows = new Map();
+    this.clocks = new Map();
+    this.dirtyClocks = new Set();
+    this.mixedFields = new Set();
+    this.unitsChanged = new Set();
+  }
+
+  private row(entity: EntityName, id: string): Row {
+    let byId = this.rows.get(entity);
+    if (!byId) this.rows.set(entity, (byId = new Map()));
+    let row = byId.get(id);
+    if (!row) {
+      const exists = !!this.stmt(`SELECT 1 FROM ${entitySpecs[entity].table} WHERE id = ?`).get(id);
+      row = { entity, id, exists, created: false, values: new Map(), dirty: new Set() };
+      byId.set(id, row);
+    }
+    return row;
+  }
+
+  private clockKey(entity: string, id: string, field: string): string {
+    return entity + SEP + id + SEP + field;
+  }
+
+  private clockAt(key: string, entity: string, id: string, field: string): FieldClock | null {
+    let c = this.clocks.get(key);
+    if (c === undefined) {
+      c = (this.getClock.get(entity, id, field) as FieldClock | undefined) ?? null;
+      this.clocks.set(key, c);
+    }
+    return c;
   }
 
   /**

@@ -4,8 +4,8 @@
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { sha256Hex } from './canonical';
-import { EVENT_SCHEMA_VERSION, GENESIS_HASH, sealEvent, type EventDraft, type LedgerEvent, type SealedEvent } from './event';
-import { Folder } from './fold';
+import { EVENT_SCHEMA_VERSION, GENESIS_HASH, hashIsChecked, sealEvent, type EventDraft, type LedgerEvent, type SealedEvent } from './event';
+import { Folder, type FoldReader } from './fold';
 import { HybridClock, HLC_ZERO } from './hlc';
 import { replicaHeads } from './heads';
 
@@ -21,7 +21,6 @@ export class EventLog {
   private readonly headOf: Database.Statement;
   private readonly byReplicaSeq: Database.Statement;
   private readonly quarantine: Database.Statement;
-  private readonly clockOf: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -33,13 +32,12 @@ export class EventLog {
     // A replica's clock only moves forward along its log, so the newest clock is among the replicas' heads.
     const maxHlc = replicaHeads(db).reduce<string | null>((m, h) => (m === null || h.hlc > m ? h.hlc : m), null);
     this.clock = new HybridClock(maxHlc ?? HLC_ZERO, now);
+    // Positional parameters: binding by name costs a property lookup per column on every event.
     this.insert = db.prepare(
-      'INSERT INTO events (id, replica, seq, hlc, entity, entity_id, op, schema_version, prev_hash, body, hash, sig, quarantined) ' +
-        'VALUES (@id, @replica, @seq, @hlc, @entity, @entityId, @op, @schemaVersion, @prevHash, @body, @hash, @sig, @quarantined)',
+      'INSERT INTO events (id, replica, seq, hlc, entity, entity_id, op, schema_version, prev_hash, body, hash, sig, quarantined) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.headOf = db.prepare('SELECT seq, hash FROM events WHERE replica = ? ORDER BY seq DESC LIMIT 1');
     this.byReplicaSeq = db.prepare('SELECT hash FROM events WHERE replica = ? AND seq = ?');
-    this.clockOf = db.prepare('SELECT hlc, replica FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?');
     this.quarantine = db.prepare('INSERT OR IGNORE INTO quarantine (event_id, replica, seq, body, sig, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   }
 
@@ -52,7 +50,7 @@ export class EventLog {
 
   /** Records local changes as new events of this replica and folds them, atomically. */
   append(drafts: readonly EventDraft[]): LedgerEvent[] {
-    return this.db.transaction(() => {
+    return this.folding(() => {
       let head = this.head(this.replicaId);
       const out: LedgerEvent[] = [];
       for (const d of drafts) {
@@ -76,7 +74,19 @@ export class EventLog {
         head = { seq: event.seq, hash: sealed.hash };
         out.push(event);
       }
+      this.folder.flush();
       return out;
+    });
+  }
+
+  /** One transaction with the folder's copy in memory, dropped at its end whatever happens. */
+  private folding<T>(work: () => T): T {
+    return this.db.transaction(() => {
+      try {
+        return work();
+      } finally {
+        this.folder.reset();
+      }
     })();
   }
 
@@ -85,58 +95,58 @@ export class EventLog {
    * ingesting once); a known position with a different hash, a broken chain or a bad hash aborts the whole
    * batch with nothing written.
    */
-  ingest(events: readonly SealedEvent[], admit: (e: LedgerEvent) => string | null = () => null): { applied: number; skipped: number; quarantined: number } {
-    return this.db.transaction(() => {
+  ingest(
+    events: readonly SealedEvent[],
+    admit: (e: LedgerEvent, state: FoldReader) => string | null = () => null,
+    options: { dryRun?: boolean } = {},
+  ): { applied: number; skipped: number; quarantined: number } {
+    return this.folding(() => {
       let applied = 0;
       let skipped = 0;
       let quarantined = 0;
+      const heads = new Map<string, Head>();
+      let newest = '';
       for (const s of events) {
         const { event } = s;
-        if (sha256Hex(s.body) !== s.hash) throw new Error(`hash mismatch for event ${event.replica}#${event.seq}`);
-        const known = this.byReplicaSeq.get(event.replica, event.seq) as { hash: string } | undefined;
-        if (known) {
-          if (known.hash !== s.hash) throw new Error(`fork: ${event.replica}#${event.seq} already stored with another hash`);
+        if (!hashIsChecked(s) && sha256Hex(s.body) !== s.hash) throw new Error(`hash mismatch for event ${event.replica}#${event.seq}`);
+        let head = heads.get(event.replica);
+        if (!head) heads.set(event.replica, (head = this.head(event.replica)));
+        if (event.seq <= head.seq) {
+          const known = this.byReplicaSeq.get(event.replica, event.seq) as { hash: string } | undefined;
+          if (known?.hash !== s.hash) throw new Error(`fork: ${event.replica}#${event.seq} already stored with another hash`);
           skipped++;
           continue;
         }
-        const head = this.head(event.replica);
         if (event.seq !== head.seq + 1) {
           throw new Error(`gap: ${event.replica} expects #${head.seq + 1}, got #${event.seq}`);
         }
         if (event.prevHash !== head.hash) throw new Error(`broken chain at ${event.replica}#${event.seq}`);
-        this.clock.observe(event.hlc);
-        const refused = admit(event);
+        heads.set(event.replica, { seq: event.seq, hash: s.hash });
+        if (event.hlc > newest) newest = event.hlc; // string order is clock order
+        const refused = admit(event, this.folder);
+        // A dry run folds in memory only: what admission would decide, without writing the log.
         if (refused) {
           // Kept in the chain, so the author's later events still follow on, but never folded into the tables.
-          this.store(s, true);
-          this.quarantine.run(event.id, event.replica, event.seq, s.body, s.sig ?? '', refused, new Date().toISOString());
+          if (!options.dryRun) {
+            this.store(s, true);
+            this.quarantine.run(event.id, event.replica, event.seq, s.body, s.sig ?? '', refused, new Date().toISOString());
+          }
           quarantined++;
         } else {
-          this.store(s);
+          if (options.dryRun) this.folder.apply(event);
+          else this.store(s);
           applied++;
         }
       }
+      if (newest) this.clock.observe(newest);
+      if (!options.dryRun) this.folder.flush();
       return { applied, skipped, quarantined };
-    })();
+    });
   }
 
   private store(s: SealedEvent, quarantined = false): void {
     const e = s.event;
-    this.insert.run({
-      id: e.id,
-      replica: e.replica,
-      seq: e.seq,
-      hlc: e.hlc,
-      entity: e.entity,
-      entityId: e.entityId,
-      op: e.op,
-      schemaVersion: e.schemaVersion,
-      prevHash: e.prevHash,
-      body: s.body,
-      hash: s.hash,
-      sig: s.sig ?? null,
-      quarantined: quarantined ? 1 : 0,
-    });
+    this.insert.run(e.id, e.replica, e.seq, e.hlc, e.entity, e.entityId, e.op, e.schemaVersion, e.prevHash, s.body, s.hash, s.sig ?? null, quarantined ? 1 : 0);
     if (!quarantined) this.folder.apply(e);
   }
 
@@ -145,7 +155,7 @@ export class EventLog {
     const fields = d.op === 'delete' ? ['deleted'] : Object.keys(d.fields);
     const out: Record<string, string> = {};
     for (const f of fields) {
-      const c = this.clockOf.get(d.entity, d.entityId, f) as { hlc: string; replica: string } | undefined;
+      const c = this.folder.clock(d.entity, d.entityId, f);
       if (c) out[f] = `${c.hlc}|${c.replica}`;
     }
     return Object.keys(out).length ? out : undefined;

@@ -47,6 +47,8 @@ export const bundleEventSchema = z.object({ body: z.string().min(2).max(1_000_00
 export type BundleEvent = z.infer<typeof bundleEventSchema>;
 
 const SIG_B64 = /^[A-Za-z0-9+/]+=*$/;
+/** An Ed25519 signature (64 bytes) in canonical base64: the last character before "==" carries no stray bits. */
+const ED25519_B64 = /^[A-Za-z0-9+/]{85}[AQgw]==$/;
 
 /**
  * The same rule as bundleEventSchema, by hand: a bundle carries a hundred thousand of these, and a schema
@@ -63,8 +65,7 @@ export function isBundleEvent(e: unknown): e is BundleEvent {
     body.length <= 1_000_000 &&
     typeof sig === 'string' &&
     sig.length <= 512 &&
-    SIG_B64.test(sig) &&
-    Buffer.from(sig, 'base64').toString('base64') === sig
+    (ED25519_B64.test(sig) || (SIG_B64.test(sig) && Buffer.from(sig, 'base64').toString('base64') === sig))
   );
 }
 

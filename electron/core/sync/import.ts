@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { LedgerEvent, SealedEvent } from '../events/event';
-import { parseHlc } from '../events/hlc';
+import { formatHlc } from '../events/hlc';
 import { evidenceDir } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
 import { makeBackup } from '../store/backups';
@@ -15,7 +15,7 @@ import { fingerprint } from './keys';
 import { storeVector, type Vector } from './vector';
 import { verifyBundleBytes, type VerifiedBundle } from './verify';
 import { MAX_BUNDLE_BYTES } from './bundle-format';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export interface ImportReport {
   bundleId: string;
@@ -61,7 +61,7 @@ let lastVerified: { sha256: string; result: VerifiedBundle } | null = null;
 function verifyOnce(bytes: Uint8Array): { sha256: string; result: VerifiedBundle } {
   // A cheap cap check first, so an oversized file is refused before it is hashed.
   if (bytes.byteLength === 0 || bytes.byteLength > MAX_BUNDLE_BYTES) return { sha256: '', result: verifyBundleBytes(bytes) };
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = hash('sha256', bytes, 'hex');
   if (lastVerified?.sha256 === sha256) return lastVerified;
   const result = verifyBundleBytes(bytes);
   lastVerified = { sha256, result };
@@ -118,11 +118,14 @@ export async function importBundle(store: Store, bytes: Uint8Array, options: Imp
       applied_: false,
     };
     const toIngest: SealedEvent[] = [];
+    // Clocks compare as strings: anything after the last value of tomorrow is from the future.
+    const tomorrow = formatHlc(Date.parse(now) + DAY, 999_999);
     for (const [replica, list] of [...byReplica.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       list.sort((a, b) => a.event.seq - b.event.seq);
       let head = have[replica] ?? 0;
       for (const s of list) {
-        const known = hashOf.get(replica, s.event.seq) as { hash: string } | undefined;
+        // Only numbers at or below the stored head can be known.
+        const known = s.event.seq <= (have[replica] ?? 0) ? (hashOf.get(replica, s.event.seq) as { hash: string } | undefined) : undefined;
         if (known) {
           if (known.hash !== s.hash) report.forks.push({ replica, seq: s.event.seq });
           else report.skipped++;
@@ -136,13 +139,13 @@ export async function importBundle(store: Store, bytes: Uint8Array, options: Imp
         head = s.event.seq;
         toIngest.push(s);
         report.byEntity[s.event.entity] = (report.byEntity[s.event.entity] ?? 0) + 1;
-        if (parseHlc(s.event.hlc).wall > Date.parse(now) + DAY) report.futureClocks++;
+        if (s.event.hlc > tomorrow) report.futureClocks++;
       }
     }
     if (report.forks.length) {
       throw new AppError('forbidden', `同步包与本机已有记录冲突（同一单位同一序号内容不同，共 ${report.forks.length} 处），可能有人篡改或恢复了旧备份。已拒绝导入，请联系该单位核实。`, `fork at ${JSON.stringify(report.forks[0])}`);
     }
-    const result = store.log.ingest(toIngest, (e: LedgerEvent) => admissionReason(store, e));
+    const result = store.log.ingest(toIngest, (e: LedgerEvent, state) => admissionReason(store.sqlite, state, e), { dryRun: options.dryRun });
     report.applied = result.applied;
     report.quarantined = result.quarantined;
     // Keys are pinned, and the peer's state remembered, in the same transaction as its events.

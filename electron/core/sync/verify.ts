@@ -4,8 +4,8 @@
 import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/errors';
 import { createHash } from 'node:crypto';
-import { isCanonicalText, sha256Hex, type Json } from '../events/canonical';
-import type { SealedEvent } from '../events/event';
+import { isCanonicalText, type Json } from '../events/canonical';
+import { sealReceived, type SealedEvent } from '../events/event';
 import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleEnvelopeSchema, canonicalEventsJson, isBundleEvent, MAX_BUNDLE_BYTES, signedPart, type Bundle } from './bundle-format';
 import { asLedgerEvent } from './event-shape';
 import { verifySignature } from './keys';
@@ -43,8 +43,7 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
   const bundle = parsed.data as Bundle;
   const m = bundle.manifest;
   // The schema made every event { body: string, sig: string }: its canonical text is one native stringify.
-  const eventsText = canonicalEventsJson(bundle.events);
-  if (Buffer.byteLength(eventsText, 'utf8') !== m.eventsBytes || sha256Hex(eventsText) !== m.eventsSha256 || bundle.events.length !== m.count) {
+  if (bundle.events.length !== m.count || !eventsMatchManifest(bytes, bundle, m.eventsBytes, m.eventsSha256)) {
     throw bad('同步包内容与其清单不符，已被改动或损坏。', 'events hash/length/count mismatch');
   }
   if (!verifySignature(m.exporterKey, signedPart(bundle.format, bundle.version, m), bundle.signature)) {
@@ -73,7 +72,7 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
     if (!m.keys[event.replica]) throw bad(`同步包第 ${i + 1} 条记录缺少作者的公钥。`, `no key for ${event.replica}`);
     const range = m.ranges[event.replica];
     if (!range || event.seq < range[0] || event.seq > range[1]) throw bad('同步包的记录与清单范围不符。', `event ${event.replica}#${event.seq} outside range`);
-    return { event, body: e.body, hash: sha256Hex(e.body), sig: e.sig };
+    return sealReceived(event, e.body, e.sig);
   });
   verifyChains(events, m.keys);
   return { bundle, events };
@@ -110,6 +109,24 @@ function verifyChains(events: readonly SealedEvent[], keys: Record<string, strin
       throw bad(`同步包第 ${i + 1} 条记录的签名无效，已被改动。`, `event ${s.event.replica}#${s.event.seq} signature invalid`);
     }
   }
+}
+
+const EVENTS_TAIL_OPEN = Buffer.from('"events":');
+
+/**
+ * Whether the events are exactly the text the exporter hashed. The exporter writes them last, verbatim:
+ * `…"events":` + text + `}`. When the file has that shape, the hash of those bytes is checked where they lie —
+ * they are, by that hash, one complete canonical array, so the parser gave "events" exactly them. Any other
+ * shape (a file re-saved by some tool) is checked the long way, by serialising the parsed events again.
+ */
+function eventsMatchManifest(bytes: Uint8Array, bundle: Bundle, length: number, sha256: string): boolean {
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = file.length - 1;
+  const start = end - length;
+  const inPlace = start - EVENTS_TAIL_OPEN.length > 0 && file[end] === 0x7d && file.subarray(start - EVENTS_TAIL_OPEN.length, start).equals(EVENTS_TAIL_OPEN);
+  if (inPlace && sha256Bytes(file.subarray(start, end)) === sha256) return true;
+  const text = Buffer.from(canonicalEventsJson(bundle.events), 'utf8');
+  return text.length === length && sha256Bytes(text) === sha256;
 }
 
 function sha256Bytes(bytes: Buffer): string {

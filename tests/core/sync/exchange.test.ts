@@ -58,6 +58,28 @@ describe('exchanging bundles', () => {
     expect(stateDigest(taskforce.store)).toBe(digest);
   });
 
+  it('checks the events where the exporter wrote them, and a file re-saved in another layout the long way: both import alike', async () => {
+    const { unit, taskforce } = await threeOffices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
+    const bytes = unit.bundleFor();
+    expect(bytes.toString().endsWith(']}')).toBe(true);
+    // The same document, pretty-printed and with its keys in another order, as a text editor might save it.
+    const { events, ...rest } = JSON.parse(bytes.toString()) as Record<string, unknown>;
+    const resaved = Buffer.from(JSON.stringify({ events, ...rest }, null, 2));
+    const other = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
+    await other.ready;
+    const a = await taskforce.receive(bytes);
+    const b = await other.receive(resaved);
+    expect(b.applied).toBe(a.applied);
+    expect(b.applied).toBeGreaterThan(0);
+    // One byte of the events changed where they lie: neither way accepts it.
+    const flipped = Buffer.from(bytes);
+    const at = flipped.indexOf(':40', flipped.lastIndexOf('percent')) + 1;
+    expect(String.fromCharCode(flipped[at]!)).toBe('4');
+    flipped[at] = '5'.charCodeAt(0);
+    await expect(other.receive(flipped)).rejects.toSatisfy((e: unknown) => e instanceof AppError && /清单不符/.test(e.message));
+  });
+
   it('a dry run reports exactly what applying does, and changes nothing', async () => {
     const { unit, taskforce } = await threeOffices();
     await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '进展' });
