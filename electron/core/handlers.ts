@@ -23,7 +23,7 @@ import { indicatorLights } from '../../shared/indicators';
 import { issueReport, previewReport } from './reports/report';
 import { getSettings, setSettings, todayIso } from './settings';
 import { unitNames } from './units';
-import { buildBundle, bundleFileName, bundleText, markExported } from './sync/export';
+import { bundleFileName, exportBundle, markExported } from './sync/export';
 import { importBundle } from './sync/import';
 import { settleConflict } from './sync/settle';
 import { syncInfo } from './sync/sync-info';
@@ -121,9 +121,9 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
     },
     'sync.info': () => syncInfo(store),
     'sync.export': ({ forPeer }) => {
-      const bundle = buildBundle(store, forPeer ? { forPeer } : {});
+      const bundle = exportBundle(store, forPeer ? { forPeer } : {});
       markExported(store, bundle);
-      return { fileName: bundleFileName(store, bundle, forPeer ? { forPeer } : {}), contentBase64: Buffer.from(bundleText(bundle)).toString('base64'), count: bundle.manifest.count };
+      return { fileName: bundleFileName(store, bundle, forPeer ? { forPeer } : {}), contentBase64: bundle.bytes.toString('base64'), count: bundle.manifest.count };
     },
     'sync.import': async ({ fileName, contentBase64, dryRun, trust }) => {
       const { applied_, bundleId: _id, ...r } = await importBundle(store, Buffer.from(contentBase64, 'base64'), { dryRun, trust, fileName });

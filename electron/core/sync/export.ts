@@ -4,13 +4,13 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
-import { sha256Hex } from '../events/canonical';
+import { hash } from 'node:crypto';
 import { getIdentity } from '../identity';
 import { readEvidence } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
 import { seedIds } from '../plan/seed-ids';
 import type { Store } from '../store/open-store';
-import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, canonicalEventsJson, signedPart, type Bundle, type Manifest } from './bundle-format';
+import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, signedPart, type Bundle, type Manifest } from './bundle-format';
 import { storeVector, type Vector } from './vector';
 
 export interface ExportOptions {
@@ -25,29 +25,31 @@ function peerVector(store: Store, peer: string): Vector {
   return JSON.parse(row.v) as Vector;
 }
 
-const EVENTS_SLOT = '"\\u0000events\\u0000"';
-/** The events' canonical text made for the hash, kept for writing the file. */
-const eventsTextOf = new WeakMap<Bundle, string>();
-
-/** The bundle as file text, without serialising its events twice (they are already one canonical string). */
-export function bundleText(bundle: Bundle): string {
-  const { events, ...rest } = bundle;
-  const text = JSON.stringify({ ...rest, events: '\u0000events\u0000' });
-  const at = text.lastIndexOf(EVENTS_SLOT);
-  return `${text.slice(0, at)}${eventsTextOf.get(bundle) ?? canonicalEventsJson(events)}${text.slice(at + EVENTS_SLOT.length)}`;
+/** A bundle as written to the stick: its bytes, and its manifest for the screen and the log. */
+export interface ExportedBundle {
+  bytes: Buffer;
+  manifest: Manifest;
 }
 
-export function buildBundle(store: Store, options: ExportOptions = {}): Bundle {
+/**
+ * The events chosen for a peer: every signed event but the seed's (every installation makes those itself),
+ * above the number the peer is known to hold. `since` is the peer's vector as JSON ('{}' for everything).
+ */
+const CHOSEN = `FROM events WHERE replica != @seed AND sig IS NOT NULL AND sig != '' AND seq > coalesce(json_extract(@since, '$."' || replica || '"'), 0)`;
+
+/**
+ * The file: `{format, version, manifest, signature[, attachments], "events": [...]}`, the events written last
+ * and verbatim so the receiver can check their hash where they lie. SQLite builds the events' canonical array
+ * itself — its JSON quoting of a body is byte for byte JSON.stringify's (tested over every character) — and
+ * hands it over as bytes: a hundred thousand events never become JavaScript strings on the way to the stick.
+ */
+export function exportBundle(store: Store, options: ExportOptions = {}): ExportedBundle {
   const plan = planInfo(store);
-  const seedReplica = seedIds.seedReplica(plan.docNo);
-  const since = options.forPeer ? peerVector(store, options.forPeer) : {};
-  // Seed events are not sent: every installation of the plan makes the same ones itself.
-  const rows = store.sqlite
-    .prepare("SELECT replica, seq, body, sig FROM events WHERE replica != ? AND sig IS NOT NULL AND sig != '' ORDER BY replica, seq")
-    .all(seedReplica) as { replica: string; seq: number; body: string; sig: string }[];
-  const chosen = rows.filter((r) => r.seq > (since[r.replica] ?? 0));
+  const params = { seed: seedIds.seedReplica(plan.docNo), since: JSON.stringify(options.forPeer ? peerVector(store, options.forPeer) : {}) };
   const ranges: Record<string, [number, number]> = {};
-  for (const r of chosen) ranges[r.replica] = [ranges[r.replica]?.[0] ?? r.seq, r.seq];
+  for (const r of store.sqlite.prepare(`SELECT replica, min(seq) AS lo, max(seq) AS hi ${CHOSEN} GROUP BY replica ORDER BY replica`).all(params) as { replica: string; lo: number; hi: number }[]) {
+    ranges[r.replica] = [r.lo, r.hi];
+  }
   const keyRows = store.sqlite.prepare("SELECT id, public_key AS k FROM replicas WHERE public_key != ''").all() as { id: string; k: string }[];
   const known = new Map(keyRows.map((r) => [r.id, r.k]));
   const peerKeys = store.sqlite.prepare('SELECT replica_id AS id, public_key AS k FROM peers').all() as { id: string; k: string }[];
@@ -59,9 +61,11 @@ export function buildBundle(store: Store, options: ExportOptions = {}): Bundle {
     if (!k) throw new AppError('internal', '缺少某个单位的公钥，无法导出它的记录。', `no key for replica ${replica}`);
     keys[replica] = k;
   }
-  const events = chosen.map((r) => ({ body: r.body, sig: r.sig }));
-  const attachments = evidenceFor(store, chosen);
-  const eventsText = canonicalEventsJson(events);
+  const { events, count } = store.sqlite
+    .prepare(`SELECT CAST(json_group_array(json_object('body', body, 'sig', sig) ORDER BY replica, seq) AS BLOB) AS events, count(*) AS count ${CHOSEN}`)
+    .get(params) as { events: Buffer; count: number };
+  const withEvidence = store.sqlite.prepare(`SELECT body ${CHOSEN} AND entity = 'progress' AND instr(body, '"evidence"') > 0`).pluck().all(params) as string[];
+  const attachments = evidenceFor(store, withEvidence);
   const manifest: Manifest = {
     bundleId: uuidv7(),
     plan: plan.docNo,
@@ -71,29 +75,33 @@ export function buildBundle(store: Store, options: ExportOptions = {}): Bundle {
     for: options.forPeer ?? null,
     full: !options.forPeer,
     createdAt: (options.now ?? new Date()).toISOString(),
-    vector: Object.fromEntries(Object.entries(storeVector(store.sqlite)).filter(([r]) => r !== seedReplica)),
+    vector: Object.fromEntries(Object.entries(storeVector(store.sqlite)).filter(([r]) => r !== params.seed)),
     ranges,
     keys,
-    count: events.length,
-    eventsSha256: sha256Hex(eventsText),
-    eventsBytes: Buffer.byteLength(eventsText, 'utf8'),
+    count,
+    eventsSha256: hash('sha256', events, 'hex'),
+    eventsBytes: events.length,
     ...(Object.keys(attachments).length
       ? { attachments: Object.fromEntries(Object.entries(attachments).map(([h, b]) => [h, Buffer.from(b, 'base64').length])) }
       : {}),
   };
   const version: [number, number] = [BUNDLE_MAJOR, BUNDLE_MINOR];
   const signature = store.log.signBody(signedPart(BUNDLE_FORMAT, version, manifest));
-  const bundle: Bundle = { format: BUNDLE_FORMAT, version, manifest, signature, events, ...(manifest.attachments ? { attachments } : {}) };
-  eventsTextOf.set(bundle, eventsText);
-  return bundle;
+  const head = JSON.stringify({ format: BUNDLE_FORMAT, version, manifest, signature, ...(manifest.attachments ? { attachments } : {}) });
+  const bytes = Buffer.concat([Buffer.from(`${head.slice(0, -1)},"events":`), events, Buffer.from('}')]);
+  return { bytes, manifest };
+}
+
+/** The bundle as an object (tests and tools): the exported file, parsed. */
+export function buildBundle(store: Store, options: ExportOptions = {}): Bundle {
+  return JSON.parse(exportBundle(store, options).bytes.toString('utf8')) as Bundle;
 }
 
 /** The evidence files the chosen progress lines refer to, where this store has them. */
-function evidenceFor(store: Store, rows: readonly { body: string }[]): Record<string, string> {
+function evidenceFor(store: Store, bodies: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const r of rows) {
-    if (!r.body.includes('"entity":"progress"') || !r.body.includes('"evidence"')) continue;
-    const refs = (JSON.parse(r.body) as { fields: { evidence?: { sha256: string }[] } }).fields.evidence ?? [];
+  for (const body of bodies) {
+    const refs = (JSON.parse(body) as { fields: { evidence?: { sha256: string }[] } }).fields.evidence ?? [];
     for (const ref of refs) {
       if (out[ref.sha256]) continue;
       try {
@@ -112,23 +120,23 @@ function stamp(d: Date): string {
 }
 
 /** The name says from whom, to whom, when: 市商务局_至_市发改局_20230702-101500.ledger.json */
-export function bundleFileName(store: Store, bundle: Bundle, options: ExportOptions = {}): string {
+export function bundleFileName(store: Store, bundle: { manifest: Manifest }, options: ExportOptions = {}): string {
   const to = options.forPeer ? officeOf(store, options.forPeer) : '全部';
   return `${bundle.manifest.exporterOffice || store.replicaId.slice(0, 8)}_至_${to}_${stamp(options.now ?? new Date())}.ledger.json`;
 }
 
-export function markExported(store: Store, bundle: Bundle): void {
+export function markExported(store: Store, bundle: { manifest: Manifest }): void {
   store.sqlite.prepare('UPDATE peers SET last_export_at = ? WHERE replica_id = ?').run(bundle.manifest.createdAt, bundle.manifest.for ?? '');
 }
 
 /** Writes the bundle into dir under a temporary name, renamed when complete. */
-export function writeBundle(store: Store, dir: string, options: ExportOptions = {}): { path: string; bundle: Bundle } {
+export function writeBundle(store: Store, dir: string, options: ExportOptions = {}): { path: string; bundle: ExportedBundle } {
   if (!existsSync(dir)) throw new AppError('bad_input', `找不到文件夹“${dir}”，请确认U盘已插好。`, `no such directory ${dir}`);
-  const bundle = buildBundle(store, options);
+  const bundle = exportBundle(store, options);
   const path = join(dir, bundleFileName(store, bundle, options));
   const tmp = `${path}.part`;
   try {
-    writeFileSync(tmp, bundleText(bundle));
+    writeFileSync(tmp, bundle.bytes);
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
