@@ -7,7 +7,7 @@ import { getIdentity, requireIdentity, setIdentity } from './identity';
 import { addSubtask, addTask, decideCloseout, reopenTask, reportProgress, requestCloseout, updateTask } from './ledger/actions';
 import { battleCounts, unitCounts } from './ledger/dashboard';
 import { readEvidence } from './ledger/evidence';
-import { battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } from './ledger/queries';
+import { battleCodes, battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } from './ledger/queries';
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
 import { taskLights } from './ledger/task-lights';
 import { importPlanIntoStore } from './plan/import-into-store';
@@ -72,20 +72,22 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
       const lights = taskLights(store, settings(), plan);
       const names = unitNames(store);
       const who = getIdentity(store);
+      // ISO dates order as plain strings; no locale is involved.
+      const due = (t: (typeof lights)[number]) => t.dueDate || '9999';
       const inOrder = (a: (typeof lights)[number], b: (typeof lights)[number]) =>
-        (a.dueDate || '9999').localeCompare(b.dueDate || '9999') || a.battle - b.battle || a.ord - b.ord;
+        (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0) || a.battle - b.battle || a.ord - b.ord;
       const overdue = lights.filter((t) => t.light === 'red').sort(inOrder);
       const dueSoon = lights.filter((t) => t.light === 'blue').sort(inOrder);
       const shown = listTasks(store, settings(), {}, plan, [...overdue.slice(0, LIST_CAP), ...dueSoon.slice(0, LIST_CAP)].map((t) => t.id));
       const rowOf = new Map(shown.map((t) => [t.id, t]));
       const rows = (list: typeof overdue) => list.slice(0, LIST_CAP).flatMap((t) => (rowOf.has(t.id) ? [rowOf.get(t.id)!] : []));
       return {
-        battles: battleCounts(lights, battleSummaries(store, plan.id).map((b) => b.code)),
+        battles: battleCounts(lights, battleCodes(store, plan.id)),
         overdue: rows(overdue),
         dueSoon: rows(dueSoon),
         overdueCount: overdue.length,
         dueSoonCount: dueSoon.length,
-        units: unitCounts(lights.map((t) => ({ ...t, leadUnits: t.leadUnitIds.map((u) => names.get(u) ?? u) }))),
+        units: unitCounts(lights, (u) => names.get(u) ?? u),
         indicatorsBehind: listIndicators(store)
           .filter((i) => i.assessment.light === 'red' || i.assessment.light === 'yellow')
           .sort((a, b) => (a.assessment.light === b.assessment.light ? 0 : a.assessment.light === 'red' ? -1 : 1))

@@ -24,17 +24,38 @@ export function battleCounts(tasks: readonly Pick<TaskRow, 'battle' | 'status' |
   return [...out.values()];
 }
 
-export function unitCounts(tasks: readonly Pick<TaskRow, 'leadUnits' | 'status' | 'light'>[]): { unit: string; lead: number; red: number; yellow: number; closed: number }[] {
-  const out = new Map<string, { unit: string; lead: number; red: number; yellow: number; closed: number }>();
+export interface UnitCount {
+  unit: string;
+  lead: number;
+  red: number;
+  yellow: number;
+  closed: number;
+}
+
+/** Per lead unit (by id, named at the end): one pass, no row copied. */
+export function unitCounts(tasks: readonly Pick<TaskRow, 'status' | 'light'>[] & readonly { leadUnitIds: readonly string[] }[], nameOf: (unitId: string) => string): UnitCount[] {
+  const out = new Map<string, UnitCount>();
   for (const t of tasks) {
-    for (const u of t.leadUnits) {
-      const c = out.get(u) ?? { unit: u, lead: 0, red: 0, yellow: 0, closed: 0 };
+    for (const u of t.leadUnitIds) {
+      let c = out.get(u);
+      if (!c) out.set(u, (c = { unit: u, lead: 0, red: 0, yellow: 0, closed: 0 }));
       c.lead++;
       if (t.light === 'red') c.red++;
-      if (t.light === 'yellow') c.yellow++;
+      else if (t.light === 'yellow') c.yellow++;
       if (t.status === 'closed') c.closed++;
-      out.set(u, c);
     }
   }
-  return [...out.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || b.lead - a.lead);
+  // Two ids under one name (a unit renamed into another's name) count as one line, as they did by name.
+  const byName = new Map<string, UnitCount>();
+  for (const c of out.values()) {
+    const unit = nameOf(c.unit);
+    const had = byName.get(unit);
+    if (had) {
+      had.lead += c.lead;
+      had.red += c.red;
+      had.yellow += c.yellow;
+      had.closed += c.closed;
+    } else byName.set(unit, { ...c, unit });
+  }
+  return [...byName.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || b.lead - a.lead);
 }

@@ -26,6 +26,11 @@ export function battleSummaries(store: Store, planId: string): BattleSummary[] {
     .all(planId) as BattleSummary[];
 }
 
+/** The battles' numbers alone (the dashboard's columns), without counting their tasks. */
+export function battleCodes(store: Store, planId: string): number[] {
+  return store.sqlite.prepare('SELECT code FROM battles WHERE plan_id = ? AND deleted = 0 ORDER BY code').pluck().all(planId) as number[];
+}
+
 export function countTasks(store: Store, planId: string): number {
   return (store.sqlite.prepare('SELECT count(*) AS n FROM tasks WHERE deleted = 0 AND plan_id = ?').get(planId) as { n: number }).n;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_light` ON `tasks` (`plan_id`,`deleted`,`battle_id`,`id`,`ord`,`lead_unit_ids`,`due_date`,`milestones`);
