@@ -30,20 +30,28 @@ export function buildSearchIndex(tasks: readonly Filterable[]): SearchIndex {
 }
 
 export function taskMatches(task: Filterable, filter: TaskFilter, index?: SearchIndex): boolean {
-  if (filter.battle !== undefined && task.battle !== filter.battle) return false;
-  if (filter.listType !== undefined && task.listType !== filter.listType) return false;
-  if (filter.status !== undefined && task.status !== filter.status) return false;
-  if (filter.light !== undefined && task.light !== filter.light) return false;
-  if (filter.unit !== undefined && !task.leadUnits.includes(filter.unit) && !task.coUnits.includes(filter.unit)) return false;
+  return matcher(filter, index)(task);
+}
+
+/** The filter as one predicate, its search text normalised once rather than once per task. */
+function matcher(filter: TaskFilter, index?: SearchIndex): (task: Filterable) => boolean {
   const q = normalizeSearch(filter.search);
-  if (!q) return true;
-  const indexed = index?.get(task);
-  if (indexed) return indexed.code.startsWith(q) || indexed.text.includes(q);
-  if (task.code.toLowerCase().startsWith(q)) return true;
-  if (task.title.toLowerCase().includes(q) || task.content.toLowerCase().includes(q)) return true;
-  return task.leadUnits.some((u) => u.includes(q)) || task.coUnits.some((u) => u.includes(q));
+  return (task) => {
+    if (filter.battle !== undefined && task.battle !== filter.battle) return false;
+    if (filter.listType !== undefined && task.listType !== filter.listType) return false;
+    if (filter.status !== undefined && task.status !== filter.status) return false;
+    if (filter.light !== undefined && task.light !== filter.light) return false;
+    if (filter.unit !== undefined && !task.leadUnits.includes(filter.unit) && !task.coUnits.includes(filter.unit)) return false;
+    if (!q) return true;
+    const indexed = index?.get(task);
+    if (indexed) return indexed.code.startsWith(q) || indexed.text.includes(q);
+    if (task.code.toLowerCase().startsWith(q)) return true;
+    if (task.title.toLowerCase().includes(q) || task.content.toLowerCase().includes(q)) return true;
+    return task.leadUnits.some((u) => u.includes(q)) || task.coUnits.some((u) => u.includes(q));
+  };
 }
 
 export function filterTasks<T extends Filterable>(tasks: readonly T[], filter: TaskFilter, index?: SearchIndex): T[] {
-  return tasks.filter((t) => taskMatches(t, filter, index));
+  const matches = matcher(filter, index);
+  return tasks.filter(matches);
 }

@@ -8,7 +8,7 @@ export type Grouping = 'none' | 'battle' | 'unit';
 export type LedgerRow = { kind: 'task'; key: string; task: TaskRow } | { kind: 'group'; key: string; label: string; count: number };
 
 export function groupRows(tasks: readonly TaskRow[], grouping: Grouping): LedgerRow[] {
-  if (grouping === 'none') return tasks.map((task) => ({ kind: 'task', key: task.id, task }));
+  if (grouping === 'none') return tasks.map(plainRow);
   const groups = new Map<string, TaskRow[]>();
   for (const t of tasks) {
     const keys = grouping === 'battle' ? [`${battleOrdinal(t.battle)} ${t.battleName}`] : t.leadUnits.length ? t.leadUnits : ['（未定牵头单位）'];
@@ -19,4 +19,13 @@ export function groupRows(tasks: readonly TaskRow[], grouping: Grouping): Ledger
     { kind: 'group', key: `g|${label}`, label, count: list.length },
     ...list.map((task): LedgerRow => ({ kind: 'task', key: `${label}|${task.id}`, task })),
   ]);
+}
+
+/** One row object per task for as long as the task is unchanged: the table sees the same records between keystrokes. */
+const plainRows = new WeakMap<TaskRow, LedgerRow>();
+
+function plainRow(task: TaskRow): LedgerRow {
+  let row = plainRows.get(task);
+  if (!row) plainRows.set(task, (row = { kind: 'task', key: task.id, task }));
+  return row;
 }

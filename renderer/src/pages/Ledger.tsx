@@ -73,7 +73,13 @@ export function Ledger() {
   const { tasks, battles, units, filter, setFilter, openTask } = useLedger();
   const deferredSearch = useDeferredValue(filter.search);
   const index = useMemo(() => buildSearchIndex(tasks), [tasks]);
-  const visible = useMemo(() => filterTasks(tasks, { ...filter, search: deferredSearch }, index), [tasks, filter, deferredSearch, index]);
+  const { battle, listType, unit, status, light } = filter;
+  // Keyed by the fields, not the filter object: a keystroke changes the object at once but the search only in
+  // the deferred render, and filtering 50,000 tasks twice per keystroke showed in the measurements.
+  const visible = useMemo(
+    () => filterTasks(tasks, { battle, listType, unit, status, light, search: deferredSearch }, index),
+    [tasks, battle, listType, unit, status, light, deferredSearch, index],
+  );
   const [grouping, setGrouping] = useState<Grouping>('none');
   const rows = useMemo(() => groupRows(visible, grouping), [visible, grouping]);
   const searchRef = useRef<InputRef>(null);
