@@ -1,16 +1,12 @@
 // 问题清单, 督办 and 调度分析会: the shapes the screens and the CLI read.
 import { z } from 'zod';
+import { taskItemFields } from './workflow';
 
 export const problemSources = ['manual', 'meeting', 'report'] as const;
 export const problemSourceLabel: Record<(typeof problemSources)[number], string> = { manual: '日常发现', meeting: '调度会', report: '进展报告' };
 
 export const problemSchema = z.object({
-  id: z.string(),
-  taskId: z.string(),
-  taskCode: z.string(),
-  taskTitle: z.string(),
-  battle: z.number().int(),
-  unit: z.string(),
+  ...taskItemFields,
   source: z.enum(problemSources),
   text: z.string(),
   foundOn: z.string(),

@@ -66,13 +66,18 @@ export type ProgressLine = z.infer<typeof progressLineSchema>;
 export const closeoutStates = ['pending', 'approved', 'rejected', 'reopened'] as const;
 export type CloseoutState = (typeof closeoutStates)[number];
 
-export const closeoutSchema = z.object({
+/** A record about one task by one unit (a 销号 request, a problem): what lists show to name both. */
+export const taskItemFields = {
   id: z.string(),
   taskId: z.string(),
   taskCode: z.string(),
   taskTitle: z.string(),
   battle: z.number().int(),
   unit: z.string(),
+};
+
+export const closeoutSchema = z.object({
+  ...taskItemFields,
   statement: z.string(),
   requestedOn: z.string(),
   state: z.enum(closeoutStates),

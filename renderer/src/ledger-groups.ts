@@ -12,7 +12,11 @@ export function groupRows(tasks: readonly TaskRow[], grouping: Grouping): Ledger
   const groups = new Map<string, TaskRow[]>();
   for (const t of tasks) {
     const keys = grouping === 'battle' ? [`${battleOrdinal(t.battle)} ${t.battleName}`] : t.leadUnits.length ? t.leadUnits : ['（未定牵头单位）'];
-    for (const k of keys) groups.set(k, [...(groups.get(k) ?? []), t]);
+    for (const k of keys) {
+      const list = groups.get(k);
+      if (list) list.push(t);
+      else groups.set(k, [t]);
+    }
   }
   const ordered = grouping === 'unit' ? [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN')) : [...groups.entries()];
   return ordered.flatMap(([label, list]): LedgerRow[] => [

@@ -4,22 +4,14 @@ import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 
-export function runAndKill(worker: string, args: string[], afterMs: number): Promise<'killed' | 'finished'> {
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (c) => (err += String(c)));
-    child.stdout.on('data', (c) => {
-      out += String(c);
-      if (out.includes('ready') && !child.killed) setTimeout(() => child.kill('SIGKILL'), afterMs);
-    });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? res('killed') : code === 0 ? res('finished') : rej(new Error(err))));
-  });
+interface Run {
+  outcome: 'killed' | 'finished';
+  /** From "ready" to the end, killed or not. */
+  msFromReady: number;
 }
 
-/** How long the worker runs after it prints "ready", left to finish: where to aim the kills. */
-export function timeFromReady(worker: string, args: string[]): Promise<number> {
+/** Without afterMs the worker is left to finish. */
+function runWorker(worker: string, args: string[], afterMs?: number): Promise<Run> {
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -28,8 +20,24 @@ export function timeFromReady(worker: string, args: string[]): Promise<number> {
     child.stderr.on('data', (c) => (err += String(c)));
     child.stdout.on('data', (c) => {
       out += String(c);
-      if (!readyAt && out.includes('ready')) readyAt = performance.now();
+      if (readyAt || !out.includes('ready')) return;
+      readyAt = performance.now();
+      if (afterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), afterMs);
     });
-    child.on('exit', (code) => (code === 0 ? res(performance.now() - readyAt) : rej(new Error(err))));
+    child.on('exit', (code, signal) => {
+      const msFromReady = performance.now() - readyAt;
+      if (signal === 'SIGKILL') res({ outcome: 'killed', msFromReady });
+      else if (code === 0) res({ outcome: 'finished', msFromReady });
+      else rej(new Error(err));
+    });
   });
+}
+
+export async function runAndKill(worker: string, args: string[], afterMs: number): Promise<'killed' | 'finished'> {
+  return (await runWorker(worker, args, afterMs)).outcome;
+}
+
+/** How long the worker runs after it prints "ready", left to finish: where to aim the kills. */
+export async function timeFromReady(worker: string, args: string[]): Promise<number> {
+  return (await runWorker(worker, args)).msFromReady;
 }

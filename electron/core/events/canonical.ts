@@ -36,7 +36,8 @@ function keysSorted(value: Json): boolean {
   return true;
 }
 
-export function sha256Hex(text: string): string {
+/** SHA-256 in hex, of a text (as UTF-8) or of bytes. */
+export function sha256Hex(data: string | Uint8Array): string {
   // The one-shot form: an event's body is hashed a hundred thousand times in a large import.
-  return hash('sha256', text, 'hex');
+  return hash('sha256', data, 'hex');
 }

@@ -30,8 +30,9 @@ export interface FoldReader {
 interface Row {
   entity: EntityName;
   id: string;
-  /** Whether the row is in the table (or will be at the next flush); undefined until looked up. */
-  exists: boolean | undefined;
+  /** Whether the row is in the table, or will be at the next flush. */
+  exists: boolean;
+  /** Made by this batch and not inserted yet. */
   created: boolean;
   values: Map<string, Json>;
   dirty: Set<string>;
@@ -137,8 +138,8 @@ export class Folder implements FoldReader {
     if (row.values.has(field)) return row.values.get(field);
     const col = fieldSpec(entity, field);
     if (!col) throw new Error(`unknown field "${field}" of ${entity}`);
-    // A row created in this batch has its table defaults for fields no event has set yet: read them after a flush.
-    if (row.created) this.flush();
+    // A row created in this batch has its table defaults for fields no event has set yet: insert it to read them.
+    if (row.created) this.insertRow(row);
     const stored = this.stmt(`SELECT ${col.column} AS v FROM ${entitySpecs[entity].table} WHERE id = ?`).get(id) as { v: unknown } | undefined;
     const v = fromColumnValue(col.kind, stored?.v);
     row.values.set(field, v);
@@ -149,10 +150,7 @@ export class Folder implements FoldReader {
   flush(): void {
     for (const row of [...this.rows.values()].flatMap((byId) => [...byId.values()])) {
       const spec = entitySpecs[row.entity];
-      if (row.created) {
-        this.stmt(`INSERT OR IGNORE INTO ${spec.table} (id) VALUES (?)`).run(row.id);
-        row.created = false;
-      }
+      if (row.created) this.insertRow(row);
       if (!row.dirty.size) continue;
       const fields = [...row.dirty].sort();
       const cols = fields.map((f) => fieldSpec(row.entity, f)!);
@@ -184,6 +182,11 @@ export class Folder implements FoldReader {
     this.dirtyClocks = new Set();
     this.mixedFields = new Set();
     this.unitsChanged = new Set();
+  }
+
+  private insertRow(row: Row): void {
+    this.stmt(`INSERT OR IGNORE INTO ${entitySpecs[row.entity].table} (id) VALUES (?)`).run(row.id);
+    row.created = false;
   }
 
   private row(entity: EntityName, id: string): Row {

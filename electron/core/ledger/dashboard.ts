@@ -33,7 +33,7 @@ export interface UnitCount {
 }
 
 /** Per lead unit (by id, named at the end): one pass, no row copied. */
-export function unitCounts(tasks: readonly Pick<TaskRow, 'status' | 'light'>[] & readonly { leadUnitIds: readonly string[] }[], nameOf: (unitId: string) => string): UnitCount[] {
+export function unitCounts(tasks: readonly (Pick<TaskRow, 'status' | 'light'> & { leadUnitIds: readonly string[] })[], nameOf: (unitId: string) => string): UnitCount[] {
   const out = new Map<string, UnitCount>();
   for (const t of tasks) {
     for (const u of t.leadUnitIds) {

@@ -1,6 +1,6 @@
 // Evidence files attached to a progress line, stored by content hash in the data folder beside the store.
 // Never required (the plan tells offices not to demand screenshots); the same file attached twice is kept once.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../events/canonical';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -25,7 +25,7 @@ export function saveEvidence(store: Store, files: readonly { name: string; conte
     const bytes = Buffer.from(f.contentBase64, 'base64');
     if (bytes.length === 0) throw new AppError('bad_input', `附件“${f.name}”是空文件。`, `empty evidence ${f.name}`);
     if (bytes.length > MAX_EVIDENCE_BYTES) throw new AppError('bad_input', `附件“${f.name}”超过 20 MB。`, `evidence too large: ${f.name}`);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = sha256Hex(bytes);
     const path = join(dir, sha256);
     if (!existsSync(path)) {
       // Written under a temporary name and renamed, so a crash never leaves a half file under the hash.
@@ -43,6 +43,6 @@ export function readEvidence(store: Store, sha256: string): Buffer {
   if (!existsSync(path)) throw new AppError('not_found', '本机没有这个附件（可能还未从其他单位同步过来）。', `evidence ${sha256} missing`);
   const bytes = readFileSync(path);
   // The name is the content's hash: a file changed on disk is not the evidence that was attached.
-  if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new AppError('store_corrupt', '附件文件已损坏。', `evidence ${sha256} hash mismatch`);
+  if (sha256Hex(bytes) !== sha256) throw new AppError('store_corrupt', '附件文件已损坏。', `evidence ${sha256} hash mismatch`);
   return bytes;
 }

@@ -4,7 +4,7 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
-import { hash } from 'node:crypto';
+import { sha256Hex } from '../events/canonical';
 import { getIdentity } from '../identity';
 import { readEvidence } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
@@ -79,7 +79,7 @@ export function exportBundle(store: Store, options: ExportOptions = {}): Exporte
     ranges,
     keys,
     count,
-    eventsSha256: hash('sha256', events, 'hex'),
+    eventsSha256: sha256Hex(events),
     eventsBytes: events.length,
     ...(Object.keys(attachments).length
       ? { attachments: Object.fromEntries(Object.entries(attachments).map(([h, b]) => [h, Buffer.from(b, 'base64').length])) }

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { sha256Hex } from '../events/canonical';
 import type { LedgerEvent, SealedEvent } from '../events/event';
 import { formatHlc } from '../events/hlc';
 import { evidenceDir } from '../ledger/evidence';
@@ -15,7 +16,6 @@ import { fingerprint } from './keys';
 import { storeVector, type Vector } from './vector';
 import { verifyBundleBytes, type VerifiedBundle } from './verify';
 import { MAX_BUNDLE_BYTES } from './bundle-format';
-import { hash } from 'node:crypto';
 
 export interface ImportReport {
   bundleId: string;
@@ -61,7 +61,7 @@ let lastVerified: { sha256: string; result: VerifiedBundle } | null = null;
 function verifyOnce(bytes: Uint8Array): { sha256: string; result: VerifiedBundle } {
   // A cheap cap check first, so an oversized file is refused before it is hashed.
   if (bytes.byteLength === 0 || bytes.byteLength > MAX_BUNDLE_BYTES) return { sha256: '', result: verifyBundleBytes(bytes) };
-  const sha256 = hash('sha256', bytes, 'hex');
+  const sha256 = sha256Hex(bytes);
   if (lastVerified?.sha256 === sha256) return lastVerified;
   const result = verifyBundleBytes(bytes);
   lastVerified = { sha256, result };

@@ -1,10 +1,10 @@
 // Checks a bundle file on its own, in the order that fails cheapest first: size → encoding → JSON → format
-// and version → strict schema → SHA-256 and length of the events → manifest signature → each event's
-// signature and exact canonical bytes. Any failure is an AppError with the reason in Chinese.
+// and version → strict schema → SHA-256 and length of the events → manifest signature → each event's shape and
+// exact canonical bytes → each author's hash chain and the signature ending each run of it. Any failure is an
+// AppError with the reason in Chinese.
 import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/errors';
-import { createHash } from 'node:crypto';
-import { isCanonicalText, type Json } from '../events/canonical';
+import { isCanonicalText, sha256Hex, type Json } from '../events/canonical';
 import { sealReceived, type SealedEvent } from '../events/event';
 import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleEnvelopeSchema, canonicalEventsJson, isBundleEvent, MAX_BUNDLE_BYTES, signedPart, type Bundle } from './bundle-format';
 import { asLedgerEvent } from './event-shape';
@@ -42,7 +42,6 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
   }
   const bundle = parsed.data as Bundle;
   const m = bundle.manifest;
-  // The schema made every event { body: string, sig: string }: its canonical text is one native stringify.
   if (bundle.events.length !== m.count || !eventsMatchManifest(bytes, bundle, m.eventsBytes, m.eventsSha256)) {
     throw bad('同步包内容与其清单不符，已被改动或损坏。', 'events hash/length/count mismatch');
   }
@@ -56,7 +55,7 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
   if (listed.join() !== carried.join()) throw bad('同步包中的附件与清单不符。', 'attachments do not match the manifest');
   for (const [hash, b64] of Object.entries(bundle.attachments ?? {})) {
     const bytes = Buffer.from(b64, 'base64');
-    if (bytes.length !== m.attachments![hash] || sha256Bytes(bytes) !== hash) throw bad('同步包中的附件已损坏或被改动。', `attachment ${hash} mismatch`);
+    if (bytes.length !== m.attachments![hash] || sha256Hex(bytes) !== hash) throw bad('同步包中的附件已损坏或被改动。', `attachment ${hash} mismatch`);
   }
 
   const events = bundle.events.map((e, i): SealedEvent => {
@@ -124,11 +123,7 @@ function eventsMatchManifest(bytes: Uint8Array, bundle: Bundle, length: number, 
   const end = file.length - 1;
   const start = end - length;
   const inPlace = start - EVENTS_TAIL_OPEN.length > 0 && file[end] === 0x7d && file.subarray(start - EVENTS_TAIL_OPEN.length, start).equals(EVENTS_TAIL_OPEN);
-  if (inPlace && sha256Bytes(file.subarray(start, end)) === sha256) return true;
+  if (inPlace && sha256Hex(file.subarray(start, end)) === sha256) return true;
   const text = Buffer.from(canonicalEventsJson(bundle.events), 'utf8');
-  return text.length === length && sha256Bytes(text) === sha256;
-}
-
-function sha256Bytes(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return text.length === length && sha256Hex(text) === sha256;
 }
