@@ -36,6 +36,11 @@ interface Row {
   created: boolean;
   values: Map<string, Json>;
   dirty: Set<string>;
+  /** Each field's clock as folded so far (null: never written), read once from field_clocks. */
+  clocks: Map<string, FieldClock | null>;
+  dirtyClocks: Set<string>;
+  /** Fields written by more than one installation: their conflicts are recomputed at the flush. */
+  mixed: Set<string>;
 }
 
 function toColumnValue(kind: FieldKind, value: Json, where: string): string | number | null {
@@ -65,7 +70,6 @@ function fromColumnValue(kind: FieldKind, value: unknown): Json {
 }
 
 const fieldSpec = (entity: EntityName, field: string) => (entitySpecs[entity].fields as Record<string, { column: string; kind: FieldKind } | undefined>)[field];
-const SEP = '\u0000';
 
 export class Folder implements FoldReader {
   private readonly cache = new Map<string, Statement>();
@@ -77,9 +81,6 @@ export class Folder implements FoldReader {
 
   /** entity → id → row: nested, so a lookup builds no key string. */
   private rows = new Map<string, Map<string, Row>>();
-  private clocks = new Map<string, FieldClock | null>();
-  private dirtyClocks = new Set<string>();
-  private mixedFields = new Set<string>();
   private unitsChanged = new Set<string>();
 
   constructor(private readonly db: Database.Database) {
@@ -109,27 +110,27 @@ export class Folder implements FoldReader {
       const col = fieldSpec(entity, field);
       if (!col) throw new Error(`unknown field "${field}" of ${entity} in event ${event.id}`);
       toColumnValue(col.kind, value, `${entity}.${field} in event ${event.id}`); // refuses a value of the wrong kind
-      const key = this.clockKey(entity, event.entityId, field);
-      const clock = this.clockAt(key, entity, event.entityId, field);
+      const clock = this.clockOf(row, field);
       const wins = !clock || clock.hlc < event.hlc || (clock.hlc === event.hlc && clock.replica < event.replica);
       const mixed = clock ? (clock.mixed || clock.replica !== event.replica ? 1 : 0) : 0;
       if (wins) {
         row.values.set(field, value);
         row.dirty.add(field);
-        this.clocks.set(key, { hlc: event.hlc, replica: event.replica, basis: event.basis?.[field] ?? '', mixed });
-        this.dirtyClocks.add(key);
+        row.clocks.set(field, { hlc: event.hlc, replica: event.replica, basis: event.basis?.[field] ?? '', mixed });
+        row.dirtyClocks.add(field);
         if (entity === 'task' && (field === 'leadUnitIds' || field === 'coUnitIds')) this.unitsChanged.add(event.entityId);
       } else if (mixed && !clock!.mixed) {
-        this.clocks.set(key, { ...clock!, mixed: 1 });
-        this.dirtyClocks.add(key);
+        row.clocks.set(field, { ...clock!, mixed: 1 });
+        row.dirtyClocks.add(field);
       }
-      if (mixed) this.mixedFields.add(key);
+      if (mixed) row.mixed.add(field);
     }
   }
 
   /** The clock of a field's current value, as folded so far. */
   clock(entity: string, entityId: string, field: string): FieldClock | null {
-    return this.clockAt(this.clockKey(entity, entityId, field), entity, entityId, field);
+    // A draft of an unknown kind has no clocks; apply refuses it with the reason.
+    return isEntityName(entity) ? this.clockOf(this.row(entity, entityId), field) : null;
   }
 
   value(entity: EntityName, id: string, field: string): Json | undefined {
@@ -148,39 +149,36 @@ export class Folder implements FoldReader {
 
   /** Writes the pending rows, clocks, task units and conflicts; what is in memory stays valid. */
   flush(): void {
-    for (const row of [...this.rows.values()].flatMap((byId) => [...byId.values()])) {
-      const spec = entitySpecs[row.entity];
+    const rows = [...this.rows.values()].flatMap((byId) => [...byId.values()]);
+    for (const row of rows) {
       if (row.created) this.insertRow(row);
-      if (!row.dirty.size) continue;
-      const fields = [...row.dirty].sort();
-      const cols = fields.map((f) => fieldSpec(row.entity, f)!);
-      this.stmt(`UPDATE ${spec.table} SET ${cols.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`).run(
-        ...fields.map((f, i) => toColumnValue(cols[i]!.kind, row.values.get(f)!, `${row.entity}.${f}`)),
-        row.id,
-      );
-      row.dirty.clear();
+      if (row.dirty.size) {
+        const fields = [...row.dirty].sort();
+        const cols = fields.map((f) => fieldSpec(row.entity, f)!);
+        this.stmt(`UPDATE ${entitySpecs[row.entity].table} SET ${cols.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`).run(
+          ...fields.map((f, i) => toColumnValue(cols[i]!.kind, row.values.get(f)!, `${row.entity}.${f}`)),
+          row.id,
+        );
+        row.dirty.clear();
+      }
+      for (const field of row.dirtyClocks) {
+        const c = row.clocks.get(field)!;
+        this.setClock.run(row.entity, row.id, field, c.hlc, c.replica, c.basis, c.mixed);
+      }
+      row.dirtyClocks.clear();
     }
-    for (const key of this.dirtyClocks) {
-      const c = this.clocks.get(key)!;
-      const [entity, id, field] = key.split(SEP) as [string, string, string];
-      this.setClock.run(entity, id, field, c.hlc, c.replica, c.basis, c.mixed);
-    }
-    this.dirtyClocks.clear();
     for (const taskId of this.unitsChanged) this.rebuildTaskUnits(taskId);
     this.unitsChanged.clear();
-    for (const key of this.mixedFields) {
-      const [entity, id, field] = key.split(SEP) as [string, string, string];
-      this.recomputeConflicts(entity, id, field);
+    // After every row is written: the conflicts are read from the log and compared with the winners.
+    for (const row of rows) {
+      for (const field of row.mixed) this.recomputeConflicts(row.entity, row.id, field);
+      row.mixed.clear();
     }
-    this.mixedFields.clear();
   }
 
   /** Forgets the copy in memory: at the end of every transaction, committed or rolled back. */
   reset(): void {
     this.rows = new Map();
-    this.clocks = new Map();
-    this.dirtyClocks = new Set();
-    this.mixedFields = new Set();
     this.unitsChanged = new Set();
   }
 
@@ -195,21 +193,17 @@ export class Folder implements FoldReader {
     let row = byId.get(id);
     if (!row) {
       const exists = !!this.stmt(`SELECT 1 FROM ${entitySpecs[entity].table} WHERE id = ?`).get(id);
-      row = { entity, id, exists, created: false, values: new Map(), dirty: new Set() };
+      row = { entity, id, exists, created: false, values: new Map(), dirty: new Set(), clocks: new Map(), dirtyClocks: new Set(), mixed: new Set() };
       byId.set(id, row);
     }
     return row;
   }
 
-  private clockKey(entity: string, id: string, field: string): string {
-    return entity + SEP + id + SEP + field;
-  }
-
-  private clockAt(key: string, entity: string, id: string, field: string): FieldClock | null {
-    let c = this.clocks.get(key);
+  private clockOf(row: Row, field: string): FieldClock | null {
+    let c = row.clocks.get(field);
     if (c === undefined) {
-      c = (this.getClock.get(entity, id, field) as FieldClock | undefined) ?? null;
-      this.clocks.set(key, c);
+      c = (this.getClock.get(row.entity, row.id, field) as FieldClock | undefined) ?? null;
+      row.clocks.set(field, c);
     }
     return c;
   }

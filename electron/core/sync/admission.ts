@@ -68,42 +68,43 @@ const NOT_ALLOWED: Record<Action, string> = {
   'meeting.record': '无权记录调度分析会',
 };
 
+const verdict = (who: Identity, action: Action, scope: TaskScope | null) => (!scope ? '找不到所涉及的任务' : can(who, action, scope) ? null : NOT_ALLOWED[action]);
+
 /** null when the event may be applied; otherwise why not, in Chinese. */
 export function admissionReason(db: Database.Database, state: FoldReader, e: LedgerEvent): string | null {
   if (e.entity === 'replica') return e.entityId === e.replica ? null : '冒充其他单位修改其身份';
   const who = author(state, e.replica);
   if (!who) return '作者未设置单位和角色';
   if (PLAN_ENTITIES.has(e.entity)) return who.role === 'center' ? null : '只有总指挥中心可以修改实施方案和单位名录';
-  const check = (action: Action, scope: TaskScope | null) => (!scope ? '找不到所涉及的任务' : can(who, action, scope) ? null : NOT_ALLOWED[action]);
   if (e.entity === 'task') {
     const onlyAssignees = Object.keys(e.fields).every((f) => ASSIGNEE_FIELDS.has(f));
-    return check(onlyAssignees ? 'task.assign' : 'task.edit', taskScopeOf(state, e.entityId, e.fields));
+    return verdict(who, onlyAssignees ? 'task.assign' : 'task.edit', taskScopeOf(state, e.entityId, e.fields));
   }
   if (e.entity === 'progress') {
-    return check('progress.report', taskScopeOf(state, str(e.fields.taskId ?? state.value('progress', e.entityId, 'taskId')), {}));
+    return verdict(who, 'progress.report', taskScopeOf(state, str(e.fields.taskId ?? state.value('progress', e.entityId, 'taskId')), {}));
   }
   if (e.entity === 'closeout') {
     const decides = e.fields.state !== undefined && e.fields.state !== 'pending';
-    return check(decides ? 'closeout.decide' : 'closeout.request', taskScopeOf(state, str(e.fields.taskId ?? state.value('closeout', e.entityId, 'taskId')), {}));
+    return verdict(who, decides ? 'closeout.decide' : 'closeout.request', taskScopeOf(state, str(e.fields.taskId ?? state.value('closeout', e.entityId, 'taskId')), {}));
   }
   if (e.entity === 'indicator' || e.entity === 'indicatorValue') {
     const indicatorId = e.entity === 'indicator' ? e.entityId : str(e.fields.indicatorId ?? state.value('indicatorValue', e.entityId, 'indicatorId'));
     const scope = indicatorAdmissionScope(db, state, indicatorId, e.entity === 'indicator' ? e.fields : {});
-    return check(e.entity === 'indicator' ? 'indicator.define' : 'indicator.report', scope);
+    return verdict(who, e.entity === 'indicator' ? 'indicator.define' : 'indicator.report', scope);
   }
   if (e.entity === 'problem') {
     const taskId = str(e.fields.taskId ?? state.value('problem', e.entityId, 'taskId'));
     const unitId = str(e.fields.unitId ?? state.value('problem', e.entityId, 'unitId'));
     const task = taskScopeOf(state, taskId, {});
     const clears = e.fields.state === 'cleared' && Object.keys(e.fields).every((f) => ['state', 'clearedOn', 'statement'].includes(f));
-    return clears ? check('problem.clear', task && { battle: task.battle, leadUnitIds: [unitId], coUnitIds: [] }) : check('problem.raise', task);
+    return clears ? verdict(who, 'problem.clear', task && { battle: task.battle, leadUnitIds: [unitId], coUnitIds: [] }) : verdict(who, 'problem.raise', task);
   }
   if (e.entity === 'supervision') {
     const taskIds = e.fields.taskIds !== undefined ? ids(e.fields.taskIds) : ids(state.value('supervision', e.entityId, 'taskIds'));
     const battles = new Set(taskIds.map((id) => taskScopeOf(state, id, {})?.battle));
-    return check('supervision.act', { battle: battles.size === 1 ? ([...battles][0] ?? 0) : 0, leadUnitIds: [], coUnitIds: [] });
+    return verdict(who, 'supervision.act', { battle: battles.size === 1 ? ([...battles][0] ?? 0) : 0, leadUnitIds: [], coUnitIds: [] });
   }
-  if (e.entity === 'meeting' || e.entity === 'decision') return check('meeting.record', { battle: 0, leadUnitIds: [], coUnitIds: [] });
+  if (e.entity === 'meeting' || e.entity === 'decision') return verdict(who, 'meeting.record', { battle: 0, leadUnitIds: [], coUnitIds: [] });
   if (e.entity === 'report') {
     // An office numbers and records only its own documents.
     const existing = state.value('report', e.entityId, 'officeUnitId');
