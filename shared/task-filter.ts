@@ -20,38 +20,48 @@ export function normalizeSearch(text: string | undefined): string {
   return (text ?? '').trim().toLowerCase();
 }
 
-/** What a search looks in, lower-cased once per task instead of once per task per keystroke. */
-export type SearchIndex = WeakMap<object, { code: string; text: string }>;
+/** What a search looks in: the code (matched from its start) and the rest (matched anywhere), lower-cased. */
+function searchTexts(task: Filterable): { code: string; text: string } {
+  return { code: task.code.toLowerCase(), text: `${task.title}\n${task.content}\n${task.leadUnits.join('\n')}\n${task.coUnits.join('\n')}`.toLowerCase() };
+}
+
+/** The search texts of a task list, built once per list rather than once per task per keystroke. */
+export interface SearchIndex {
+  of: readonly object[];
+  code: string[];
+  text: string[];
+}
 
 export function buildSearchIndex(tasks: readonly Filterable[]): SearchIndex {
-  const index: SearchIndex = new WeakMap();
-  for (const t of tasks) index.set(t, { code: t.code.toLowerCase(), text: `${t.title}\n${t.content}\n${t.leadUnits.join('\n')}\n${t.coUnits.join('\n')}`.toLowerCase() });
-  return index;
+  const code: string[] = new Array(tasks.length);
+  const text: string[] = new Array(tasks.length);
+  tasks.forEach((t, i) => ({ code: code[i], text: text[i] } = searchTexts(t)));
+  return { of: tasks, code, text };
 }
 
-export function taskMatches(task: Filterable, filter: TaskFilter, index?: SearchIndex): boolean {
-  return matcher(filter, index)(task);
+function passesFields(task: Filterable, filter: TaskFilter): boolean {
+  if (filter.battle !== undefined && task.battle !== filter.battle) return false;
+  if (filter.listType !== undefined && task.listType !== filter.listType) return false;
+  if (filter.status !== undefined && task.status !== filter.status) return false;
+  if (filter.light !== undefined && task.light !== filter.light) return false;
+  return filter.unit === undefined || task.leadUnits.includes(filter.unit) || task.coUnits.includes(filter.unit);
 }
 
-/** The filter as one predicate, its search text normalised once rather than once per task. */
-function matcher(filter: TaskFilter, index?: SearchIndex): (task: Filterable) => boolean {
-  const q = normalizeSearch(filter.search);
-  return (task) => {
-    if (filter.battle !== undefined && task.battle !== filter.battle) return false;
-    if (filter.listType !== undefined && task.listType !== filter.listType) return false;
-    if (filter.status !== undefined && task.status !== filter.status) return false;
-    if (filter.light !== undefined && task.light !== filter.light) return false;
-    if (filter.unit !== undefined && !task.leadUnits.includes(filter.unit) && !task.coUnits.includes(filter.unit)) return false;
-    if (!q) return true;
-    const indexed = index?.get(task);
-    if (indexed) return indexed.code.startsWith(q) || indexed.text.includes(q);
-    if (task.code.toLowerCase().startsWith(q)) return true;
-    if (task.title.toLowerCase().includes(q) || task.content.toLowerCase().includes(q)) return true;
-    return task.leadUnits.some((u) => u.includes(q)) || task.coUnits.some((u) => u.includes(q));
-  };
-}
-
+/** An index built from this very list is used; any other is ignored. */
 export function filterTasks<T extends Filterable>(tasks: readonly T[], filter: TaskFilter, index?: SearchIndex): T[] {
-  const matches = matcher(filter, index);
-  return tasks.filter(matches);
+  const q = normalizeSearch(filter.search);
+  const indexed = index?.of === tasks ? index : undefined;
+  const out: T[] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
+    if (!passesFields(task, filter)) continue;
+    if (q) {
+      const own = indexed ? null : searchTexts(task);
+      const code = own ? own.code : indexed!.code[i]!;
+      const text = own ? own.text : indexed!.text[i]!;
+      if (!code.startsWith(q) && !text.includes(q)) continue;
+    }
+    out.push(task);
+  }
+  return out;
 }

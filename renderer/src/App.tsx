@@ -8,7 +8,7 @@ import { Overview } from './pages/Overview';
 import { Closeout } from './pages/Closeout';
 import { IdentitySetup } from './components/IdentitySetup';
 import { TaskDrawer } from './components/TaskDrawer';
-import { useLedger, type Page } from './state';
+import { type Page, useLedgerPick } from './state';
 
 // Pages opened less often (and the chart library they bring) load when first opened, so the overview and the
 // ledger appear sooner.
@@ -38,7 +38,7 @@ const NAV: { key: Page; label: string }[] = [
 const ROLE = { center: '总指挥中心', taskforce: '工作专班', unit: '责任单位' } as const;
 
 function Shell() {
-  const { page, loading, error, plan, identity, settings, load, go } = useLedger();
+  const { page, loading, error, plan, identity, settings, load, go } = useLedgerPick('page', 'loading', 'error', 'plan', 'identity', 'settings', 'load', 'go');
   useEffect(() => {
     void load();
   }, [load]);

@@ -1,6 +1,7 @@
 // The interface's state: what the core told us, and what the user is looking at. Every change goes to the
 // core first; the screen then reloads what it shows, so it never displays a value the core did not accept.
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { ChannelOutput } from '../../shared/contract';
 import type { BattleSummary, PlanInfo, TaskRow, Unit } from '../../shared/domain';
 import type { TaskFilter } from '../../shared/task-filter';
@@ -87,4 +88,12 @@ export async function change(action: () => Promise<unknown>): Promise<string | n
   }
   await useLedger.getState().load();
   return null;
+}
+
+/**
+ * The named parts of the state, re-rendering only when one of them changes: a component that took the whole
+ * state re-rendered at every keystroke in the ledger's search box.
+ */
+export function useLedgerPick<K extends keyof LedgerState>(...keys: K[]): Pick<LedgerState, K> {
+  return useLedger(useShallow((s) => Object.fromEntries(keys.map((k) => [k, s[k]])) as Pick<LedgerState, K>));
 }

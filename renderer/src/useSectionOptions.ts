@@ -1,10 +1,10 @@
 // The sections (工作任务 groups) this office may add tasks under: a taskforce its own battle's, the center all.
 import { useMemo } from 'react';
 import { battleOrdinal } from './labels';
-import { useLedger } from './state';
+import { useLedgerPick } from './state';
 
 export function useSectionOptions(): { value: string; label: string }[] {
-  const { tasks, identity } = useLedger();
+  const { tasks, identity } = useLedgerPick('tasks', 'identity');
   return useMemo(() => {
     const seen = new Map<string, string>();
     for (const t of tasks) {

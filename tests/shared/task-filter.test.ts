@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterTasks } from '../../shared/task-filter';
+import { buildSearchIndex, filterTasks } from '../../shared/task-filter';
 
 const tasks = [
   { battle: 1, code: '1.1.1', title: '开展促消费系列活动', content: '举办车展', leadUnits: ['市商务局'], coUnits: ['市发改局'] },
@@ -22,5 +22,14 @@ describe('filterTasks', () => {
   it('combines battle and search, and treats blank search as none', () => {
     expect(filterTasks(tasks, { battle: 1, search: '市科工信局' })).toEqual([]);
     expect(filterTasks(tasks, { search: '   ' })).toHaveLength(3);
+  });
+
+  it('finds the same with the search index of the list, and ignores an index built from another list', () => {
+    const index = buildSearchIndex(tasks);
+    for (const search of ['1.2', '车展', '市发改局', 'chip', 'CHIP', '研发', '无此任务', '']) {
+      expect(filterTasks(tasks, { search }, index)).toEqual(filterTasks(tasks, { search }));
+    }
+    const other = buildSearchIndex([tasks[2]!, tasks[0]!]);
+    expect(filterTasks(tasks, { search: '车展' }, other).map((t) => t.code)).toEqual(['1.1.1']);
   });
 });

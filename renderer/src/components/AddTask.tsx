@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { request } from '../api';
-import { change, useLedger } from '../state';
+import { change, useLedgerPick } from '../state';
 import { useSectionOptions } from '../useSectionOptions';
 import { UnitsFields } from './UnitsFields';
 
@@ -17,7 +17,7 @@ interface Values {
 }
 
 export function AddTask() {
-  const { identity, openTask } = useLedger();
+  const { identity, openTask } = useLedgerPick('identity', 'openTask');
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<Values>();

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Radio, Select, Typography } from 'ant
 import { useState } from 'react';
 import { request } from '../api';
 import { battleOrdinal } from '../labels';
-import { change, useLedger } from '../state';
+import { change, useLedgerPick } from '../state';
 
 interface Values {
   office: string;
@@ -13,7 +13,7 @@ interface Values {
 }
 
 export function IdentitySetup({ onDone }: { onDone?: () => void } = {}) {
-  const { units, battles, identity } = useLedger();
+  const { units, battles, identity } = useLedgerPick('units', 'battles', 'identity');
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
   const [error, setError] = useState<string | null>(null);

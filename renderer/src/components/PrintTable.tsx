@@ -3,11 +3,11 @@
 import type { TaskRow } from '../../../shared/domain';
 import { taskStatusLabel } from '../../../shared/labels';
 import { chineseDate } from '../../../shared/period';
-import { useLedger } from '../state';
+import { useLedgerPick } from '../state';
 import { LIGHT } from './LightTag';
 
 export function PrintTable({ tasks, caption }: { tasks: readonly TaskRow[]; caption: string }) {
-  const { plan, settings, identity } = useLedger();
+  const { plan, settings, identity } = useLedgerPick('plan', 'settings', 'identity');
   return (
     <div className="print-only" data-testid="print-table">
       <h1>{plan?.title} 任务台账</h1>

@@ -3,7 +3,7 @@ import { Drawer, Spin, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { request } from '../api';
-import { useLedger } from '../state';
+import { useLedgerPick } from '../state';
 import { AuditTab } from './task/AuditTab';
 import { CloseoutTab } from './task/CloseoutTab';
 import { InfoTab } from './task/InfoTab';
@@ -12,7 +12,7 @@ import { LightTag } from './LightTag';
 import { StatusTag } from './StatusTag';
 
 export function TaskDrawer() {
-  const { openTaskId, openTask, tasks, identity, settings, plan } = useLedger();
+  const { openTaskId, openTask, tasks, identity, settings, plan } = useLedgerPick('openTaskId', 'openTask', 'tasks', 'identity', 'settings', 'plan');
   const [detail, setDetail] = useState<ChannelOutput<'task.detail'> | null>(null);
   // Reload the detail whenever the ledger reloads (after any change), so every tab shows stored values.
   useEffect(() => {

@@ -8,12 +8,12 @@ import type { Closeout as CloseoutItem } from '../../../shared/workflow';
 import { request } from '../api';
 import { LightTag } from '../components/LightTag';
 import { StatusTag } from '../components/StatusTag';
-import { change, useLedger } from '../state';
+import { change, useLedgerPick } from '../state';
 
 type Show = 'open' | 'all' | 'closed';
 
 function ReviewQueue() {
-  const { tasks, openTask } = useLedger();
+  const { tasks, openTask } = useLedgerPick('tasks', 'openTask');
   const [items, setItems] = useState<CloseoutItem[]>([]);
   const [rejecting, setRejecting] = useState<CloseoutItem | null>(null);
   const [reason, setReason] = useState('');
@@ -86,7 +86,7 @@ function ReviewQueue() {
 }
 
 export function Closeout() {
-  const { tasks, identity, openTask } = useLedger();
+  const { tasks, identity, openTask } = useLedgerPick('tasks', 'identity', 'openTask');
   const [show, setShow] = useState<Show>('open');
   const mine = useMemo(
     () => (identity ? tasks.filter((t) => t.leadUnitIds.includes(identity.officeUnitId) || t.coUnitIds.includes(identity.officeUnitId)) : []),

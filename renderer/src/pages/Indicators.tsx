@@ -9,7 +9,7 @@ import { can } from '../../../shared/permissions';
 import { request } from '../api';
 import { Chart, LIGHT_COLOR, type ChartOption } from '../components/Chart';
 import { battleOrdinal } from '../labels';
-import { useLedger } from '../state';
+import { useLedger, useLedgerPick } from '../state';
 
 type Data = ChannelOutput<'indicators.list'>;
 
@@ -261,7 +261,7 @@ function IndicatorDrawer({ ind, year, onClose, onSaved }: { ind: Indicator | nul
 }
 
 export function Indicators() {
-  const { plan, identity } = useLedger();
+  const { plan, identity } = useLedgerPick('plan', 'identity');
   const [adding, setAdding] = useState(false);
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -9,7 +9,7 @@ import { indicatorLightLabel } from '../../../shared/indicators';
 import { chineseDate } from '../../../shared/period';
 import { request } from '../api';
 import { UnitsFields } from '../components/UnitsFields';
-import { change, useLedger } from '../state';
+import { change, useLedger, useLedgerPick } from '../state';
 import { useSectionOptions } from '../useSectionOptions';
 
 type Data = ChannelOutput<'meeting.get'>;
@@ -20,7 +20,7 @@ function months(year: number, asOf: string): { value: string; label: string }[] 
 }
 
 function Agenda({ a }: { a: Data['agenda'] }) {
-  const { openTask } = useLedger();
+  const { openTask } = useLedgerPick('openTask');
   const section = (title: string, n: number, body: React.ReactNode) => (
     <Card size="small" title={`${title}（${n}）`} style={{ marginBottom: 8 }}>
       {n ? body : <Typography.Text type="secondary">无</Typography.Text>}
@@ -153,7 +153,7 @@ function DecisionForm({ month, agenda, onDone }: { month: string; agenda: Data['
 
 export function Meeting() {
   const { message } = App.useApp();
-  const { plan, settings, identity } = useLedger();
+  const { plan, settings, identity } = useLedgerPick('plan', 'settings', 'identity');
   const options = useMemo(() => (plan && settings ? months(plan.year, settings.asOf) : []), [plan, settings]);
   const [month, setMonth] = useState<string>('');
   const [data, setData] = useState<Data | null>(null);

@@ -4,7 +4,7 @@ import { Badge, Button, Card, Col, Empty, Progress, Row, Space, Statistic, Table
 import type { TaskRow } from '../../../shared/domain';
 import type { TaskFilter } from '../../../shared/task-filter';
 import { battleOrdinal } from '../labels';
-import { useLedger } from '../state';
+import { useLedger, useLedgerPick } from '../state';
 
 /** Red is for 逾期 only; 预警 is amber (UI.md). */
 function Count({ label, value, filter, color }: { label: string; value: number; filter: TaskFilter; color?: string }) {
@@ -48,7 +48,7 @@ function TaskListCard(p: { color: string; title: string; count: number; tasks: T
 }
 
 export function Overview() {
-  const { battles, dashboard, identity, go } = useLedger();
+  const { battles, dashboard, identity, go } = useLedgerPick('battles', 'dashboard', 'identity', 'go');
   if (!dashboard) return null;
   const counts = new Map(dashboard.battles.map((b) => [b.battle, b]));
   const total = dashboard.battles.reduce((s, b) => s + b.total, 0);

@@ -9,12 +9,12 @@ import { can } from '../../../shared/permissions';
 import { chineseDate } from '../../../shared/period';
 import { request } from '../api';
 import { Chart, type ChartOption } from '../components/Chart';
-import { change, useLedger } from '../state';
+import { change, useLedger, useLedgerPick } from '../state';
 
 type Data = ChannelOutput<'problems.list'>;
 
 function RaiseForm({ onDone }: { onDone: () => void }) {
-  const { tasks, identity, settings } = useLedger();
+  const { tasks, identity, settings } = useLedgerPick('tasks', 'identity', 'settings');
   const [form] = Form.useForm<{ taskId: string; unit?: string; text: string; deadline: dayjs.Dayjs }>();
   const [error, setError] = useState<string | null>(null);
   const taskId = Form.useWatch('taskId', form);

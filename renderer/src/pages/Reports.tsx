@@ -10,7 +10,7 @@ import { ReportPaper } from '../components/report/ReportPaper';
 import { SimpleTable } from '../components/SimpleTable';
 import { documentPeriods } from '../periods';
 import { saveBase64File } from '../save-file';
-import { useLedger } from '../state';
+import { useLedgerPick } from '../state';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -18,7 +18,7 @@ type Issued = ChannelOutput<'report.list'>['issued'];
 
 export function Reports() {
   const { message } = App.useApp();
-  const { plan, settings, units, dashboard } = useLedger();
+  const { plan, settings, units, dashboard } = useLedgerPick('plan', 'settings', 'units', 'dashboard');
   const [kind, setKind] = useState<ReportKind>('dekad');
   const periods = useMemo(() => (plan && settings ? documentPeriods(kind, plan.year, settings.asOf) : []), [kind, plan, settings]);
   const [period, setPeriod] = useState<string>('');

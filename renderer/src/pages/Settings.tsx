@@ -8,12 +8,12 @@ import { request } from '../api';
 import { IdentitySetup } from '../components/IdentitySetup';
 import { Backups } from '../components/Backups';
 import { PlanImport } from '../components/PlanImport';
-import { change, useLedger } from '../state';
+import { change, useLedgerPick } from '../state';
 
 const ROLE = { center: '总指挥中心', taskforce: '工作专班', unit: '责任单位' } as const;
 
 export function Settings() {
-  const { identity, settings } = useLedger();
+  const { identity, settings } = useLedgerPick('identity', 'settings');
   const [info, setInfo] = useState<ChannelOutput<'app.info'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);

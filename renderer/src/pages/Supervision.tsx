@@ -8,7 +8,7 @@ import { supervisionKindLabel, supervisionKinds, type Candidate, type Supervisio
 import { chineseDate } from '../../../shared/period';
 import { request } from '../api';
 import { Chart, type ChartOption } from '../components/Chart';
-import { useLedger } from '../state';
+import { useLedger, useLedgerPick } from '../state';
 
 type Data = ChannelOutput<'supervision.overview'>;
 
@@ -23,7 +23,7 @@ interface Draft {
 
 function ActionForm({ draft, onClose, onDone }: { draft: Draft | null; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
-  const { tasks, units } = useLedger();
+  const { tasks, units } = useLedgerPick('tasks', 'units');
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form) as SupervisionKind | undefined;
