@@ -10,7 +10,7 @@ import { createContext, useContext, useLayoutEffect, useRef, useState, type HTML
 /** A small table's row, tags included: the guess until a rendered row is measured. */
 const ROW_HEIGHT = 39;
 /** Rows drawn beyond each edge of the box, so a fast scroll shows rows, not the spacer. */
-const OVERSCAN = 12;
+const OVERSCAN = 6;
 
 const SpacerContext = createContext({ top: 0, bottom: 0 });
 
@@ -38,21 +38,24 @@ export type WindowedTableProps<T> = Omit<TableProps<T>, 'virtual' | 'scroll' | '
 export function WindowedTable<T extends object>({ dataSource, height, resetKey, 'data-testid': testId, ...rest }: WindowedTableProps<T>) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
+  const [rowHeight, setRowHeight] = useState(0);
+  // Measured once, from the first row drawn: reading a height forces a layout, not something to do per keystroke.
   useLayoutEffect(() => {
+    if (rowHeight) return;
     const row = box.current?.querySelector<HTMLElement>('.ant-table-row');
-    if (row && row.offsetHeight > 0 && row.offsetHeight !== rowHeight) setRowHeight(row.offsetHeight);
+    if (row && row.offsetHeight > 0) setRowHeight(row.offsetHeight);
   });
+  const rowPx = rowHeight || ROW_HEIGHT;
   useLayoutEffect(() => {
     if (box.current) box.current.scrollTop = 0;
     setScrollTop(0);
   }, [resetKey]);
   const count = dataSource.length;
-  const first = Math.min(count, Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN));
-  const end = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const first = Math.min(count, Math.max(0, Math.floor(scrollTop / rowPx) - OVERSCAN));
+  const end = Math.min(count, Math.ceil((scrollTop + height) / rowPx) + OVERSCAN);
   return (
     <div ref={box} data-testid={testId} style={{ height, overflow: 'auto' }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <SpacerContext.Provider value={{ top: first * rowHeight, bottom: Math.max(0, count - end) * rowHeight }}>
+      <SpacerContext.Provider value={{ top: first * rowPx, bottom: Math.max(0, count - end) * rowPx }}>
         <Table<T> {...rest} tableLayout="fixed" sticky pagination={false} components={components} dataSource={dataSource.slice(first, end)} />
       </SpacerContext.Provider>
     </div>

@@ -109,6 +109,27 @@ export function Ledger() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The selects change only with their own fields: kept as they are while the search box is typed in.
+  const filterSelects = useMemo(
+    () => (
+      <>
+        <Select
+          aria-label="按仗筛选"
+          data-testid="battle-filter"
+          style={{ width: 230 }}
+          value={battle ?? 0}
+          onChange={(v: number) => setFilter({ battle: v === 0 ? undefined : v })}
+          options={[{ value: 0, label: '全部六仗' }, ...battles.map((b) => ({ value: b.code, label: `${battleOrdinal(b.code)} ${b.name}` }))]}
+        />
+        <FilterSelect label="清单类型" width={110} value={listType} onChange={(v) => setFilter({ listType: v })} options={listTypes.map((l) => ({ value: l, label: listTypeLabel[l] }))} />
+        <FilterSelect label="牵头/配合单位" testId="unit-filter" width={170} value={unit} onChange={(v) => setFilter({ unit: v })} options={units.map((u) => ({ value: u.name, label: u.name }))} />
+        <FilterSelect label="状态" testId="status-filter" width={100} value={status} onChange={(v) => setFilter({ status: v })} options={taskStatuses.map((st) => ({ value: st, label: taskStatusLabel[st] }))} />
+        <FilterSelect label="预警灯" testId="light-filter" width={100} value={light} onChange={(v) => setFilter({ light: v })} options={lights.map((l) => ({ value: l, label: `${LIGHT[l].mark} ${LIGHT[l].word}` }))} />
+      </>
+    ),
+    [battle, listType, unit, status, light, battles, units, setFilter],
+  );
+
   const describe = [
     filter.battle ? battleOrdinal(filter.battle) : '全部六仗',
     filter.listType && listTypeLabel[filter.listType],
@@ -124,18 +145,7 @@ export function Ledger() {
     <div>
       <div className="no-print">
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select
-            aria-label="按仗筛选"
-            data-testid="battle-filter"
-            style={{ width: 230 }}
-            value={filter.battle ?? 0}
-            onChange={(v: number) => setFilter({ battle: v === 0 ? undefined : v })}
-            options={[{ value: 0, label: '全部六仗' }, ...battles.map((b) => ({ value: b.code, label: `${battleOrdinal(b.code)} ${b.name}` }))]}
-          />
-          <FilterSelect label="清单类型" width={110} value={filter.listType} onChange={(v) => setFilter({ listType: v })} options={listTypes.map((l) => ({ value: l, label: listTypeLabel[l] }))} />
-          <FilterSelect label="牵头/配合单位" testId="unit-filter" width={170} value={filter.unit} onChange={(v) => setFilter({ unit: v })} options={units.map((u) => ({ value: u.name, label: u.name }))} />
-          <FilterSelect label="状态" testId="status-filter" width={100} value={filter.status} onChange={(v) => setFilter({ status: v })} options={taskStatuses.map((st) => ({ value: st, label: taskStatusLabel[st] }))} />
-          <FilterSelect label="预警灯" testId="light-filter" width={100} value={filter.light} onChange={(v) => setFilter({ light: v })} options={lights.map((l) => ({ value: l, label: `${LIGHT[l].mark} ${LIGHT[l].word}` }))} />
+          {filterSelects}
           <Input.Search
             ref={searchRef}
             aria-label="搜索任务"
