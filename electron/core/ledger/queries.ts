@@ -104,6 +104,8 @@ export function taskRow(store: Store, settings: Settings, id: string): TaskRow {
 /** Tasks of one plan (the current one unless named), in the document's order, with status and light. */
 export function listTasks(store: Store, settings: Settings, filter: TaskFilter = {}, plan: PlanInfo = planInfo(store), only?: string | readonly string[]): TaskRow[] {
   const onlyIds = only === undefined ? undefined : JSON.stringify(typeof only === 'string' ? [only] : only);
+  // For a few named tasks, look them up by id: the unary + keeps the planner off the plan-wide index, which
+  // would walk every task of the plan to find them.
   const byBattle = filter.battle !== undefined;
   const rows = store.sqlite
     .prepare(
@@ -113,7 +115,7 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
               t.milestones, t.lead_person AS leadPerson, t.handler, t.responsible_section AS responsibleSection,
               t.parent_id AS parentId
          FROM tasks t JOIN battles b ON b.id = t.battle_id LEFT JOIN sections s ON s.id = t.section_id
-        WHERE t.deleted = 0 AND t.plan_id = ? ${byBattle ? 'AND b.code = ?' : ''} ${onlyIds ? 'AND t.id IN (SELECT value FROM json_each(?))' : ''}
+        WHERE ${onlyIds ? '+t.deleted = 0 AND +t.plan_id = ?' : 't.deleted = 0 AND t.plan_id = ?'} ${byBattle ? 'AND b.code = ?' : ''} ${onlyIds ? 'AND t.id IN (SELECT value FROM json_each(?))' : ''}
         ORDER BY b.code, t.ord, t.code`,
     )
     .all(plan.id, ...(byBattle ? [filter.battle] : []), ...(onlyIds ? [onlyIds] : [])) as TaskDbRow[];
