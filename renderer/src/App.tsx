@@ -1,6 +1,6 @@
 import { App as AntApp, Alert, Button, ConfigProvider, Layout, Menu, Result, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense } from 'react';
 import { appTitle, planShortName } from '../../shared/labels';
 import { dekadLabel } from '../../shared/period';
 import { Ledger } from './pages/Ledger';
@@ -39,9 +39,6 @@ const ROLE = { center: '总指挥中心', taskforce: '工作专班', unit: '责�
 
 function Shell() {
   const { page, loading, error, plan, identity, settings, load, go } = useLedgerPick('page', 'loading', 'error', 'plan', 'identity', 'settings', 'load', 'go');
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -124,7 +121,7 @@ function Shell() {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT, fontSize: 14, borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={{ zeroRuntime: true, token: { fontFamily: FONT, fontSize: 14, borderRadius: 4 } }}>
       <AntApp style={{ height: '100%' }}>
         <Shell />
       </AntApp>

@@ -1,6 +1,7 @@
 // The ledger (or any filtered view of it) as .xlsx in the 任务分解表 layout the offices already keep:
 // 序号, 工作内容, 工作任务, 牵头单位, 配合单位, then what the ledger adds (时限, 状态, 预警, 最新进展, 销号日期).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 import { lightLabel, taskStatusLabel } from '../../../shared/labels';
 import { chineseDate } from '../../../shared/period';
 import { filterTasks, type TaskFilter } from '../../../shared/task-filter';
@@ -50,7 +51,7 @@ export async function exportLedgerXlsx(store: Store, settings: Settings, filter:
     }[]).map((r) => [r.taskId, r.d]),
   );
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '专班台账';
   const ws = wb.addWorksheet('任务分解表', {
     views: [{ state: 'frozen', ySplit: 2 }],

@@ -1,7 +1,8 @@
 // A 任务分解表 from Excel into one section of the plan: the header row is found and its columns guessed from
 // their names (the person can change the guess), unit names are resolved against the directory, and every row
 // goes in one transaction — or, with any unknown unit or bad row, nothing does.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 import { AppError } from '../../../shared/errors';
 import { daysInMonth } from '../../../shared/period';
 import { importColumnFields, type ImportColumnField, type XlsxImportResult } from '../../../shared/xlsx-import';
@@ -75,7 +76,7 @@ function checkContainer(bytes: Buffer): void {
 
 async function readRows(bytes: Buffer): Promise<string[][]> {
   checkContainer(bytes);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
