@@ -97,7 +97,7 @@ async function main() {
   say(`机器：${machine}${Q ? '（--quick：规模缩小，仅供调试）' : ''}`);
 
   say(`1. 导入 ${EVENTS} 条记录（对照：原生逐行插入同宽度的行）`);
-  const bundle = part('import') || part('export') ? bundleOf(EVENTS, SEED) : '';
+  const bundle = part('import') || part('export') ? await bundleOf(EVENTS, SEED) : '';
   const imports = part('import') ? Array.from({ length: RUNS }, () => work<{ ms: number; peakMb: number; applied: number }>('import.ts', bundle)) : [];
   const raws = part('import') ? Array.from({ length: RUNS }, () => work<{ ms: number }>('raw-insert.ts', bundle)) : [];
   if (part('import')) {
@@ -107,13 +107,14 @@ async function main() {
 
   if (part('export')) {
   say(`2. 导出 ${EVENTS} 条记录（对照：同样记录的 JSON.stringify）`);
-  const exportsRuns = Array.from({ length: RUNS }, () => work<{ ms: number; baselineMs: number }>('export.ts', authorStore(EVENTS, SEED)));
+  const exportStore = await authorStore(EVENTS, SEED);
+  const exportsRuns = Array.from({ length: RUNS }, () => work<{ ms: number; baselineMs: number }>('export.ts', exportStore));
   say(`  export ${round(median(exportsRuns.map((r) => r.ms)))} ms; JSON.stringify ${round(median(exportsRuns.map((r) => r.baselineMs)))} ms`);
   add('export ÷ JSON.stringify', median(exportsRuns.map((r) => r.ms)) / median(exportsRuns.map((r) => r.baselineMs)), 'ratio', 3);
   }
 
   say(`3. 大台账：${LARGE_TASKS} 项任务、${LARGE_EVENTS} 条记录，打开并回答总览`);
-  const large = largeStore(LARGE_TASKS, LARGE_EVENTS, SEED);
+  const large = await largeStore(LARGE_TASKS, LARGE_EVENTS, SEED);
   const dash = !part('dashboard') ? [] : Array.from({ length: RUNS }, () => work<{ openMs: number; ms: number; peakMb: number }>('dashboard.ts', large));
   if (part('dashboard')) {
     say(`  opening the store (with its quick_check): ${round(median(dash.map((r) => r.openMs)))} ms`);
@@ -125,7 +126,7 @@ async function main() {
   const seeded = join(dir, 'seeded.db');
   ledger('init', '--db', seeded, '--office', '总指挥中心', '--role', 'center');
   spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/demo-march.ts'), '--db', seeded], { cwd: root });
-  const five = largeStore(5_000, 20_000, SEED);
+  const five = await largeStore(5_000, 20_000, SEED);
   if (part('notice')) {
     add('monthly notice, 5,000 tasks', median(Array.from({ length: RUNS }, () => work<{ ms: number }>('notice.ts', five).ms)), 'ms', 3000);
     add('monthly notice, seeded plan', median(Array.from({ length: RUNS }, () => work<{ ms: number }>('notice.ts', seeded).ms)), 'ms', 500);

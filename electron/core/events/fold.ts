@@ -171,7 +171,10 @@ export class Folder implements FoldReader {
     this.unitsChanged.clear();
     // After every row is written: the conflicts are read from the log and compared with the winners.
     for (const row of rows) {
-      for (const field of row.mixed) this.recomputeConflicts(row.entity, row.id, field);
+      if (!row.mixed.size) continue;
+      // The row's events read and parsed once for all its fields.
+      const events = (this.eventsOf.all(row.entity, row.id) as { body: string }[]).map(({ body }) => JSON.parse(body) as LedgerEvent);
+      for (const field of row.mixed) this.recomputeConflicts(row.entity, row.id, field, events);
       row.mixed.clear();
     }
   }
@@ -214,9 +217,8 @@ export class Folder implements FoldReader {
    * clock of the value it replaced — is older than the other write). The same events give the same set in
    * every office, whatever order they arrived in. Settled conflicts stay settled.
    */
-  private recomputeConflicts(entity: string, entityId: string, field: string): void {
-    const writes = (this.eventsOf.all(entity, entityId) as { body: string }[])
-      .map(({ body }) => JSON.parse(body) as LedgerEvent)
+  private recomputeConflicts(entity: string, entityId: string, field: string, events: readonly LedgerEvent[]): void {
+    const writes = events
       .filter((e) => (e.op === 'delete' ? field === 'deleted' : field in e.fields))
       .map((e) => ({ key: `${e.hlc}|${e.replica}`, hlc: e.hlc, replica: e.replica, basis: e.basis?.[field] ?? '', value: JSON.stringify(e.op === 'delete' ? true : e.fields[field]) }));
     if (writes.length < 2) return;

@@ -12,29 +12,30 @@ export function periodKey(period: string): string {
   return period.length === 7 ? `${period}-9` : period;
 }
 
-export function loadTaskFacts(store: Store, leadUnitsOf: (taskId: string) => readonly string[]): Map<string, TaskFacts> {
-  const latest = new Map<string, Map<string, { key: string; percent: number }>>();
-  const rows = store.sqlite.prepare('SELECT task_id AS taskId, unit_id AS unitId, period, percent FROM progress WHERE deleted = 0').all() as {
-    taskId: string;
-    unitId: string;
-    period: string;
-    percent: number;
-  }[];
-  for (const r of rows) {
-    const byUnit = latest.get(r.taskId) ?? new Map<string, { key: string; percent: number }>();
-    const key = periodKey(r.period);
-    const had = byUnit.get(r.unitId);
-    if (!had || had.key < key) byUnit.set(r.unitId, { key, percent: r.percent });
-    latest.set(r.taskId, byUnit);
-  }
+/**
+ * Facts of every task with a progress line or a close-out, or only of the tasks named (a JSON array of ids).
+ * SQLite picks each unit's latest line per task (max of periodKey, spelled in SQL; the bare percent comes from that row),
+ * reading the progress_latest index in order, so JavaScript sees one row per task and unit, tasks together.
+ */
+export function loadTaskFacts(store: Store, leadUnitsOf: (taskId: string) => readonly string[], onlyIds?: string): Map<string, TaskFacts> {
+  const only = onlyIds === undefined ? '' : 'AND task_id IN (SELECT value FROM json_each(?))';
+  const args = onlyIds === undefined ? [] : [onlyIds];
+  const rows = store.sqlite
+    .prepare(
+      `SELECT task_id, unit_id, percent, max(CASE WHEN length(period) = 7 THEN period || '-9' ELSE period END)
+         FROM progress WHERE deleted = 0 ${only} GROUP BY task_id, unit_id`,
+    )
+    .raw()
+    .all(...args) as [taskId: string, unitId: string, percent: number, key: string][];
   const facts = new Map<string, TaskFacts>();
-  for (const [taskId, byUnit] of latest) {
-    // The task's progress is its lead units' (averaged when several lead); co-units' lines count only alone.
-    const leads = leadUnitsOf(taskId).map((u) => byUnit.get(u)).filter((x): x is { key: string; percent: number } => !!x);
-    const pool = leads.length ? leads : [...byUnit.values()];
-    facts.set(taskId, { percent: Math.round(pool.reduce((s, x) => s + x.percent, 0) / pool.length), closeout: null });
+  for (let i = 0; i < rows.length; ) {
+    const taskId = rows[i]![0];
+    let end = i + 1;
+    while (end < rows.length && rows[end]![0] === taskId) end++;
+    facts.set(taskId, { percent: end - i === 1 ? rows[i]![2] : pooledPercent(rows, i, end, leadUnitsOf(taskId)), closeout: null });
+    i = end;
   }
-  const closeouts = store.sqlite.prepare('SELECT task_id AS taskId, state FROM closeouts WHERE deleted = 0 ORDER BY id').all() as {
+  const closeouts = store.sqlite.prepare(`SELECT task_id AS taskId, state FROM closeouts WHERE deleted = 0 ${only} ORDER BY id`).all(...args) as {
     taskId: string;
     state: CloseoutState;
   }[];
@@ -44,4 +45,13 @@ export function loadTaskFacts(store: Store, leadUnitsOf: (taskId: string) => rea
     facts.set(c.taskId, f);
   }
   return facts;
+}
+
+/** The task's progress is its lead units' (averaged when several lead); co-units' lines count only alone. */
+function pooledPercent(rows: readonly [string, string, number, string][], from: number, to: number, leads: readonly string[]): number {
+  const percentOf = new Map<string, number>();
+  for (let k = from; k < to; k++) percentOf.set(rows[k]![1], rows[k]![2]);
+  const ofLeads = leads.filter((u) => percentOf.has(u)).map((u) => percentOf.get(u)!);
+  const pool = ofLeads.length ? ofLeads : [...percentOf.values()];
+  return Math.round(pool.reduce((s, x) => s + x, 0) / pool.length);
 }

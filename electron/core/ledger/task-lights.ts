@@ -47,18 +47,20 @@ export function taskLights(store: Store, settings: Settings, plan: { id: string;
   });
   const lightOf = (f: TaskFacts, dueDate: string, milestones: readonly Milestone[]) =>
     computeLight({ closed: f.closeout === 'approved', dueDate, milestones, percent: f.percent, planYear: plan.year }, settings);
-  // A task with no milestones and nothing reported has the light of its due date alone: once per date.
+  // Without milestones a task's light depends only on its due date, percent and close-out: a few thousand
+  // combinations among 50,000 tasks, each computed once.
   const plainLights = new Map<string, Light>();
   const out = new Array<TaskLight>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const [id, battle, ord, lead, dueDate, ms] = rows[i]!;
-    const f = facts.get(id);
+    const f = facts.get(id) ?? NO_FACTS;
     let light: Light | undefined;
-    if (!f && ms === null) {
-      light = plainLights.get(dueDate);
-      if (!light) plainLights.set(dueDate, (light = lightOf(NO_FACTS, dueDate, NONE)));
-    } else light = lightOf(f ?? NO_FACTS, dueDate, ms === null ? NONE : (JSON.parse(ms) as Milestone[]));
-    out[i] = { id, battle, ord, leadUnitIds: leadOf(lead), dueDate, status: deriveStatus(f ?? NO_FACTS, light), light };
+    if (ms === null) {
+      const key = f === NO_FACTS ? dueDate : `${dueDate}|${f.percent}|${f.closeout}`;
+      light = plainLights.get(key);
+      if (!light) plainLights.set(key, (light = lightOf(f, dueDate, NONE)));
+    } else light = lightOf(f, dueDate, JSON.parse(ms) as Milestone[]);
+    out[i] = { id, battle, ord, leadUnitIds: leadOf(lead), dueDate, status: deriveStatus(f, light), light };
   }
   return out;
 }

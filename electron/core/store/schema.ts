@@ -1,5 +1,6 @@
 // Tables of the store. `events` is the source of truth; every other table except `meta` is a fold of it
 // and could be rebuilt from the log alone.
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, primaryKey, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 
 /** Facts about this installation only (replica id, seeding); never synced. */
@@ -208,7 +209,11 @@ export const progress = sqliteTable(
     reportedOn: text('reported_on').notNull().default(''),
     deleted: integer('deleted').notNull().default(0),
   },
-  (t) => [index('progress_task').on(t.taskId, t.period)],
+  (t) => [
+    index('progress_task').on(t.taskId, t.period),
+    // Covers "each unit's latest line per task" (a task's progress): read in index order, grouped without a sort.
+    index('progress_latest').on(t.taskId, t.unitId, t.period, t.percent).where(sql`deleted = 0`),
+  ],
 );
 
 /** A close-out (销号) request and its decision; reopening an approved one is recorded on it too. */

@@ -1,0 +1,1 @@
+CREATE INDEX `progress_latest` ON `progress` (`task_id`,`unit_id`,`period`,`percent`) WHERE deleted = 0;
