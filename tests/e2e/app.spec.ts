@@ -55,6 +55,9 @@ test.describe('专班台账 in browser mode', () => {
     const content = page.getByTestId('task-content');
     await expect(content).toContainText('社会消费品零售总额132亿元');
     await expect(page.getByRole('dialog').getByText('市商务局', { exact: true }).first()).toBeVisible();
+    // Every row of the task's facts has its label (a task without 工作内容 once showed a blank row).
+    const labels = await page.getByRole('dialog').locator('.ant-descriptions').first().locator('.ant-descriptions-item-label').allTextContents();
+    expect(labels).toEqual(['所属', '工作任务', '牵头单位', '配合单位', '分工原文']);
     await page.waitForTimeout(400); // let the drawer finish sliding in before the picture
     await page.screenshot({ path: '.tmp/screens/task-drawer.png' });
     await page.keyboard.press('Escape');

@@ -56,10 +56,11 @@ export function InfoTab({ task, identity }: { task: TaskRow; identity: Identity 
       <Descriptions column={1} size="small" bordered styles={{ label: { width: 110 } }}>
         <Descriptions.Item label="所属">{`${battleOrdinal(task.battle)} ${task.battleName}`}</Descriptions.Item>
         <Descriptions.Item label="工作任务">{task.section}</Descriptions.Item>
-        {task.group && <Descriptions.Item label="工作内容">{task.group}</Descriptions.Item>}
+        {/* An empty string would reach Descriptions as a row of its own: a blank row under 工作任务. */}
+        {task.group ? <Descriptions.Item label="工作内容">{task.group}</Descriptions.Item> : null}
         <Descriptions.Item label="牵头单位">{task.leadUnits.join('、') || '—'}</Descriptions.Item>
         <Descriptions.Item label="配合单位">{task.coUnits.join('、') || '—'}</Descriptions.Item>
-        {task.clause && <Descriptions.Item label="分工原文">（{task.clause}）</Descriptions.Item>}
+        {task.clause ? <Descriptions.Item label="分工原文">（{task.clause}）</Descriptions.Item> : null}
       </Descriptions>
       {task.leadByOrder && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
