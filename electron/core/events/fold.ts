@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import type { Json } from './canonical';
 import type { LedgerEvent } from './event';
 import { entitySpecs, isEntityName, type EntityName, type FieldKind } from './entities';
+import { refreshTaskFacts } from '../ledger/task-facts';
 
 type Statement = Database.Statement;
 
@@ -82,6 +83,8 @@ export class Folder implements FoldReader {
   /** entity → id → row: nested, so a lookup builds no key string. */
   private rows = new Map<string, Map<string, Row>>();
   private unitsChanged = new Set<string>();
+  /** Tasks whose derived facts (task_facts) may have changed: a progress line, a close-out or lead units. */
+  private factsChanged = new Set<string>();
 
   constructor(private readonly db: Database.Database) {
     this.getClock = db.prepare('SELECT hlc, replica, basis, mixed FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?');
@@ -114,11 +117,13 @@ export class Folder implements FoldReader {
       const wins = !clock || clock.hlc < event.hlc || (clock.hlc === event.hlc && clock.replica < event.replica);
       const mixed = clock ? (clock.mixed || clock.replica !== event.replica ? 1 : 0) : 0;
       if (wins) {
+        if (field === 'taskId' && (entity === 'progress' || entity === 'closeout')) this.noteFactsOf(row);
         row.values.set(field, value);
         row.dirty.add(field);
         row.clocks.set(field, { hlc: event.hlc, replica: event.replica, basis: event.basis?.[field] ?? '', mixed });
         row.dirtyClocks.add(field);
         if (entity === 'task' && (field === 'leadUnitIds' || field === 'coUnitIds')) this.unitsChanged.add(event.entityId);
+        if (entity === 'task' && field === 'leadUnitIds') this.factsChanged.add(event.entityId);
       } else if (mixed && !clock!.mixed) {
         row.clocks.set(field, { ...clock!, mixed: 1 });
         row.dirtyClocks.add(field);
@@ -150,7 +155,9 @@ export class Folder implements FoldReader {
   /** Writes the pending rows, clocks, task units and conflicts; what is in memory stays valid. */
   flush(): void {
     const rows = [...this.rows.values()].flatMap((byId) => [...byId.values()]);
+    const lines: Row[] = [];
     for (const row of rows) {
+      if ((row.entity === 'progress' || row.entity === 'closeout') && (row.created || row.dirty.size)) lines.push(row);
       if (row.created) this.insertRow(row);
       if (row.dirty.size) {
         const fields = [...row.dirty].sort();
@@ -169,6 +176,9 @@ export class Folder implements FoldReader {
     }
     for (const taskId of this.unitsChanged) this.rebuildTaskUnits(taskId);
     this.unitsChanged.clear();
+    for (const row of lines) this.noteFactsOf(row);
+    if (this.factsChanged.size) refreshTaskFacts(this.db, JSON.stringify([...this.factsChanged]));
+    this.factsChanged.clear();
     // After every row is written: the conflicts are read from the log and compared with the winners.
     for (const row of rows) {
       if (!row.mixed.size) continue;
@@ -183,6 +193,14 @@ export class Folder implements FoldReader {
   reset(): void {
     this.rows = new Map();
     this.unitsChanged = new Set();
+    this.factsChanged = new Set();
+  }
+
+  /** The task a progress line or close-out belongs to, as folded so far (a line that moves notes both tasks). */
+  private noteFactsOf(row: Row): void {
+    // A line made in this batch has no task but the one its events set.
+    const taskId = row.values.has('taskId') || !row.created ? this.value(row.entity, row.id, 'taskId') : undefined;
+    if (typeof taskId === 'string' && taskId) this.factsChanged.add(taskId);
   }
 
   private insertRow(row: Row): void {

@@ -123,7 +123,7 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
   const unitName = new Map(listUnits(store).map((u) => [u.id, u.name]));
   const names = (ids: string[]) => ids.map((id) => unitName.get(id) ?? id);
   const leadIds = new Map(rows.map((r) => [r.id, JSON.parse(r.leadUnitIds) as string[]]));
-  const facts = loadTaskFacts(store, (id) => leadIds.get(id) ?? [], onlyIds);
+  const facts = loadTaskFacts(store, onlyIds);
   const targets = targetsByOwner(store, 'task');
   const all = rows.map((r): TaskRow => {
     const f = facts.get(r.id) ?? { percent: null, closeout: null };

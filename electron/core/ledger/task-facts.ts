@@ -1,5 +1,6 @@
 // What a task's status and light are derived from: its latest progress per unit and its latest close-out.
 import type { CloseoutState } from '../../../shared/workflow';
+import type Database from 'better-sqlite3';
 import type { Store } from '../store/open-store';
 
 export interface TaskFacts {
@@ -13,45 +14,44 @@ export function periodKey(period: string): string {
 }
 
 /**
- * Facts of every task with a progress line or a close-out, or only of the tasks named (a JSON array of ids).
- * SQLite picks each unit's latest line per task (max of periodKey, spelled in SQL; the bare percent comes from that row),
- * reading the progress_latest index in order, so JavaScript sees one row per task and unit, tasks together.
+ * The rule, in SQL, for the tasks named in @ids (a JSON array of ids) or, with `all`, for every task: each unit's
+ * latest line per task (max of periodKey spelled in SQL; the bare percent comes from that row, read in the order
+ * of the progress_latest index); the lead units' lines averaged, or every unit's when no lead has reported
+ * (co-units' lines count only alone); the state of the latest close-out (ids are UUID v7, time-ordered).
  */
-export function loadTaskFacts(store: Store, leadUnitsOf: (taskId: string) => readonly string[], onlyIds?: string): Map<string, TaskFacts> {
-  const only = onlyIds === undefined ? '' : 'AND task_id IN (SELECT value FROM json_each(?))';
-  const args = onlyIds === undefined ? [] : [onlyIds];
-  const rows = store.sqlite
-    .prepare(
-      `SELECT task_id, unit_id, percent, max(CASE WHEN length(period) = 7 THEN period || '-9' ELSE period END)
-         FROM progress WHERE deleted = 0 ${only} GROUP BY task_id, unit_id`,
-    )
-    .raw()
-    .all(...args) as [taskId: string, unitId: string, percent: number, key: string][];
-  const facts = new Map<string, TaskFacts>();
-  for (let i = 0; i < rows.length; ) {
-    const taskId = rows[i]![0];
-    let end = i + 1;
-    while (end < rows.length && rows[end]![0] === taskId) end++;
-    facts.set(taskId, { percent: end - i === 1 ? rows[i]![2] : pooledPercent(rows, i, end, leadUnitsOf(taskId)), closeout: null });
-    i = end;
-  }
-  const closeouts = store.sqlite.prepare(`SELECT task_id AS taskId, state FROM closeouts WHERE deleted = 0 ${only} ORDER BY id`).all(...args) as {
-    taskId: string;
-    state: CloseoutState;
-  }[];
-  for (const c of closeouts) {
-    const f = facts.get(c.taskId) ?? { percent: null, closeout: null };
-    f.closeout = c.state; // ordered by id (UUID v7, time-ordered): the last one wins
-    facts.set(c.taskId, f);
-  }
-  return facts;
+function factsSelect(all: boolean): string {
+  const only = all ? '' : 'AND task_id IN (SELECT value FROM json_each(@ids))';
+  return `WITH latest AS (
+      SELECT task_id, unit_id, percent, max(CASE WHEN length(period) = 7 THEN period || '-9' ELSE period END)
+        FROM progress WHERE deleted = 0 ${only} GROUP BY task_id, unit_id),
+    lines AS (
+      SELECT l.task_id, l.percent,
+             EXISTS (SELECT 1 FROM tasks t, json_each(t.lead_unit_ids) j WHERE t.id = l.task_id AND j.value = l.unit_id) AS lead
+        FROM latest l),
+    pct AS (
+      SELECT task_id, CAST(round(CASE WHEN max(lead) = 1 THEN avg(CASE WHEN lead = 1 THEN percent END) ELSE avg(percent) END) AS INTEGER) AS percent
+        FROM lines GROUP BY task_id),
+    co AS (SELECT task_id, state, max(id) FROM closeouts WHERE deleted = 0 ${only} GROUP BY task_id),
+    ids AS (SELECT task_id FROM pct UNION SELECT task_id FROM co)
+  SELECT ids.task_id, pct.percent, co.state FROM ids LEFT JOIN pct USING (task_id) LEFT JOIN co USING (task_id)`;
 }
 
-/** The task's progress is its lead units' (averaged when several lead); co-units' lines count only alone. */
-function pooledPercent(rows: readonly [string, string, number, string][], from: number, to: number, leads: readonly string[]): number {
-  const percentOf = new Map<string, number>();
-  for (let k = from; k < to; k++) percentOf.set(rows[k]![1], rows[k]![2]);
-  const ofLeads = leads.filter((u) => percentOf.has(u)).map((u) => percentOf.get(u)!);
-  const pool = ofLeads.length ? ofLeads : [...percentOf.values()];
-  return Math.round(pool.reduce((s, x) => s + x, 0) / pool.length);
+/** Recomputes task_facts for the tasks named (JSON array of ids), or for all tasks when null. */
+export function refreshTaskFacts(db: Database.Database, taskIds: string | null): void {
+  if (taskIds === null) {
+    db.prepare('DELETE FROM task_facts').run();
+    db.prepare(`INSERT INTO task_facts (task_id, percent, closeout) ${factsSelect(true)}`).run();
+    return;
+  }
+  db.prepare('DELETE FROM task_facts WHERE task_id IN (SELECT value FROM json_each(@ids))').run({ ids: taskIds });
+  db.prepare(`INSERT INTO task_facts (task_id, percent, closeout) ${factsSelect(false)}`).run({ ids: taskIds });
+}
+
+/** Facts of every task with a progress line or a close-out, or only of the tasks named (a JSON array of ids). */
+export function loadTaskFacts(store: Store, onlyIds?: string): Map<string, TaskFacts> {
+  const rows = store.sqlite
+    .prepare(`SELECT task_id, percent, closeout FROM task_facts ${onlyIds === undefined ? '' : 'WHERE task_id IN (SELECT value FROM json_each(?))'}`)
+    .raw()
+    .all(...(onlyIds === undefined ? [] : [onlyIds])) as [taskId: string, percent: number | null, closeout: CloseoutState | null][];
+  return new Map(rows.map(([taskId, percent, closeout]) => [taskId, { percent, closeout }]));
 }

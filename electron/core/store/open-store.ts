@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { refreshTaskFacts } from '../ledger/task-facts';
 import { accessSync, chmodSync, closeSync, constants, writeFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -128,6 +129,18 @@ function canWriteBeside(path: string): boolean {
   }
 }
 
+/**
+ * Tables derived from others that a migration adds empty (task_facts, 0009): filled once from the tables, then
+ * kept by the fold. Also after a restore, when the backup predates them.
+ */
+function fillDerivedTables(sqlite: Database.Database): void {
+  if (readMeta(sqlite, 'task_facts_filled')) return;
+  sqlite.transaction(() => {
+    refreshTaskFacts(sqlite, null);
+    sqlite.prepare("INSERT INTO meta (key, value) VALUES ('task_facts_filled', '1')").run();
+  })();
+}
+
 function readMeta(sqlite: Database.Database, key: string): string | undefined {
   return (sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 }
@@ -161,7 +174,11 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     sqlite.pragma('synchronous = NORMAL');
     const db = drizzle(sqlite, { schema });
     if (exists) backupBeforeMigration(sqlite, path, known);
-    migrate(db, { migrationsFolder: migrationsDir });
+    const upgrade = () => {
+      migrate(db, { migrationsFolder: migrationsDir });
+      fillDerivedTables(sqlite);
+    };
+    upgrade();
 
     let replicaId = readMeta(sqlite, 'replica_id');
     if (!replicaId) {
@@ -204,7 +221,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
         })();
         log = new EventLog(sqlite, replicaId!, options.now, signer.sign);
       },
-      migrate: () => migrate(db, { migrationsFolder: migrationsDir }),
+      migrate: upgrade,
       close: () => sqlite.close(),
     };
     // Put back from a backup while it could not be opened: continue as a new replica before anything else.

@@ -234,6 +234,20 @@ export const closeouts = sqliteTable(
   (t) => [index('closeouts_task').on(t.taskId, t.requestedOn)],
 );
 
+/**
+ * Derived by the fold from progress, closeouts and tasks' lead units (task-facts.ts): what a task's status and
+ * light depend on besides its own row, kept per task so the overview reads one row per task instead of every
+ * progress line. Only tasks with a progress line or a close-out have a row. WITHOUT ROWID (in the migration): the
+ * overview looks every task up by key, one B-tree instead of two.
+ */
+export const taskFacts = sqliteTable('task_facts', {
+  taskId: text('task_id').primaryKey(),
+  /** The lead units' latest percent averaged (any unit's, when no lead has reported); null before any report. */
+  percent: integer('percent'),
+  /** State of the task's latest close-out, or null. */
+  closeout: text('closeout'),
+});
+
 /** Documents an office issued (旬简报, 月通报, 季总结, 督办单): their numbers continue per office, year and kind,
  * and the edited texts are kept so issuing the same period again reproduces the document. */
 export const reports = sqliteTable(
