@@ -101,11 +101,13 @@ export async function makeBackup(store: Store, reason: BackupReason, options: { 
   try {
     await store.sqlite.backup(tmp);
     const check = checkBackupFile(tmp);
+    removeSideFiles(tmp);
     if (!check.ok) throw new AppError('internal', '备份文件校验未通过，已删除该备份，台账本身未受影响。', `backup check failed: ${check.why}`);
     restrict(tmp);
     renameSync(tmp, final);
   } catch (err) {
     rmSync(tmp, { force: true });
+    removeSideFiles(tmp);
     throw err;
   }
   if (!options.outDir) {
@@ -117,6 +119,15 @@ export async function makeBackup(store: Store, reason: BackupReason, options: { 
   }
   const p = parseBackupName(file)!;
   return { file, path: final, at: p.at, reason, size: statSync(final).size };
+}
+
+/**
+ * The copy is in WAL mode like its store; the read-only check leaves an empty -wal and a -shm beside it, which no
+ * connection needs once it is closed (a WAL with content is left alone: it would hold pages).
+ */
+function removeSideFiles(path: string): void {
+  rmSync(`${path}-shm`, { force: true });
+  if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size === 0) rmSync(`${path}-wal`, { force: true });
 }
 
 /** One backup a day, on the first start of the day. */
