@@ -10,7 +10,7 @@ import { chromium, type Page } from '@playwright/test';
 import { authorStore, bundleOf, largeStore } from './work/data';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' }, times: { type: 'boolean' } } });
 /** --only import,export,dashboard,notice,browser: a part of the suite while working on it (results not saved). */
 const only = values.only ? new Set(values.only.split(',')) : null;
 const part = (name: string) => !only || only.has(name);
@@ -151,6 +151,7 @@ async function main() {
       const queries = ['基准任务1', '基准任务12', '', '调度', '基准任务123', '', '市发改局', '9.4', '', '基准任务45', '协调服务', ''];
       const times: number[] = [];
       for (let round = 0; round < 3; round++) for (const q of queries) times.push(await searchOnce(page, q));
+      if (values.times) say(`  each: ${times.map((t) => Math.round(t)).join(' ')}`);
       add('ledger search/filter median', median(times), 'ms', 50);
       add('ledger search/filter p95', p95(times), 'ms', 50);
     } finally {

@@ -175,6 +175,7 @@ base('the ledger at 1366×768: every filter on screen, grouped by battle', async
     // The page itself never scrolls sideways.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await page.waitForTimeout(500); // let the drawer and the dialog finish fading out before the picture
     await shot(page, 'ledger-grouped');
   });
 });
