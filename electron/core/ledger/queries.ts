@@ -43,28 +43,29 @@ export function listUnits(store: Store): Unit[] {
   return rows.map((r) => ({ id: r.id, name: r.name, aliases: JSON.parse(r.aliases) as string[] }));
 }
 
-interface TaskDbRow {
-  id: string;
-  code: string;
-  battle: number;
-  battleName: string;
-  section: string | null;
-  sectionCode: string | null;
-  title: string;
-  content: string;
-  listType: TaskRow['listType'];
-  leadUnitIds: string;
-  coUnitIds: string;
-  groupLabel: string;
-  clause: string;
-  leadByOrder: number;
-  dueDate: string;
-  milestones: string;
-  leadPerson: string;
-  handler: string;
-  responsibleSection: string;
-  parentId: string;
-}
+/** A task's columns, in the order listTasks selects them: read as arrays, half the time of row objects. */
+type TaskDbRow = [
+  id: string,
+  code: string,
+  battle: number,
+  battleName: string,
+  section: string | null,
+  sectionCode: string | null,
+  title: string,
+  content: string,
+  listType: TaskRow['listType'],
+  leadUnitIds: string,
+  coUnitIds: string,
+  groupLabel: string,
+  clause: string,
+  leadByOrder: number,
+  dueDate: string,
+  milestones: string,
+  leadPerson: string,
+  handler: string,
+  responsibleSection: string,
+  parentId: string,
+];
 
 function targetsByOwner(store: Store, ownerType: string): Map<string, Target[]> {
   const rows = store.sqlite
@@ -106,17 +107,21 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
   // For a few named tasks, look them up by id: the unary + keeps the planner off the plan-wide index, which
   // would walk every task of the plan to find them.
   const byBattle = filter.battle !== undefined;
+  // The whole plan is read battle by battle (CROSS JOIN keeps battles outside), each battle's tasks from the
+  // plan's index in battle order: only ties of ord are sorted, not 50,000 wide rows.
+  const from = onlyIds
+    ? 'FROM tasks t JOIN battles b ON b.id = t.battle_id'
+    : 'FROM battles b CROSS JOIN tasks t ON t.battle_id = b.id AND t.plan_id = b.plan_id';
   const rows = store.sqlite
     .prepare(
-      `SELECT t.id, t.code, b.code AS battle, b.name AS battleName, s.title AS section, s.code AS sectionCode, t.title, t.content,
-              t.list_type AS listType, t.lead_unit_ids AS leadUnitIds, t.co_unit_ids AS coUnitIds,
-              t.group_label AS groupLabel, t.clause, t.lead_by_order AS leadByOrder, t.due_date AS dueDate,
-              t.milestones, t.lead_person AS leadPerson, t.handler, t.responsible_section AS responsibleSection,
-              t.parent_id AS parentId
-         FROM tasks t JOIN battles b ON b.id = t.battle_id LEFT JOIN sections s ON s.id = t.section_id
+      `SELECT t.id, t.code, b.code, b.name, s.title, s.code, t.title, t.content, t.list_type, t.lead_unit_ids, t.co_unit_ids,
+              t.group_label, t.clause, t.lead_by_order, t.due_date, t.milestones, t.lead_person, t.handler, t.responsible_section,
+              t.parent_id
+         ${from} LEFT JOIN sections s ON s.id = t.section_id
         WHERE ${onlyIds ? '+t.deleted = 0 AND +t.plan_id = ?' : 't.deleted = 0 AND t.plan_id = ?'} ${byBattle ? 'AND b.code = ?' : ''} ${onlyIds ? 'AND t.id IN (SELECT value FROM json_each(?))' : ''}
         ORDER BY b.code, t.ord, t.code`,
     )
+    .raw()
     .all(plan.id, ...(byBattle ? [filter.battle] : []), ...(onlyIds ? [onlyIds] : [])) as TaskDbRow[];
 
   const unitName = new Map(listUnits(store).map((u) => [u.id, u.name]));
@@ -134,40 +139,41 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
   const lightOf = lightMemo(settings, plan.year);
   const all = new Array<TaskRow>(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const f = facts.get(r.id);
+    const [id, code, battle, battleName, section, sectionCode, title, content, listType, lead, co, groupLabel, clause, leadByOrder, dueDate, ms, leadPerson, handler, responsibleSection, parentId] =
+      rows[i]!;
+    const f = facts.get(id);
     const percent = f ? f.percent : null;
-    const milestones = r.milestones === '[]' ? NO_MILESTONES : (JSON.parse(r.milestones) as Milestone[]);
-    const known = lightOf(r.dueDate, percent, f ? f.closeout : null, milestones);
-    const leadUnitIds = listOf(r.leadUnitIds);
-    const coUnitIds = listOf(r.coUnitIds);
+    const milestones = ms === '[]' ? NO_MILESTONES : (JSON.parse(ms) as Milestone[]);
+    const known = lightOf(dueDate, percent, f ? f.closeout : null, milestones);
+    const leadUnitIds = listOf(lead);
+    const coUnitIds = listOf(co);
     all[i] = {
-      id: r.id,
-      code: r.code,
-      battle: r.battle,
-      battleName: r.battleName,
-      section: r.section ?? '',
-      sectionCode: r.sectionCode ?? '',
-      group: r.groupLabel,
-      title: r.title,
-      content: r.content,
-      listType: r.listType,
+      id,
+      code,
+      battle,
+      battleName,
+      section: section ?? '',
+      sectionCode: sectionCode ?? '',
+      group: groupLabel,
+      title,
+      content,
+      listType,
       leadUnits: names(leadUnitIds),
       coUnits: names(coUnitIds),
       leadUnitIds,
       coUnitIds,
-      clause: r.clause,
-      leadByOrder: r.leadByOrder === 1,
+      clause,
+      leadByOrder: leadByOrder === 1,
       status: known[1],
       light: known[0],
       percent,
-      dueDate: r.dueDate,
+      dueDate,
       milestones: milestones as Milestone[],
-      leadPerson: r.leadPerson,
-      handler: r.handler,
-      responsibleSection: r.responsibleSection,
-      parentId: r.parentId,
-      targets: targets.get(r.id) ?? [],
+      leadPerson,
+      handler,
+      responsibleSection,
+      parentId,
+      targets: targets.get(id) ?? [],
     };
   }
   // The same matching as the renderer's, so a filter finds the same tasks on screen and in the CLI.
