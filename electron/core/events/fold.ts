@@ -42,6 +42,8 @@ interface Row {
   dirtyClocks: Set<string>;
   /** Fields written by more than one installation: their conflicts are recomputed at the flush. */
   mixed: Set<string>;
+  /** This batch's events on the row, already parsed: conflicts read only the older ones from the log. */
+  batch: LedgerEvent[];
 }
 
 function toColumnValue(kind: FieldKind, value: Json, where: string): string | number | null {
@@ -85,6 +87,8 @@ export class Folder implements FoldReader {
   private unitsChanged = new Set<string>();
   /** Tasks whose derived facts (task_facts) may have changed: a progress line, a close-out or lead units. */
   private factsChanged = new Set<string>();
+  /** The first rowid of an event written in this batch (everything below was in the log before it). */
+  private firstNew: number | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.getClock = db.prepare('SELECT hlc, replica, basis, mixed FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?');
@@ -92,7 +96,9 @@ export class Folder implements FoldReader {
       'INSERT INTO field_clocks (entity, entity_id, field, hlc, replica, basis, mixed) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
         'ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica, basis = excluded.basis, mixed = excluded.mixed',
     );
-    this.eventsOf = db.prepare('SELECT body FROM events WHERE entity = ? AND entity_id = ? AND quarantined = 0');
+    // The row's events from before this batch: the rowid bound is applied in the index, so the batch's own
+    // events (in memory already) are not read back from the table.
+    this.eventsOf = db.prepare('SELECT body FROM events WHERE entity = ? AND entity_id = ? AND quarantined = 0 AND rowid < ?');
     this.clearConflicts = db.prepare('DELETE FROM conflicts WHERE entity = ? AND entity_id = ? AND field = ? AND settled = 0');
     this.addConflict = db.prepare(
       `INSERT OR IGNORE INTO conflicts (id, entity, entity_id, field, winner_value, winner_replica, winner_hlc, loser_value, loser_replica, loser_hlc)
@@ -100,11 +106,17 @@ export class Folder implements FoldReader {
     );
   }
 
+  /** Marks where the batch starts in the log: called when a transaction begins, before any event is written. */
+  begin(): void {
+    this.firstNew = (this.db.prepare('SELECT coalesce(max(rowid), 0) + 1 AS n FROM events').get() as { n: number }).n;
+  }
+
   apply(event: LedgerEvent): void {
     if (!isEntityName(event.entity)) throw new Error(`unknown entity "${event.entity}" in event ${event.id}`);
     const entity: EntityName = event.entity;
     const fields: Record<string, Json> = event.op === 'delete' ? { deleted: true } : event.fields;
     const row = this.row(entity, event.entityId);
+    row.batch.push(event);
     if (!row.exists) {
       row.exists = true;
       row.created = true;
@@ -182,8 +194,10 @@ export class Folder implements FoldReader {
     // After every row is written: the conflicts are read from the log and compared with the winners.
     for (const row of rows) {
       if (!row.mixed.size) continue;
-      // The row's events read and parsed once for all its fields.
-      const events = (this.eventsOf.all(row.entity, row.id) as { body: string }[]).map(({ body }) => JSON.parse(body) as LedgerEvent);
+      // The row's events, read and parsed once for all its fields.
+      if (this.firstNew === null) throw new Error('fold: flush outside a batch');
+      const events = (this.eventsOf.all(row.entity, row.id, this.firstNew) as { body: string }[]).map(({ body }) => JSON.parse(body) as LedgerEvent);
+      events.push(...row.batch);
       for (const field of row.mixed) this.recomputeConflicts(row.entity, row.id, field, events);
       row.mixed.clear();
     }
@@ -191,6 +205,7 @@ export class Folder implements FoldReader {
 
   /** Forgets the copy in memory: at the end of every transaction, committed or rolled back. */
   reset(): void {
+    this.firstNew = null;
     this.rows = new Map();
     this.unitsChanged = new Set();
     this.factsChanged = new Set();
@@ -214,7 +229,7 @@ export class Folder implements FoldReader {
     let row = byId.get(id);
     if (!row) {
       const exists = !!this.stmt(`SELECT 1 FROM ${entitySpecs[entity].table} WHERE id = ?`).get(id);
-      row = { entity, id, exists, created: false, values: new Map(), dirty: new Set(), clocks: new Map(), dirtyClocks: new Set(), mixed: new Set() };
+      row = { entity, id, exists, created: false, values: new Map(), dirty: new Set(), clocks: new Map(), dirtyClocks: new Set(), mixed: new Set(), batch: [] };
       byId.set(id, row);
     }
     return row;

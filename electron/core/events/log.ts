@@ -83,6 +83,7 @@ export class EventLog {
   private folding<T>(work: () => T): T {
     return this.db.transaction(() => {
       try {
+        this.folder.begin();
         return work();
       } finally {
         this.folder.reset();

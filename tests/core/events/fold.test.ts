@@ -24,6 +24,7 @@ describe('Folder', () => {
     const store = tempStore();
     store.sqlite.transaction(() => {
       const folder = new Folder(store.sqlite);
+      folder.begin();
       folder.apply(event(1, 'new-task', { battleId: BATTLE, title: '新任务' }));
       folder.apply(event(2, 'new-task', { title: '新任务（改）' }));
       expect(folder.value('task', 'new-task', 'title')).toBe('新任务（改）');
