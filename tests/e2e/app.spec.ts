@@ -48,6 +48,36 @@ test.describe('专班台账 in browser mode', () => {
     await expect(page.getByText('没有找到与“没有这样的任务”相关的任务')).toBeVisible();
   });
 
+  test('scrolls the whole ledger under its header, and a new search starts again at the top', async ({ page, host }) => {
+    await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '台账' }).click();
+    const table = page.getByTestId('ledger-table');
+    await expect(table.locator('.ant-table-row').first()).toBeVisible();
+    // The rows in view are drawn, not all 212: at the bottom the last task of the plan is there.
+    expect(await table.locator('.ant-table-row').count()).toBeLessThan(60);
+    const last = await page.evaluate(async () => {
+      const res = await fetch('/api/tasks.list', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': sessionStorage.getItem('ledger-token') ?? '' },
+        body: '{}',
+      });
+      const r = (await res.json()) as { data: { tasks: { code: string }[] } };
+      return r.data.tasks.at(-1)!.code;
+    });
+    await table.evaluate((box) => (box.scrollTop = box.scrollHeight));
+    await expect(table.getByText(last, { exact: true })).toBeVisible();
+    // The header stays at the top of the box (CSS sticky), over the rows scrolled beneath it.
+    const atTop = await table.evaluate((box) => {
+      const r = box.getBoundingClientRect();
+      return document.elementFromPoint(r.left + 40, r.top + 8)?.closest('th')?.textContent ?? '';
+    });
+    expect(atTop).toBe('编号');
+    await page.getByPlaceholder('搜索编号、任务内容或单位（Ctrl+F）').fill('市商务局');
+    await expect(table.locator('.ant-table-row').first()).toBeVisible();
+    expect(await table.evaluate((box) => box.scrollTop)).toBe(0);
+    await expect(table.locator('.ant-table-row').first()).toContainText('市商务局');
+  });
+
   test('opens a task in the drawer with its full text and closes it with Esc', async ({ page, host }) => {
     await page.goto(host.url);
     await page.getByTestId('battle-card').first().getByText('打好经济增长主动仗').click();
