@@ -108,7 +108,7 @@ export class Folder implements FoldReader {
 
   /** Marks where the batch starts in the log: called when a transaction begins, before any event is written. */
   begin(): void {
-    this.firstNew = (this.db.prepare('SELECT coalesce(max(rowid), 0) + 1 AS n FROM events').get() as { n: number }).n;
+    this.firstNew = (this.stmt('SELECT coalesce(max(rowid), 0) + 1 AS n FROM events').get() as { n: number }).n;
   }
 
   apply(event: LedgerEvent): void {

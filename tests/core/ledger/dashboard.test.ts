@@ -1,13 +1,8 @@
 // The overview counts lights from a few columns (task-lights.ts); the ledger builds whole rows (queries.ts).
 // On a played March with milestones, progress, 销号 and missed deadlines, both must tell the same story.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/core/dispatch';
-import { createHandlers } from '../../../electron/core/handlers';
-import { openStore } from '../../../electron/core/store/open-store';
 import type { TaskRow } from '../../../shared/domain';
-import { playMarch } from '../../../scripts/demo-march';
-import { tempDir } from '../../helpers/temp-store';
+import { playedMarch } from '../../helpers/march';
 
 type Overview = {
   battles: { battle: number; total: number; byStatus: Record<string, number>; byLight: Record<string, number> }[];
@@ -20,47 +15,36 @@ type Overview = {
 
 describe('the overview', () => {
   it('counts by battle, light, status and lead unit exactly as the ledger rows do', async () => {
-    const store = openStore(join(tempDir(), 'l.db'));
-    try {
-      await playMarch(store);
-      const h = createHandlers({ store, version: '0', now: () => new Date('2023-03-31T10:00:00') });
-      const call = async <T,>(channel: string, input: unknown) => {
-        const r = await dispatch(h, channel, input);
-        if (!r.ok) throw new Error(`${channel}: ${r.error.detail}`);
-        return r.data as T;
-      };
-      const { tasks: before } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
-      // Milestones too: one missed (red), one ahead.
-      await call('task.update', { id: before[3]!.id, edit: { milestones: [{ date: '2023-03-10', percent: 30, text: '完成方案' }] } });
-      await call('task.update', { id: before[4]!.id, edit: { milestones: [{ date: '2023-06-30', percent: 50, text: '过半' }] } });
-      const { tasks } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
-      const o = await call<Overview>('dashboard.get', {});
+    const { call } = await playedMarch();
+    const { tasks: before } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
+    // Milestones too: one missed (red), one ahead.
+    await call('task.update', { id: before[3]!.id, edit: { milestones: [{ date: '2023-03-10', percent: 30, text: '完成方案' }] } });
+    await call('task.update', { id: before[4]!.id, edit: { milestones: [{ date: '2023-06-30', percent: 50, text: '过半' }] } });
+    const { tasks } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
+    const o = await call<Overview>('dashboard.get', {});
 
-      const lights = new Set(tasks.map((t) => t.light));
-      expect(lights.size).toBeGreaterThanOrEqual(3); // the comparison means something
-      for (const b of o.battles) {
-        const mine = tasks.filter((t) => t.battle === b.battle);
-        expect(b.total).toBe(mine.length);
-        for (const [light, n] of Object.entries(b.byLight)) expect([b.battle, light, n]).toEqual([b.battle, light, mine.filter((t) => t.light === light).length]);
-        for (const [status, n] of Object.entries(b.byStatus)) expect([b.battle, status, n]).toEqual([b.battle, status, mine.filter((t) => t.status === status).length]);
-      }
-      expect(o.overdueCount).toBe(tasks.filter((t) => t.light === 'red').length);
-      expect(o.dueSoonCount).toBe(tasks.filter((t) => t.light === 'blue').length);
-      expect(o.overdue.map((t) => t.id).sort()).toEqual(tasks.filter((t) => t.light === 'red').slice(0, 200).map((t) => t.id).sort());
-      const byUnit = new Map<string, { lead: number; red: number; yellow: number; closed: number }>();
-      for (const t of tasks) {
-        for (const u of t.leadUnits) {
-          const c = byUnit.get(u) ?? { lead: 0, red: 0, yellow: 0, closed: 0 };
-          c.lead++;
-          if (t.light === 'red') c.red++;
-          if (t.light === 'yellow') c.yellow++;
-          if (t.status === 'closed') c.closed++;
-          byUnit.set(u, c);
-        }
-      }
-      expect(new Map(o.units.map(({ unit, ...c }) => [unit, c]))).toEqual(byUnit);
-    } finally {
-      store.close();
+    const lights = new Set(tasks.map((t) => t.light));
+    expect(lights.size).toBeGreaterThanOrEqual(3); // the comparison means something
+    for (const b of o.battles) {
+      const mine = tasks.filter((t) => t.battle === b.battle);
+      expect(b.total).toBe(mine.length);
+      for (const [light, n] of Object.entries(b.byLight)) expect([b.battle, light, n]).toEqual([b.battle, light, mine.filter((t) => t.light === light).length]);
+      for (const [status, n] of Object.entries(b.byStatus)) expect([b.battle, status, n]).toEqual([b.battle, status, mine.filter((t) => t.status === status).length]);
     }
+    expect(o.overdueCount).toBe(tasks.filter((t) => t.light === 'red').length);
+    expect(o.dueSoonCount).toBe(tasks.filter((t) => t.light === 'blue').length);
+    expect(o.overdue.map((t) => t.id).sort()).toEqual(tasks.filter((t) => t.light === 'red').slice(0, 200).map((t) => t.id).sort());
+    const byUnit = new Map<string, { lead: number; red: number; yellow: number; closed: number }>();
+    for (const t of tasks) {
+      for (const u of t.leadUnits) {
+        const c = byUnit.get(u) ?? { lead: 0, red: 0, yellow: 0, closed: 0 };
+        c.lead++;
+        if (t.light === 'red') c.red++;
+        if (t.light === 'yellow') c.yellow++;
+        if (t.status === 'closed') c.closed++;
+        byUnit.set(u, c);
+      }
+    }
+    expect(new Map(o.units.map(({ unit, ...c }) => [unit, c]))).toEqual(byUnit);
   });
 });

@@ -3,42 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { lastDekadEnds, unitRanking } from '../../../electron/core/supervision/candidates';
 import type { Candidate, Supervision, UnitRank } from '../../../shared/dispatch';
 import type { TaskRow } from '../../../shared/domain';
-import { openStore } from '../../../electron/core/store/open-store';
-import { playMarch } from '../../../scripts/demo-march';
-import { installation } from '../../helpers/offices';
-import { tempDir } from '../../helpers/temp-store';
-import { join } from 'node:path';
 import { createHandlers } from '../../../electron/core/handlers';
-import { dispatch } from '../../../electron/core/dispatch';
+import { playedMarch } from '../../helpers/march';
+import { caller, installation } from '../../helpers/offices';
 
 type Overview = { actions: Supervision[]; candidates: Candidate[]; ranking: UnitRank[] };
 
 describe('supervision', () => {
   it('suggests 约谈 for units red three 旬 running, 督办 for other overdue units, 表扬 for units all on time with 销号', async () => {
-    const store = openStore(join(tempDir(), 'l.db'));
-    try {
-      await playMarch(store);
-      const h = createHandlers({ store, version: '0', now: () => new Date('2023-03-31T10:00:00') });
-      const r = await dispatch(h, 'supervision.overview', {});
-      if (!r.ok) throw new Error(r.error.message);
-      const { candidates, ranking } = r.data as Overview;
-      // The demo's missed tasks fell due 3月15–24日: red at 3月20日 and 31日 but not at 3月10日 — so 督办, not 约谈.
-      expect(candidates.filter((c) => c.kind === 'interview')).toEqual([]);
-      expect(candidates.filter((c) => c.kind === 'notice').length).toBeGreaterThan(0);
-      expect(candidates.filter((c) => c.kind === 'commend').length).toBeGreaterThan(0);
-      for (const c of candidates.filter((x) => x.kind === 'commend')) expect(candidates.some((x) => x.kind === 'notice' && x.unit === c.unit)).toBe(false);
-      expect(ranking[0]!.rank).toBe(1);
-      for (let i = 1; i < ranking.length; i++) expect(ranking[i]!.rank).toBeGreaterThanOrEqual(ranking[i - 1]!.rank);
+    const { store, call } = await playedMarch();
+    const { candidates, ranking } = await call<Overview>('supervision.overview', {});
+    // The demo's missed tasks fell due 3月15–24日: red at 3月20日 and 31日 but not at 3月10日 — so 督办, not 约谈.
+    expect(candidates.filter((c) => c.kind === 'interview')).toEqual([]);
+    expect(candidates.filter((c) => c.kind === 'notice').length).toBeGreaterThan(0);
+    expect(candidates.filter((c) => c.kind === 'commend').length).toBeGreaterThan(0);
+    for (const c of candidates.filter((x) => x.kind === 'commend')) expect(candidates.some((x) => x.kind === 'notice' && x.unit === c.unit)).toBe(false);
+    expect(ranking[0]!.rank).toBe(1);
+    for (let i = 1; i < ranking.length; i++) expect(ranking[i]!.rank).toBeGreaterThanOrEqual(ranking[i - 1]!.rank);
 
-      // With the ledger date in mid-April, the same units have been red for three 旬: 约谈.
-      const later = createHandlers({ store, version: '0', now: () => new Date('2023-04-15T10:00:00') });
-      await dispatch(later, 'settings.set', { asOf: '2023-04-15' });
-      const r2 = await dispatch(later, 'supervision.overview', {});
-      if (!r2.ok) throw new Error(r2.error.message);
-      expect((r2.data as Overview).candidates.filter((c) => c.kind === 'interview').length).toBeGreaterThan(0);
-    } finally {
-      store.close();
-    }
+    // With the ledger date in mid-April, the same units have been red for three 旬: 约谈.
+    const later = caller(createHandlers({ store, version: '0', now: () => new Date('2023-04-15T10:00:00') }));
+    await later('settings.set', { asOf: '2023-04-15' });
+    expect((await later<Overview>('supervision.overview', {})).candidates.filter((c) => c.kind === 'interview').length).toBeGreaterThan(0);
   });
 
   it('records a 督办单 with its number and a 约谈 with its date; a unit may not; bad input is refused', async () => {
