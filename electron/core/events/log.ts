@@ -18,6 +18,7 @@ export class EventLog {
   private readonly folder: Folder;
   private readonly clock: HybridClock;
   private readonly insert: Database.Statement;
+  private readonly insertLiteral: Database.Statement;
   private readonly headOf: Database.Statement;
   private readonly byReplicaSeq: Database.Statement;
   private readonly quarantine: Database.Statement;
@@ -35,6 +36,10 @@ export class EventLog {
     // Positional parameters: binding by name costs a property lookup per column on every event.
     this.insert = db.prepare(
       'INSERT INTO events (id, replica, seq, hlc, entity, entity_id, op, schema_version, prev_hash, body, hash, sig, quarantined) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    // A body that came as a JSON string literal is decoded by SQLite: no JavaScript string on the way in.
+    this.insertLiteral = db.prepare(
+      "INSERT INTO events (id, replica, seq, hlc, entity, entity_id, op, schema_version, prev_hash, body, hash, sig, quarantined) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT) ->> '$', ?, ?, ?)",
     );
     this.headOf = db.prepare('SELECT seq, hash FROM events WHERE replica = ? ORDER BY seq DESC LIMIT 1');
     this.byReplicaSeq = db.prepare('SELECT hash FROM events WHERE replica = ? AND seq = ?');
@@ -147,7 +152,8 @@ export class EventLog {
 
   private store(s: SealedEvent, quarantined = false): void {
     const e = s.event;
-    this.insert.run(e.id, e.replica, e.seq, e.hlc, e.entity, e.entityId, e.op, e.schemaVersion, e.prevHash, s.body, s.hash, s.sig ?? null, quarantined ? 1 : 0);
+    const literal = s.bodyLiteral;
+    (literal ? this.insertLiteral : this.insert).run(e.id, e.replica, e.seq, e.hlc, e.entity, e.entityId, e.op, e.schemaVersion, e.prevHash, literal ?? s.body, s.hash, s.sig ?? null, quarantined ? 1 : 0);
     if (!quarantined) this.folder.apply(e);
   }
 

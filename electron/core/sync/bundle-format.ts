@@ -59,14 +59,13 @@ export function isBundleEvent(e: unknown): e is BundleEvent {
   const keys = Object.keys(e);
   if (keys.length !== 2) return false;
   const { body, sig } = e as Record<string, unknown>;
-  return (
-    typeof body === 'string' &&
-    body.length >= 2 &&
-    body.length <= 1_000_000 &&
-    typeof sig === 'string' &&
-    sig.length <= 512 &&
-    (ED25519_B64.test(sig) || (SIG_B64.test(sig) && Buffer.from(sig, 'base64').toString('base64') === sig))
-  );
+  return isBundleBody(body) && typeof sig === 'string' && isBundleSig(sig);
+}
+
+export const isBundleBody = (body: unknown): body is string => typeof body === 'string' && body.length >= 2 && body.length <= 1_000_000;
+
+export function isBundleSig(sig: string): boolean {
+  return sig.length <= 512 && (ED25519_B64.test(sig) || (SIG_B64.test(sig) && Buffer.from(sig, 'base64').toString('base64') === sig));
 }
 
 const bundleShape = {
@@ -82,6 +81,10 @@ export type Bundle = z.infer<typeof bundleSchema>;
 
 /** Everything but the events, which isBundleEvent checks one by one. */
 export const bundleEnvelopeSchema = z.object({ ...bundleShape, events: z.array(z.unknown()) }).strict();
+
+/** The part before the events, read on its own where the file is laid out as the exporter writes it. */
+export const bundleHeadSchema = z.object(bundleShape).strict();
+export type BundleHead = z.infer<typeof bundleHeadSchema>;
 
 /** What the exporter signs: format, version and manifest together, so none can be altered alone. */
 export function signedPart(format: string, version: readonly [number, number], manifest: Manifest): string {

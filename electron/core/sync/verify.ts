@@ -1,30 +1,64 @@
 // Checks a bundle file on its own, in the order that fails cheapest first: size → encoding → JSON → format
 // and version → strict schema → SHA-256 and length of the events → manifest signature → each event's shape and
 // exact canonical bytes → each author's hash chain and the signature ending each run of it. Any failure is an
-// AppError with the reason in Chinese.
+// AppError with the reason in Chinese. A file laid out as the exporter writes it is read in place (bundle-layout);
+// its events keep their bodies as places in the file, read again when they are stored.
 import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/errors';
 import { isCanonicalText, sha256Hex, type Json } from '../events/canonical';
-import { sealReceived, type SealedEvent } from '../events/event';
-import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleEnvelopeSchema, canonicalEventsJson, isBundleEvent, MAX_BUNDLE_BYTES, signedPart, type Bundle } from './bundle-format';
+import { sealReceived, type BodyPlace, type SealedEvent } from '../events/event';
+import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleEnvelopeSchema, canonicalEventsJson, isBundleBody, isBundleEvent, MAX_BUNDLE_BYTES, signedPart, type Bundle, type BundleHead } from './bundle-format';
+import { layOut } from './bundle-layout';
 import { asLedgerEvent } from './event-shape';
 import { verifySignature } from './keys';
 
 const bad = (message: string, detail: string) => new AppError('bad_input', message, detail);
 
 export interface VerifiedBundle {
-  bundle: Bundle;
+  bundle: BundleHead;
   events: SealedEvent[];
+}
+
+/** The events as found in the file: each one's body text and signature, and where the body can be read again. */
+interface Entries {
+  count: number;
+  body(i: number): string;
+  sig(i: number): string;
+  at(i: number): BodyPlace | null;
 }
 
 export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
   if (bytes.byteLength === 0) throw bad('文件是空的，不是同步包。', 'empty file');
   if (bytes.byteLength > MAX_BUNDLE_BYTES) throw bad('文件过大，不是正常的同步包。', `file of ${bytes.byteLength} bytes over the cap`);
   if (!isUtf8(bytes)) throw bad('文件编码不对，不是同步包。', 'not UTF-8');
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const laid = layOut(file);
+  if (laid) {
+    return checked(laid.head, {
+      count: laid.sigs.length,
+      body: (i) => {
+        let body: unknown;
+        try {
+          body = JSON.parse(file.toString('utf8', laid.bodyStart[i]!, laid.bodyEnd[i]!));
+        } catch (err) {
+          throw bad('同步包不完整或已损坏（可能复制时被截断），请重新导出后再导入。', `event ${i}: body literal: ${(err as Error).message}`);
+        }
+        if (!isBundleBody(body)) throw bad('同步包内容不符合格式，可能被改动过。', `event ${i}: body length`);
+        return body;
+      },
+      sig: (i) => laid.sigs[i]!,
+      at: (i) => ({ file, start: laid.bodyStart[i]!, end: laid.bodyEnd[i]! }),
+    });
+  }
+  const { events, ...head } = parsedWhole(file);
+  return checked(head, { count: events.length, body: (i) => events[i]!.body, sig: (i) => events[i]!.sig, at: () => null });
+}
+
+/** The file as one JSON value, for any layout but the exporter's own (a file re-saved by some tool). */
+function parsedWhole(file: Buffer): Bundle {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(file.toString('utf8'));
   } catch (err) {
     throw bad('同步包不完整或已损坏（可能复制时被截断），请重新导出后再导入。', `JSON: ${(err as Error).message}`);
   }
@@ -42,9 +76,15 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
   }
   const bundle = parsed.data as Bundle;
   const m = bundle.manifest;
-  if (bundle.events.length !== m.count || !eventsMatchManifest(bytes, bundle, m.eventsBytes, m.eventsSha256)) {
+  if (bundle.events.length !== m.count || !eventsMatchManifest(bundle, m.eventsBytes, m.eventsSha256)) {
     throw bad('同步包内容与其清单不符，已被改动或损坏。', 'events hash/length/count mismatch');
   }
+  return bundle;
+}
+
+/** What holds however the file is laid out: the exporter's signature, the attachments, every event and chain. */
+function checked(bundle: BundleHead, entries: Entries): VerifiedBundle {
+  const m = bundle.manifest;
   if (!verifySignature(m.exporterKey, signedPart(bundle.format, bundle.version, m), bundle.signature)) {
     throw bad('同步包的签名无效：它不是由所声称的单位导出的，或已被改动。', 'manifest signature invalid');
   }
@@ -58,21 +98,23 @@ export function verifyBundleBytes(bytes: Uint8Array): VerifiedBundle {
     if (bytes.length !== m.attachments![hash] || sha256Hex(bytes) !== hash) throw bad('同步包中的附件已损坏或被改动。', `attachment ${hash} mismatch`);
   }
 
-  const events = bundle.events.map((e, i): SealedEvent => {
+  const events: SealedEvent[] = new Array(entries.count);
+  for (let i = 0; i < entries.count; i++) {
+    const text = entries.body(i);
     let body: unknown;
     try {
-      body = JSON.parse(e.body);
+      body = JSON.parse(text);
     } catch {
       throw bad(`同步包第 ${i + 1} 条记录已损坏。`, `event ${i} body not JSON`);
     }
     const event = asLedgerEvent(body);
     // Exactly the canonical bytes: no duplicate keys, no __proto__ games, no second meaning of the same record.
-    if (!event || !isCanonicalText(body as Json, e.body)) throw bad(`同步包第 ${i + 1} 条记录格式不对。`, `event ${i} not canonical`);
+    if (!event || !isCanonicalText(body as Json, text)) throw bad(`同步包第 ${i + 1} 条记录格式不对。`, `event ${i} not canonical`);
     if (!m.keys[event.replica]) throw bad(`同步包第 ${i + 1} 条记录缺少作者的公钥。`, `no key for ${event.replica}`);
     const range = m.ranges[event.replica];
     if (!range || event.seq < range[0] || event.seq > range[1]) throw bad('同步包的记录与清单范围不符。', `event ${event.replica}#${event.seq} outside range`);
-    return sealReceived(event, e.body, e.sig);
-  });
+    events[i] = sealReceived(event, text, entries.sig(i), entries.at(i));
+  }
   verifyChains(events, m.keys);
   return { bundle, events };
 }
@@ -110,20 +152,8 @@ function verifyChains(events: readonly SealedEvent[], keys: Record<string, strin
   }
 }
 
-const EVENTS_TAIL_OPEN = Buffer.from('"events":');
-
-/**
- * Whether the events are exactly the text the exporter hashed. The exporter writes them last, verbatim:
- * `…"events":` + text + `}`. When the file has that shape, the hash of those bytes is checked where they lie —
- * they are, by that hash, one complete canonical array, so the parser gave "events" exactly them. Any other
- * shape (a file re-saved by some tool) is checked the long way, by serialising the parsed events again.
- */
-function eventsMatchManifest(bytes: Uint8Array, bundle: Bundle, length: number, sha256: string): boolean {
-  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = file.length - 1;
-  const start = end - length;
-  const inPlace = start - EVENTS_TAIL_OPEN.length > 0 && file[end] === 0x7d && file.subarray(start - EVENTS_TAIL_OPEN.length, start).equals(EVENTS_TAIL_OPEN);
-  if (inPlace && sha256Hex(file.subarray(start, end)) === sha256) return true;
+/** The long way: the parsed events serialised again must be the text the manifest hashes. */
+function eventsMatchManifest(bundle: Bundle, length: number, sha256: string): boolean {
   const text = Buffer.from(canonicalEventsJson(bundle.events), 'utf8');
   return text.length === length && sha256Hex(text) === sha256;
 }

@@ -1,0 +1,102 @@
+// A bundle read in place: the events found where the exporter wrote them, their bodies kept as places in the
+// file and stored by SQLite from their JSON literals — byte for byte what the long way gives.
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, sha256Hex, type Json } from '../../../electron/core/events/canonical';
+import { seedIds } from '../../../electron/core/plan/seed-ids';
+import { layOut } from '../../../electron/core/sync/bundle-layout';
+import { exportBundle } from '../../../electron/core/sync/export';
+import { verifyBundleBytes } from '../../../electron/core/sync/verify';
+import { installation } from '../../helpers/offices';
+
+const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1');
+/** Text that looks like the file's own punctuation, inside a body and so twice escaped inside the file. */
+const TRICKY = '","sig":"AAAA"},{"body":"x\\"}]}\\\\';
+
+async function exporterWithTrickyText() {
+  const o = installation({ office: '总指挥中心', role: 'center' });
+  await o.ready;
+  await o.call('task.update', { id: TASK, edit: { content: `${TRICKY}换行\n制表\t` } });
+  return o;
+}
+
+describe('reading a bundle in place', () => {
+  it("SQLite decodes a body's JSON literal to exactly the text JSON.parse gives, for every character and any string", () => {
+    const db = new Database(':memory:');
+    const decode = db.prepare("SELECT CAST(? AS TEXT) ->> '$' AS v").pluck();
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue; // lone surrogates are not text; a canonical body never holds one
+      const s = `a${String.fromCharCode(c)}"\\`;
+      expect(decode.get(Buffer.from(JSON.stringify(s)))).toBe(s);
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.jsonValue(), (s, v) => {
+        expect(decode.get(Buffer.from(JSON.stringify(s)))).toBe(s);
+        const body = canonicalJson(v as Json);
+        expect(decode.get(Buffer.from(JSON.stringify(body)))).toBe(body);
+      }),
+      { numRuns: 2000, seed: 20230316 },
+    );
+    db.close();
+  });
+
+  it("finds every event's body and signature where the exporter wrote them, even around text that looks like the file's punctuation", async () => {
+    const o = await exporterWithTrickyText();
+    const { bytes } = exportBundle(o.store);
+    const laid = layOut(bytes);
+    expect(laid).not.toBeNull();
+    const whole = JSON.parse(bytes.toString('utf8')) as { events: { body: string; sig: string }[] };
+    expect(laid!.sigs).toEqual(whole.events.map((e) => e.sig));
+    const bodies = whole.events.map((_, i) => JSON.parse(bytes.toString('utf8', laid!.bodyStart[i], laid!.bodyEnd[i])) as string);
+    expect(bodies).toEqual(whole.events.map((e) => e.body));
+    expect(bodies.some((b) => b.includes(JSON.stringify(TRICKY).slice(1, -1)))).toBe(true);
+  });
+
+  it('leaves any other layout to the long way: pretty-printed, events not last, a space, an extra key, a trailing newline, a changed byte', async () => {
+    const o = await exporterWithTrickyText();
+    const { bytes } = exportBundle(o.store);
+    const text = bytes.toString('utf8');
+    const { events, ...head } = JSON.parse(text) as { events: unknown[] };
+    const others = [
+      JSON.stringify({ ...head, events }, null, 1),
+      JSON.stringify({ events, ...head }),
+      text.replace('},{"body"', '}, {"body"'),
+      text.replace('"},{"body"', '","x":1},{"body"'),
+      `${text}\n`,
+      text.replace('"op\\":\\"put', '"op\\":\\"pvt'),
+    ];
+    for (const other of others) {
+      expect(other).not.toBe(text);
+      expect(layOut(Buffer.from(other))).toBeNull();
+    }
+    // The first three are the same bundle: the long way accepts them.
+    for (const other of others.slice(0, 3)) expect(verifyBundleBytes(Buffer.from(other)).events).toHaveLength(events.length);
+  });
+
+  it('keeps the bodies as places in the file, and the store holds exactly the bodies the exporter holds', async () => {
+    const o = await exporterWithTrickyText();
+    const { bytes } = exportBundle(o.store);
+    const inPlace = verifyBundleBytes(bytes).events;
+    const longWay = verifyBundleBytes(Buffer.from(JSON.stringify(JSON.parse(bytes.toString('utf8')), null, 2))).events;
+    for (const [i, s] of inPlace.entries()) {
+      expect(s.bodyLiteral).toBeDefined();
+      expect(longWay[i]!.bodyLiteral).toBeUndefined();
+      expect(s.body).toBe(longWay[i]!.body);
+      expect(s.hash).toBe(sha256Hex(s.body));
+    }
+
+    const receiver = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
+    await receiver.ready;
+    const r = await receiver.receive(bytes);
+    expect(r.applied).toBeGreaterThan(0);
+    const rows = (store: typeof o.store) =>
+      store.sqlite.prepare("SELECT replica, seq, body, hash, sig FROM events WHERE replica = ? ORDER BY seq").all(o.store.replicaId) as { body: string; hash: string }[];
+    const got = rows(receiver.store);
+    expect(got).toEqual(rows(o.store));
+    for (const row of got) expect(sha256Hex(row.body)).toBe(row.hash);
+    const content = async (x: typeof o) => (await x.call<{ task: { content: string } }>('task.detail', { id: TASK })).task.content;
+    expect(await content(receiver)).toContain(TRICKY);
+    expect(await content(receiver)).toBe(await content(o));
+  });
+});
