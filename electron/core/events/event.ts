@@ -40,14 +40,17 @@ export interface SealedEvent {
 }
 
 /**
- * Where a received body stands in the file it came in, as a JSON string literal: file[start, end). A bundle of
- * 100,000 events holds ~110 MB of body text as JavaScript strings; kept as places in the file, each body is a
- * string only while it is checked. The bytes must not change while events refer to them.
+ * Where a received event stands in the file it came in: its body as a JSON string literal, file[bodyStart,
+ * bodyEnd), and its signature, file[sigStart, sigEnd). A bundle of 100,000 events holds ~110 MB of body text
+ * as JavaScript strings; kept as places in the file, each body is a string only while it is checked. The bytes
+ * must not change while events refer to them.
  */
-export interface BodyPlace {
+export interface PlaceInFile {
   file: Buffer;
-  start: number;
-  end: number;
+  bodyStart: number;
+  bodyEnd: number;
+  sigStart: number;
+  sigEnd: number;
 }
 
 /**
@@ -57,35 +60,48 @@ export interface BodyPlace {
 class ReceivedEvent implements SealedEvent {
   readonly hash: string;
   readonly #text: string | null;
-  readonly #place: BodyPlace | null;
+  readonly #sig: string | null;
+  // The place's numbers as the object's own fields: a place object per event would be kept 100,000 times.
+  readonly #file: Buffer | null;
+  readonly #bodyStart: number;
+  readonly #bodyEnd: number;
+  readonly #sigStart: number;
+  readonly #sigEnd: number;
   constructor(
     readonly event: LedgerEvent,
     body: string,
-    readonly sig: string,
-    place: BodyPlace | null,
+    sig: string,
+    place: PlaceInFile | null,
   ) {
     this.hash = sha256Hex(body);
     this.#text = place ? null : body;
-    this.#place = place;
+    this.#sig = place ? null : sig;
+    this.#file = place?.file ?? null;
+    this.#bodyStart = place?.bodyStart ?? 0;
+    this.#bodyEnd = place?.bodyEnd ?? 0;
+    this.#sigStart = place?.sigStart ?? 0;
+    this.#sigEnd = place?.sigEnd ?? 0;
     Object.freeze(this);
   }
 
   get body(): string {
-    const p = this.#place;
-    return this.#text ?? (JSON.parse(p!.file.toString('utf8', p!.start, p!.end)) as string);
+    return this.#text ?? (JSON.parse(this.#file!.toString('utf8', this.#bodyStart, this.#bodyEnd)) as string);
+  }
+
+  get sig(): string {
+    return this.#sig ?? this.#file!.toString('latin1', this.#sigStart, this.#sigEnd);
   }
 
   get bodyLiteral(): Uint8Array | undefined {
-    const p = this.#place;
-    return p ? p.file.subarray(p.start, p.end) : undefined;
+    return this.#file?.subarray(this.#bodyStart, this.#bodyEnd);
   }
 }
 
 /**
  * An event read from elsewhere, with the hash of its exact body; frozen, so body and hash stay a pair. Given
- * where the body stands in its file, the body is read from there again when it is needed instead of kept.
+ * where it stands in its file, body and signature are read from there again when needed instead of kept.
  */
-export function sealReceived(event: LedgerEvent, body: string, sig: string, place: BodyPlace | null = null): SealedEvent {
+export function sealReceived(event: LedgerEvent, body: string, sig: string, place: PlaceInFile | null = null): SealedEvent {
   return new ReceivedEvent(event, body, sig, place);
 }
 

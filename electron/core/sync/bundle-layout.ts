@@ -15,10 +15,31 @@ const CLOSE_OBJECT = 0x7d;
 
 export interface LaidOutBundle {
   head: BundleHead;
-  /** Per event, the body's JSON string literal (quotes included) is file[bodyStart[i], bodyEnd[i]). */
+  /** Per event, the body's JSON string literal (quotes included) is file[bodyStart[i], bodyEnd[i]); its signature
+   * file[sigStart[i], sigEnd[i]). */
   bodyStart: Uint32Array;
   bodyEnd: Uint32Array;
-  sigs: string[];
+  sigStart: Uint32Array;
+  sigEnd: Uint32Array;
+}
+
+/** Where the events would start if the file is laid out as the exporter writes it, and the SHA-256 of what follows. */
+export interface Split {
+  /** The offset of `,"events":[`: the head is file[0, keyAt). */
+  keyAt: number;
+  /** Of file[keyAt + 10, length - 1): the events array, if the file is what it seems. */
+  eventsSha256: string;
+}
+
+/**
+ * The split, or null when the file cannot have the exporter's layout. With the head's own hash it identifies the
+ * file's bytes exactly, so an import after its preview can tell the same file without hashing it twice.
+ */
+export function splitAtEvents(file: Buffer): Split | null {
+  const keyAt = file.indexOf(EVENTS_KEY);
+  const end = file.length - 1;
+  if (keyAt < 0 || file[end] !== CLOSE_OBJECT) return null;
+  return { keyAt, eventsSha256: sha256Hex(file.subarray(keyAt + EVENTS_KEY.length - 1, end)) };
 }
 
 const startsWith = (file: Buffer, at: number, what: Buffer): boolean => file.compare(what, 0, what.length, at, at + what.length) === 0;
@@ -28,10 +49,10 @@ const startsWith = (file: Buffer, at: number, what: Buffer): boolean => file.com
  * valid JSON string every quote is escaped, so `","sig":"` can only be where a body's literal ends: a literal
  * cut anywhere else does not decode, and decoding each literal is the verifier's next step.
  */
-export function layOut(file: Buffer): LaidOutBundle | null {
-  const keyAt = file.indexOf(EVENTS_KEY);
+export function layOut(file: Buffer, split: Split | null = splitAtEvents(file)): LaidOutBundle | null {
+  if (!split) return null;
+  const { keyAt, eventsSha256 } = split;
   const end = file.length - 1;
-  if (keyAt < 0 || file[end] !== CLOSE_OBJECT) return null;
   let raw: unknown;
   try {
     raw = JSON.parse(`${file.toString('utf8', 0, keyAt)}}`);
@@ -43,13 +64,11 @@ export function layOut(file: Buffer): LaidOutBundle | null {
   const head = parsed.data;
   const m = head.manifest;
   const open = keyAt + EVENTS_KEY.length - 1;
-  if (end - open !== m.eventsBytes || sha256Hex(file.subarray(open, end)) !== m.eventsSha256) return null;
+  if (end - open !== m.eventsBytes || eventsSha256 !== m.eventsSha256) return null;
 
-  const bodyStart = new Uint32Array(m.count);
-  const bodyEnd = new Uint32Array(m.count);
-  const sigs: string[] = [];
+  const laid = { head, bodyStart: new Uint32Array(m.count), bodyEnd: new Uint32Array(m.count), sigStart: new Uint32Array(m.count), sigEnd: new Uint32Array(m.count) };
   let p = open + 1;
-  if (file[p] === CLOSE_ARRAY) return p === end - 1 && m.count === 0 ? { head, bodyStart, bodyEnd, sigs } : null;
+  if (file[p] === CLOSE_ARRAY) return p === end - 1 && m.count === 0 ? laid : null;
   for (let i = 0; ; i++) {
     if (i >= m.count || !startsWith(file, p, EVENT_OPEN)) return null;
     const literal = p + EVENT_OPEN.length - 1;
@@ -58,14 +77,14 @@ export function layOut(file: Buffer): LaidOutBundle | null {
     const sigAt = mid + BODY_TO_SIG.length;
     const close = file.indexOf(SIG_CLOSE, sigAt);
     if (close < 0 || close - sigAt > 512) return null;
-    const sig = file.toString('latin1', sigAt, close);
-    if (!isBundleSig(sig)) return null;
-    bodyStart[i] = literal;
-    bodyEnd[i] = mid + 1;
-    sigs.push(sig);
+    if (!isBundleSig(file.toString('latin1', sigAt, close))) return null;
+    laid.bodyStart[i] = literal;
+    laid.bodyEnd[i] = mid + 1;
+    laid.sigStart[i] = sigAt;
+    laid.sigEnd[i] = close;
     p = close + SIG_CLOSE.length;
     if (file[p] === COMMA) p++;
-    else if (file[p] === CLOSE_ARRAY && p === end - 1) return sigs.length === m.count ? { head, bodyStart, bodyEnd, sigs } : null;
+    else if (file[p] === CLOSE_ARRAY && p === end - 1) return i + 1 === m.count ? laid : null;
     else return null;
   }
 }

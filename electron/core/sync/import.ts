@@ -16,6 +16,7 @@ import { fingerprint } from './keys';
 import { storeVector, type Vector } from './vector';
 import { verifyBundleBytes, type VerifiedBundle } from './verify';
 import { MAX_BUNDLE_BYTES } from './bundle-format';
+import { splitAtEvents } from './bundle-layout';
 
 export interface ImportReport {
   bundleId: string;
@@ -61,9 +62,12 @@ let lastVerified: { sha256: string; result: VerifiedBundle } | null = null;
 function verifyOnce(bytes: Uint8Array): { sha256: string; result: VerifiedBundle } {
   // A cheap cap check first, so an oversized file is refused before it is hashed.
   if (bytes.byteLength === 0 || bytes.byteLength > MAX_BUNDLE_BYTES) return { sha256: '', result: verifyBundleBytes(bytes) };
-  const sha256 = sha256Hex(bytes);
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // In the exporter's layout, the events' hash (which the verifier needs anyway) and the head's name every byte.
+  const split = splitAtEvents(file);
+  const sha256 = split ? `${sha256Hex(file.subarray(0, split.keyAt))}+${split.eventsSha256}` : sha256Hex(file);
   if (lastVerified?.sha256 === sha256) return lastVerified;
-  const result = verifyBundleBytes(bytes);
+  const result = verifyBundleBytes(file, split);
   lastVerified = { sha256, result };
   return lastVerified;
 }

@@ -8,6 +8,7 @@ import { seedIds } from '../../../electron/core/plan/seed-ids';
 import { layOut } from '../../../electron/core/sync/bundle-layout';
 import { exportBundle } from '../../../electron/core/sync/export';
 import { verifyBundleBytes } from '../../../electron/core/sync/verify';
+import { AppError } from '../../../shared/errors';
 import { installation } from '../../helpers/offices';
 
 const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1');
@@ -47,7 +48,7 @@ describe('reading a bundle in place', () => {
     const laid = layOut(bytes);
     expect(laid).not.toBeNull();
     const whole = JSON.parse(bytes.toString('utf8')) as { events: { body: string; sig: string }[] };
-    expect(laid!.sigs).toEqual(whole.events.map((e) => e.sig));
+    expect(whole.events.map((_, i) => bytes.toString('latin1', laid!.sigStart[i], laid!.sigEnd[i]))).toEqual(whole.events.map((e) => e.sig));
     const bodies = whole.events.map((_, i) => JSON.parse(bytes.toString('utf8', laid!.bodyStart[i], laid!.bodyEnd[i])) as string);
     expect(bodies).toEqual(whole.events.map((e) => e.body));
     expect(bodies.some((b) => b.includes(JSON.stringify(TRICKY).slice(1, -1)))).toBe(true);
@@ -98,5 +99,25 @@ describe('reading a bundle in place', () => {
     const content = async (x: typeof o) => (await x.call<{ task: { content: string } }>('task.detail', { id: TASK })).task.content;
     expect(await content(receiver)).toContain(TRICKY);
     expect(await content(receiver)).toBe(await content(o));
+  });
+});
+
+describe('a preview followed by its import', () => {
+  it('verifies the file once, and a file that differs in one byte of its head or its events is verified anew', async () => {
+    const o = await exporterWithTrickyText();
+    const { bytes } = exportBundle(o.store);
+    const receiver = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
+    await receiver.ready;
+    const events = bytes.indexOf(',"events":[');
+    const inEvents = Buffer.from(bytes);
+    inEvents[bytes.indexOf('put', events)] = 'p'.charCodeAt(0) + 1;
+    const inHead = Buffer.from(bytes);
+    const created = inHead.indexOf('"createdAt":"') + '"createdAt":"'.length;
+    inHead[created] = inHead[created]! + 1;
+    for (const changed of [inEvents, inHead]) {
+      await receiver.receive(bytes, { dryRun: true, trust: true });
+      await expect(receiver.receive(changed)).rejects.toSatisfy((e: unknown) => e instanceof AppError && /清单不符|签名无效/.test(e.message));
+    }
+    expect((await receiver.receive(bytes)).applied).toBeGreaterThan(0);
   });
 });
