@@ -2,7 +2,7 @@
 // (seed 20230316) and cached in .tmp/bench; each heavy measurement runs in a process of its own, several times,
 // and is reported as a median, with its baseline measured in the same run. Results go to bench/results.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,7 +70,7 @@ function ledger(...args: string[]) {
   return r.stdout;
 }
 
-async function startHost(db: string): Promise<{ url: string; stop: () => void; startedAt: number }> {
+async function startHost(db: string): Promise<{ url: string; stop: () => void; startedAt: number; pid: number }> {
   const startedAt = performance.now();
   // The host as npm start runs it: the bundle in out/host (built at the start of the browser part).
   const child = spawn(process.execPath, [join(root, 'out/host/index.mjs'), '--no-open', '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -83,7 +83,37 @@ async function startHost(db: string): Promise<{ url: string; stop: () => void; s
     });
     child.on('exit', (code) => rej(new Error(`host exited ${code}`)));
   });
-  return { url, startedAt, stop: () => child.kill('SIGTERM') };
+  return { url, startedAt, pid: child.pid!, stop: () => child.kill('SIGTERM') };
+}
+
+/** The host's peak resident memory (Linux VmHWM) in MB. */
+function hostPeakMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : 0;
+}
+
+/**
+ * Peak memory of the real host (out/host, as npm start runs it) while it does what the page asks: on its own
+ * store, the calls `drive` makes over HTTP with the launch token, exactly as the renderer makes them.
+ */
+async function hostPeak(db: string, drive: (http: { call: (channel: string, input: unknown) => Promise<unknown>; upload: (bytes: Buffer) => Promise<string> }) => Promise<void>): Promise<number> {
+  const host = await startHost(db);
+  try {
+    const origin = new URL(host.url).origin;
+    const token = decodeURIComponent(/token=([^&]+)/.exec(host.url)![1]!);
+    const answer = async (res: Response) => {
+      const r = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string; detail: string } };
+      if (!r.ok) throw new Error(`host: ${r.error?.message} (${r.error?.detail})`);
+      return r.data;
+    };
+    await drive({
+      call: async (channel, input) => answer(await fetch(`${origin}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': token }, body: JSON.stringify(input) })),
+      upload: async (bytes) => ((await answer(await fetch(`${origin}/upload`, { method: 'POST', headers: { 'X-Ledger-Token': token }, body: new Uint8Array(bytes) }))) as { ref: string }).ref,
+    });
+    return hostPeakMb(host.pid);
+  } finally {
+    host.stop();
+  }
 }
 
 /**
@@ -151,8 +181,8 @@ async function main() {
   }
 
   say(`5./6. 浏览器：${LARGE_TASKS} 项任务的筛选与搜索；冷启动`);
+  if (part('browser') || part('import') || part('dashboard')) spawnSync(process.execPath, [join(root, 'scripts/build-host.mjs')], { cwd: root, stdio: 'inherit' });
   if (part('browser')) {
-    spawnSync(process.execPath, [join(root, 'scripts/build-host.mjs')], { cwd: root, stdio: 'inherit' });
     spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   }
   const browser = !part('browser') ? null : await chromium.launch({
@@ -194,11 +224,34 @@ async function main() {
   } finally {
     await browser.close();
   }
-  rmSync(dir, { recursive: true, force: true });
 
-  say('7. 峰值内存（运行同样核心代码的进程）');
-  if (imports.length) add('peak RSS during import', Math.max(...imports.map((r) => r.peakMb)), 'MB', 300);
-  if (dash.length) add('peak RSS opening the large store + dashboard', Math.max(...dash.map((r) => r.peakMb)), 'MB', 300);
+  say('7. 宿主进程的峰值内存（out/host，经 HTTP 按界面的方式调用）');
+  if (part('import')) {
+    const bytes = readFileSync(bundle);
+    const peaks: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const db = join(dir, `import-${i}.db`);
+      ledger('init', '--db', db, '--office', '市发改局', '--role', 'taskforce', '--battle', '1');
+      peaks.push(
+        await hostPeak(db, async ({ call, upload }) => {
+          // The page sends the file once, then asks for the preview and the import by the upload's id.
+          const file = { name: 'bench.ledger.json', ref: await upload(bytes) };
+          await call('sync.import', { file, dryRun: true });
+          const r = (await call('sync.import', { file, dryRun: false, trust: true })) as { applied: number };
+          if (r.applied !== imports[0]!.applied) throw new Error(`host applied ${r.applied}, the worker ${imports[0]!.applied}`);
+        }),
+      );
+    }
+    say(`  the import workers' own peak (same core, no HTTP): ${Math.max(...imports.map((r) => r.peakMb))} MB`);
+    add('peak RSS of the host during import', Math.max(...peaks), 'MB', 300);
+  }
+  if (part('dashboard')) {
+    const peaks: number[] = [];
+    for (let i = 0; i < RUNS; i++) peaks.push(await hostPeak(large, async ({ call }) => void (await call('dashboard.get', {}))));
+    say(`  the dashboard workers' own peak: ${Math.max(...dash.map((r) => r.peakMb))} MB`);
+    add('peak RSS of the host opening the large store + dashboard', Math.max(...peaks), 'MB', 300);
+  }
+  rmSync(dir, { recursive: true, force: true });
 
   const out = { machine, quick: Boolean(Q), at: new Date().toISOString(), results };
   if (!Q && !only) writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -21,6 +21,12 @@ import {
 } from './workflow';
 
 const empty = z.object({}).strict();
+/**
+ * A file the person picked, by reference: its path in Electron, an upload's id in browser mode. Large files
+ * (a year's bundle of a prefecture is 80 MB) never travel as base64 inside a request.
+ */
+export const pickedFileSchema = z.object({ name: z.string().max(255), ref: z.string().min(1).max(4096) }).strict();
+export type PickedFileRef = z.infer<typeof pickedFileSchema>;
 const OK = z.object({ ok: z.literal(true) });
 const agendaTask = z.object({ id: z.string(), code: z.string(), title: z.string(), units: z.string(), dueDate: z.string(), percent: z.number().nullable() });
 
@@ -177,7 +183,7 @@ export const contract = {
   },
   'sync.import': {
     input: z
-      .object({ fileName: z.string().max(255), contentBase64: z.string().max(360 * 1024 * 1024), dryRun: z.boolean(), trust: z.boolean().default(false) })
+      .object({ file: pickedFileSchema, dryRun: z.boolean(), trust: z.boolean().default(false) })
       .strict(),
     output: z.object({
       exporter: z.string(),

@@ -25,6 +25,8 @@ import { getSettings, setSettings, todayIso } from './settings';
 import { unitNames } from './units';
 import { bundleFileName, exportBundle, markExported } from './sync/export';
 import { importBundle } from './sync/import';
+import { MAX_BUNDLE_BYTES } from './sync/bundle-format';
+import { filesByPath, type PickedFiles } from './picked-files';
 import { settleConflict } from './sync/settle';
 import { syncInfo } from './sync/sync-info';
 import type { Store } from './store/open-store';
@@ -41,9 +43,11 @@ export interface HandlerContext {
   version: string;
   /** The wall clock, injectable for tests. */
   now?: () => Date;
+  /** What a picked file's reference means in this shell; by default its path. */
+  files?: PickedFiles;
 }
 
-export function createHandlers({ store, version, now = () => new Date() }: HandlerContext): Handlers {
+export function createHandlers({ store, version, now = () => new Date(), files = filesByPath }: HandlerContext): Handlers {
   const today = () => todayIso(now());
   const settings = () => getSettings(store, now());
   const findTask = (id: string) => taskRow(store, settings(), id);
@@ -127,8 +131,8 @@ export function createHandlers({ store, version, now = () => new Date() }: Handl
       markExported(store, bundle);
       return { fileName: bundleFileName(store, bundle, forPeer ? { forPeer } : {}), contentBase64: bundle.bytes.toString('base64'), count: bundle.manifest.count };
     },
-    'sync.import': async ({ fileName, contentBase64, dryRun, trust }) => {
-      const { applied_, bundleId: _id, ...r } = await importBundle(store, Buffer.from(contentBase64, 'base64'), { dryRun, trust, fileName });
+    'sync.import': async ({ file, dryRun, trust }) => {
+      const { applied_, bundleId: _id, ...r } = await importBundle(store, files.open(file.ref, MAX_BUNDLE_BYTES), { dryRun, trust, fileName: file.name });
       return { ...r, saved: applied_ };
     },
     'conflicts.settle': ({ id, useOther }) => {

@@ -12,6 +12,7 @@ import { backupAfterStart, startStore } from '../core/store/startup';
 import { appVersion } from '../core/version';
 import { appModeArgs, findBrowser } from './find-browser';
 import { createHostServer } from './server';
+import { createUploads } from './uploads';
 
 function die(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -52,11 +53,13 @@ async function main(): Promise<void> {
   const store = started.store;
   const token = randomBytes(24).toString('base64url');
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const uploads = createUploads();
   const server = createHostServer({
-    handlers: createHandlers({ store, version: appVersion() }),
+    handlers: createHandlers({ store, version: appVersion(), files: uploads.files }),
     rendererDir: resourcePaths().rendererDir,
     token,
     log,
+    uploads,
   });
 
   server.on('error', (err: NodeJS.ErrnoException) => {
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
   const shutdown = () => {
     server.close();
     store.close();
+    uploads.clear();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

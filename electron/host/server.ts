@@ -7,6 +7,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { dispatch, type Logger } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
 import { readStatic } from '../core/serve/static-files';
+import { MAX_BUNDLE_BYTES } from '../core/sync/bundle-format';
+import { UploadTooLarge, type Uploads } from './uploads';
 
 export const TOKEN_HEADER = 'x-ledger-token';
 // Large enough for one report's evidence (40 MB of files as base64) or a plan document; no larger.
@@ -17,6 +19,8 @@ export interface HostOptions {
   rendererDir: string;
   token: string;
   log?: Logger;
+  /** Where POST /upload puts picked files; the handlers read them through the same object's files. */
+  uploads?: Uploads;
 }
 
 const SECURITY_HEADERS = {
@@ -70,7 +74,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export function createHostServer({ handlers, rendererDir, token, log = () => {} }: HostOptions): Server {
+export function createHostServer({ handlers, rendererDir, token, log = () => {}, uploads }: HostOptions): Server {
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       log(`host error: ${String(err)}`);
@@ -87,7 +91,7 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {} 
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
 
-    if (url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith('/api/') || url.pathname === '/upload') {
       if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
         return fail(res, 403, 'forbidden', '访问令牌无效，请使用启动时显示的地址打开。', 'missing or wrong token');
       }
@@ -96,6 +100,7 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {} 
         return fail(res, 403, 'forbidden', '拒绝跨站访问。', `foreign origin: ${origin}`);
       }
       if (req.method !== 'POST') return fail(res, 405, 'bad_input', '请求方式不正确。', `method ${req.method} not allowed`);
+      if (url.pathname === '/upload') return upload(req, res);
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       if (!isChannel(channel)) return fail(res, 404, 'not_found', `未知的操作：${channel}`, `unknown channel: ${channel}`);
       let input: unknown;
@@ -119,6 +124,22 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {} 
       return send(res, 404, 'text/plain; charset=utf-8', '未找到。 (not found)');
     }
     send(res, 200, file.type, file.body);
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!uploads) return fail(res, 404, 'not_found', '此处不接收文件。', 'no uploads configured');
+    const declared = Number(req.headers['content-length'] ?? 0);
+    try {
+      // A declared length over the cap is refused before a byte is written.
+      if (declared > MAX_BUNDLE_BYTES) throw new UploadTooLarge(`declared ${declared} bytes`);
+      const ref = await uploads.receive(req, MAX_BUNDLE_BYTES);
+      return sendJson(res, 200, { ok: true, data: { ref } });
+    } catch (err) {
+      if (!(err instanceof UploadTooLarge)) throw err;
+      req.resume();
+      res.setHeader('Connection', 'close');
+      return fail(res, 413, 'bad_input', `文件过大（超过 ${MAX_BUNDLE_BYTES / 1024 / 1024} MB），不能导入。`, err.message);
+    }
   }
 
   return server;

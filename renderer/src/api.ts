@@ -1,10 +1,12 @@
 // The renderer's only door to the core. In Electron the preload provides window.api (IPC); in browser
 // mode the same channels go over HTTP to the loopback host with the per-launch token.
-import { channels, type Api, type Channel, type ChannelOutput, type Result } from '../../shared/contract';
+import { channels, type Api, type Channel, type ChannelOutput, type PickedFileRef, type Result } from '../../shared/contract';
 
 declare global {
   interface Window {
     api?: Api;
+    /** Electron's preload: the path of a file the person picked or dropped. */
+    files?: { pathFor(file: File): string };
   }
 }
 
@@ -22,8 +24,11 @@ function readToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+const LOST = '与本机服务的连接已断开，请重新启动专班台账。';
+/** Browser mode only: read once, before anything else touches the address. */
+const token = window.api ? '' : readToken();
+
 function httpApi(): Api {
-  const token = readToken();
   const call = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
     try {
       const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
@@ -33,7 +38,7 @@ function httpApi(): Api {
       });
       return (await res.json()) as Result<unknown>;
     } catch (err) {
-      return { ok: false, error: { code: 'internal', message: '与本机服务的连接已断开，请重新启动专班台账。', detail: String(err) } };
+      return { ok: false, error: { code: 'internal', message: LOST, detail: String(err) } };
     }
   };
   return Object.fromEntries(channels.map((c) => [c, (input: unknown) => call(c, input)])) as unknown as Api;
@@ -55,4 +60,25 @@ export async function request<C extends Channel>(channel: C, input: Parameters<A
   const r = await (api[channel] as (i: unknown) => Promise<Result<ChannelOutput<C>>>)(input);
   if (!r.ok) throw new ApiError(r.error.message, r.error.detail);
   return r.data;
+}
+
+/**
+ * A file the person picked, as the core will read it: in Electron its path on disk; in browser mode a copy sent
+ * once to the loopback host, named by the id it answers with. Its bytes never ride inside a JSON request.
+ */
+export async function pickedFile(file: File): Promise<PickedFileRef> {
+  if (window.files) {
+    const path = window.files.pathFor(file);
+    if (!path) throw new ApiError('无法读取所选文件，请从磁盘或U盘选择。', 'picked file has no path');
+    return { name: file.name, ref: path };
+  }
+  let r: Result<{ ref: string }>;
+  try {
+    const res = await fetch('/upload', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-Ledger-Token': token }, body: file });
+    r = (await res.json()) as Result<{ ref: string }>;
+  } catch (err) {
+    throw new ApiError(LOST, String(err));
+  }
+  if (!r.ok) throw new ApiError(r.error.message, r.error.detail);
+  return { name: file.name, ref: r.data.ref };
 }

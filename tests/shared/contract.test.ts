@@ -56,8 +56,8 @@ const sampleInputs: Record<string, unknown> = {
   'closeout.queue': {},
   'sync.info': {},
   'sync.export': {},
-  // Its own bundle back: refused. The round trip of a real one is in tests/core/sync.
-  'sync.import': { fileName: 'x.ledger.json', contentBase64: Buffer.from('{}').toString('base64'), dryRun: true },
+  // A file that is not there: refused. The round trip of a real one is in tests/core/sync and tests/host/uploads.
+  'sync.import': { file: { name: 'x.ledger.json', ref: '/no/such/folder/x.ledger.json' }, dryRun: true },
   // No conflict exists in one office alone; settling one is tested in tests/core/sync.
   'conflicts.settle': { id: 'task:x:leadPerson:0', useOther: true },
   'report.preview': { kind: 'dekad', period: '2023-06-3', texts: { editorNote: '请各单位对照落实。' } },

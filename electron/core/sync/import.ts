@@ -54,26 +54,43 @@ class Rollback extends Error {
 const DAY = 86_400_000;
 
 /**
- * The last file verified, by the SHA-256 of its exact bytes: a preview followed by its import (the usual way)
- * checks the signatures once. Dropped once the file is imported.
+ * A bundle named without its bytes: a file the person picked. `key` changes whenever the bytes may have (an
+ * upload's id; a path with its size and time), and `read` is called only when the key is not the one verified last.
  */
-let lastVerified: { sha256: string; result: VerifiedBundle } | null = null;
+export interface BundleSource {
+  key: string;
+  read(): Uint8Array;
+}
 
-function verifyOnce(bytes: Uint8Array): { sha256: string; result: VerifiedBundle } {
+/**
+ * The last file verified: a preview followed by its import (the usual way) checks the signatures once, and what
+ * is imported is exactly what the preview showed — the verified copy, not the file read again. Named by the
+ * SHA-256 of its bytes, or by its source's key. Dropped once the file is imported.
+ */
+let lastVerified: { key: string; result: VerifiedBundle } | null = null;
+
+function verifyOnce(input: Uint8Array | BundleSource): { key: string; result: VerifiedBundle } {
+  if (!(input instanceof Uint8Array)) {
+    const key = `source:${input.key}`;
+    if (lastVerified?.key === key) return lastVerified;
+    const result = verifyBundleBytes(input.read());
+    lastVerified = { key, result };
+    return lastVerified;
+  }
   // A cheap cap check first, so an oversized file is refused before it is hashed.
-  if (bytes.byteLength === 0 || bytes.byteLength > MAX_BUNDLE_BYTES) return { sha256: '', result: verifyBundleBytes(bytes) };
-  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (input.byteLength === 0 || input.byteLength > MAX_BUNDLE_BYTES) return { key: '', result: verifyBundleBytes(input) };
+  const file = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   // In the exporter's layout, the events' hash (which the verifier needs anyway) and the head's name every byte.
   const split = splitAtEvents(file);
-  const sha256 = split ? `${sha256Hex(file.subarray(0, split.keyAt))}+${split.eventsSha256}` : sha256Hex(file);
-  if (lastVerified?.sha256 === sha256) return lastVerified;
+  const key = split ? `${sha256Hex(file.subarray(0, split.keyAt))}+${split.eventsSha256}` : sha256Hex(file);
+  if (lastVerified?.key === key) return lastVerified;
   const result = verifyBundleBytes(file, split);
-  lastVerified = { sha256, result };
+  lastVerified = { key, result };
   return lastVerified;
 }
 
-export async function importBundle(store: Store, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportReport> {
-  const verified = verifyOnce(bytes);
+export async function importBundle(store: Store, input: Uint8Array | BundleSource, options: ImportOptions = {}): Promise<ImportReport> {
+  const verified = verifyOnce(input);
   const { bundle, events } = verified.result;
   if (!options.dryRun && lastVerified === verified) lastVerified = null;
   const m = bundle.manifest;

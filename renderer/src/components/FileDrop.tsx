@@ -1,4 +1,5 @@
-// A drop zone that reads one file as base64 and hands it over; nothing is uploaded anywhere.
+// A drop zone for one file, read the way its caller needs it (as base64 for small documents, as a reference
+// for a bundle that may be 80 MB) and handed over; nothing leaves this computer.
 import { InboxOutlined } from '@ant-design/icons';
 import { Upload } from 'antd';
 import { fileToBase64 } from '../file-to-base64';
@@ -8,7 +9,20 @@ export interface PickedFile {
   content: string;
 }
 
-export function FileDrop(p: { accept: string; title: string; hint: string; picked: PickedFile | null; onFile: (f: PickedFile) => void; testId: string }) {
+/** The file's content as base64, for channels that take a small document inside the request. */
+export const readAsBase64 = async (f: File): Promise<PickedFile> => ({ name: f.name, content: await fileToBase64(f) });
+
+export function FileDrop<T extends { name: string }>(p: {
+  accept: string;
+  title: string;
+  hint: string;
+  picked: T | null;
+  read: (f: File) => Promise<T>;
+  onFile: (f: T) => void;
+  /** The Chinese message when the file could not be read. */
+  onError: (message: string) => void;
+  testId: string;
+}) {
   return (
     <div data-testid={p.testId}>
       <Upload.Dragger
@@ -16,7 +30,11 @@ export function FileDrop(p: { accept: string; title: string; hint: string; picke
         multiple={false}
         showUploadList={false}
         beforeUpload={async (f) => {
-          p.onFile({ name: f.name, content: await fileToBase64(f) });
+          try {
+            p.onFile(await p.read(f));
+          } catch (err) {
+            p.onError((err as Error).message);
+          }
           return false;
         }}
       >

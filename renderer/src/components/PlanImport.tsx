@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { chineseDate } from '../../../shared/period';
 import type { PlanImportResult } from '../../../shared/plan-import';
 import { ApiError, request } from '../api';
-import { FileDrop, type PickedFile } from './FileDrop';
+import { FileDrop, readAsBase64, type PickedFile } from './FileDrop';
 import { battleOrdinal } from '../labels';
 import { useLedger } from '../state';
 
@@ -63,6 +63,8 @@ export function PlanImport() {
         title="点击或拖入实施方案文件"
         hint="支持 .docx、.txt（从 PDF 复制的文字也可）"
         picked={file}
+        read={readAsBase64}
+        onError={setError}
         onFile={(picked) => {
           setFile(picked);
           void run(true, picked);

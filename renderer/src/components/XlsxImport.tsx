@@ -8,7 +8,7 @@ import { importColumnFields, importColumnLabel, type ImportColumnField } from '.
 import { request } from '../api';
 import { change, useLedger } from '../state';
 import { useSectionOptions } from '../useSectionOptions';
-import { FileDrop, type PickedFile } from './FileDrop';
+import { FileDrop, readAsBase64, type PickedFile } from './FileDrop';
 
 type Preview = ChannelOutput<'ledger.importXlsx'>;
 
@@ -73,6 +73,8 @@ export function XlsxImport() {
             hint="第一行可以是标题；表头应含“工作任务”“牵头单位”等列名"
             picked={file}
             testId="xlsx-file"
+            read={readAsBase64}
+            onError={setError}
             onFile={(f) => {
               setFile(f);
               void ask(f);

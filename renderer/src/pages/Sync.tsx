@@ -2,9 +2,9 @@
 // everything; import with a preview first; a new office is trusted only after its fingerprint is compared.
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { ChannelOutput } from '../../../shared/contract';
-import { request } from '../api';
-import { FileDrop, type PickedFile } from '../components/FileDrop';
+import type { ChannelOutput, PickedFileRef } from '../../../shared/contract';
+import { pickedFile, request } from '../api';
+import { FileDrop } from '../components/FileDrop';
 import { SimpleTable } from '../components/SimpleTable';
 import { localTime } from '../labels';
 import { saveBase64File } from '../save-file';
@@ -49,7 +49,7 @@ export function Sync() {
   const identity = useLedger((s) => s.identity);
   const [info, setInfo] = useState<Info | null>(null);
   const [peer, setPeer] = useState<string>('');
-  const [file, setFile] = useState<PickedFile | null>(null);
+  const [file, setFile] = useState<PickedFileRef | null>(null);
   const [preview, setPreview] = useState<Report | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -87,7 +87,7 @@ export function Sync() {
     setError(null);
     let report: Report | null = null;
     const err = await change(async () => {
-      report = await request('sync.import', { fileName: picked.name, contentBase64: picked.content, dryRun, trust: confirmed });
+      report = await request('sync.import', { file: picked, dryRun, trust: confirmed });
     });
     if (err) {
       setError(err);
@@ -144,6 +144,11 @@ export function Sync() {
               title="点击或拖入其他单位的同步包（.ledger.json）"
               hint="先显示将要发生的变化，确认后再导入"
               picked={file}
+              read={pickedFile}
+              onError={(m) => {
+                setError(m);
+                setPreview(null);
+              }}
               onFile={(picked) => {
                 setFile(picked);
                 setConfirmed(false);
