@@ -1,17 +1,24 @@
 // A file the person picked or dropped reaches the core as a reference, not as its bytes inside a JSON request:
 // a prefecture's bundle is 80 MB, 107 MB as base64, and was held several times over on its way through the
 // request, the parse and the decoding. Each shell says what a reference is: Electron's renderer knows the
-// file's path; the browser-mode host gives an upload its own id.
-import { readFileSync, statSync, type Stats } from 'node:fs';
-import { isAbsolute } from 'node:path';
+// file's path; the browser-mode host gives an upload its own id. Either way the core reads a file nobody else
+// writes while it is read: the upload itself, or a private copy of the picked file.
+import { copyFileSync, mkdtempSync, rmSync, statSync, type Stats } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { bytesOnDisk, type BundleBytes } from './sync/bundle-bytes';
+
+export interface PickedFile {
+  /** Changes whenever the file's bytes may have: a preview and its import of the same key are the same file. */
+  key: string;
+  /** The bytes, read where they lie; an AppError in Chinese when the file cannot be read or is too large. */
+  bytes(): BundleBytes;
+}
 
 export interface PickedFiles {
-  /**
-   * What the reference names now, without reading it: a key that changes whenever its bytes may have, and a
-   * reader that gives them, or an AppError in Chinese when the file cannot be read or is larger than maxBytes.
-   */
-  open(ref: string, maxBytes: number): { key: string; read(): Buffer };
+  /** What the reference names now, without reading it; files larger than maxBytes are refused when read. */
+  open(ref: string, maxBytes: number): PickedFile;
 }
 
 const megabytes = (n: number) => Math.round(n / 1024 / 1024);
@@ -28,14 +35,40 @@ function statPicked(path: string): Stats {
   return st;
 }
 
-/** A reference that is the file's own absolute path: its bytes, checked for size before they are read. */
-export function readPickedPath(path: string, maxBytes: number): Buffer {
+/** Its size, or a Chinese refusal when it is larger than maxBytes. */
+function sizeWithin(path: string, maxBytes: number): number {
   const size = statPicked(path).size;
   if (size > maxBytes) throw new AppError('bad_input', `文件过大（超过 ${megabytes(maxBytes)} MB），不能导入。`, `file of ${size} bytes over ${maxBytes}`);
+  return size;
+}
+
+const unreadable = (path: string, err: unknown) => new AppError('bad_input', '无法读取所选文件，请重新选择。', `read ${path}: ${(err as Error).message}`);
+
+/** A file only this process writes (an upload): read where it is. */
+export function readOwnFile(path: string, maxBytes: number): BundleBytes {
+  const size = sizeWithin(path, maxBytes);
   try {
-    return readFileSync(path);
+    return bytesOnDisk(path, size);
   } catch (err) {
-    throw new AppError('bad_input', '无法读取所选文件，请重新选择。', `read ${path}: ${(err as Error).message}`);
+    throw unreadable(path, err);
+  }
+}
+
+/**
+ * A file anyone may change or take away (on a USB stick): copied first into a private folder, removed when the
+ * bytes are closed, so what was verified is what is stored.
+ */
+function readCopyOf(path: string, maxBytes: number): BundleBytes {
+  sizeWithin(path, maxBytes);
+  const dir = mkdtempSync(join(tmpdir(), 'zhuanban-import-'));
+  const copy = join(dir, 'bundle');
+  const drop = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    copyFileSync(path, copy);
+    return bytesOnDisk(copy, sizeWithin(copy, maxBytes), drop);
+  } catch (err) {
+    drop();
+    throw err instanceof AppError ? err : unreadable(path, err);
   }
 }
 
@@ -43,6 +76,6 @@ export function readPickedPath(path: string, maxBytes: number): Buffer {
 export const filesByPath: PickedFiles = {
   open(path, maxBytes) {
     const st = statPicked(path);
-    return { key: [path, st.dev, st.ino, st.size, st.mtimeMs].join('\0'), read: () => readPickedPath(path, maxBytes) };
+    return { key: [path, st.dev, st.ino, st.size, st.mtimeMs].join('\0'), bytes: () => readCopyOf(path, maxBytes) };
   },
 };

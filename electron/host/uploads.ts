@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { readPickedPath, type PickedFiles } from '../core/picked-files';
+import { readOwnFile, type PickedFiles } from '../core/picked-files';
 
 /** A preview, its import, and a file picked again meanwhile. */
 const KEEP = 4;
@@ -39,7 +39,7 @@ export function createUploads(parent: string = tmpdir()): Uploads {
       }
       held.set(id, path);
       for (const old of [...held.keys()].slice(0, Math.max(0, held.size - KEEP))) {
-        rmSync(held.get(old)!, { force: true });
+        forget(held.get(old)!);
         held.delete(old);
       }
       return id;
@@ -49,15 +49,24 @@ export function createUploads(parent: string = tmpdir()): Uploads {
       open(ref, maxBytes) {
         const path = held.get(ref);
         if (!path) throw new AppError('bad_input', '所选文件已失效，请重新选择。', `unknown upload ${ref}`);
-        return { key: `upload:${ref}`, read: () => readPickedPath(path, maxBytes) };
+        return { key: `upload:${ref}`, bytes: () => readOwnFile(path, maxBytes) };
       },
     },
     clear() {
       held.clear();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      if (dir) forget(dir);
       dir = null;
     },
   };
+}
+
+/** Removes an upload, or leaves it where a reader still holds it open (Windows refuses): the folder is temporary. */
+function forget(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // still open by an import in progress
+  }
 }
 
 /**

@@ -1,28 +1,44 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { filesByPath, readPickedPath } from '../../electron/core/picked-files';
+import { filesByPath, readOwnFile } from '../../electron/core/picked-files';
 import { tempDir } from '../helpers/temp-store';
 
 const refused = (f: () => unknown, message: RegExp) => expect(f).toThrow(expect.objectContaining({ message: expect.stringMatching(message) }) as unknown as AppError);
+const copies = () => readdirSync(tmpdir()).filter((n) => n.startsWith('zhuanban-import-')).length;
+const all = (b: { size: number; slice(s: number, e: number): Buffer }) => b.slice(0, b.size).toString();
 
-describe('a picked file read by its path', () => {
-  it('gives its bytes, and a Chinese reason for a relative path, a folder, a missing file or one too large', () => {
+describe('a picked file named by its path', () => {
+  it('is read from a private copy: a change on the stick after it was opened does not reach what is read, and closing removes the copy', () => {
     const dir = tempDir();
     const path = join(dir, '市商务局_至_全部.ledger.json');
     writeFileSync(path, 'x'.repeat(100));
-    mkdirSync(join(dir, 'folder.json'));
-    expect(readPickedPath(path, 100).toString()).toBe('x'.repeat(100));
-    refused(() => readPickedPath('市商务局_至_全部.ledger.json', 100), /无法读取所选文件/);
-    refused(() => readPickedPath(join(dir, 'folder.json'), 100), /不是文件/);
-    refused(() => readPickedPath(join(dir, 'gone.json'), 100), /找不到所选文件/);
-    refused(() => readPickedPath(path, 99), /文件过大/);
-    expect(() => readPickedPath(path, 99)).toThrow(AppError);
+    const before = copies();
+    const bytes = filesByPath.open(path, 100).bytes();
+    expect(copies()).toBe(before + 1);
+    writeFileSync(path, 'y'.repeat(100));
+    rmSync(path);
+    expect(all(bytes)).toBe('x'.repeat(100));
+    bytes.close();
+    expect(copies()).toBe(before);
   });
-});
 
-describe('a picked file named by its path', () => {
+  it('gives a Chinese reason for a relative path, a folder, a missing file or one too large, and leaves no copy behind', () => {
+    const dir = tempDir();
+    const path = join(dir, 'a.ledger.json');
+    writeFileSync(path, 'x'.repeat(100));
+    mkdirSync(join(dir, 'folder.json'));
+    const before = copies();
+    refused(() => filesByPath.open('a.ledger.json', 100), /无法读取所选文件/);
+    refused(() => filesByPath.open(join(dir, 'folder.json'), 100), /不是文件/);
+    refused(() => filesByPath.open(join(dir, 'gone.json'), 100), /找不到所选文件/);
+    refused(() => filesByPath.open(path, 99).bytes(), /文件过大/);
+    refused(() => readOwnFile(path, 99), /文件过大/);
+    expect(copies()).toBe(before);
+  });
+
   it('is keyed by which file it is, its size and time, so a file changed on the stick is verified anew; nothing is read until asked', () => {
     const dir = tempDir();
     const path = join(dir, 'a.ledger.json');
@@ -32,12 +48,11 @@ describe('a picked file named by its path', () => {
     writeFileSync(path, 'three');
     const changed = filesByPath.open(path, 100);
     expect(changed.key).not.toBe(first.key);
-    expect(changed.read().toString()).toBe('three');
+    const bytes = changed.bytes();
+    expect(all(bytes)).toBe('three');
+    bytes.close();
     const later = new Date(Date.now() + 60_000);
     utimesSync(path, later, later);
     expect(filesByPath.open(path, 100).key).not.toBe(changed.key);
-    refused(() => filesByPath.open(join(dir, 'gone.json'), 100), /找不到所选文件/);
-    const tooBig = filesByPath.open(path, 2);
-    refused(() => tooBig.read(), /文件过大/);
   });
 });

@@ -3,7 +3,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers, type Handlers } from '../../electron/core/handlers';
 import { setSettings } from '../../electron/core/settings';
 import { buildBundle } from '../../electron/core/sync/export';
-import { importBundle, type ImportOptions } from '../../electron/core/sync/import';
+import { importBundle, type BundleSource, type ImportOptions } from '../../electron/core/sync/import';
 import { tempStore } from './temp-store';
 
 /** A channel's data, or an error carrying its Chinese message and English detail. */
@@ -21,6 +21,6 @@ export function installation(identity: Record<string, unknown>, now: () => numbe
   const call = caller(h);
   const ready = call('identity.set', identity).then(() => setSettings(store, { asOf: '2023-07-02' }));
   const bundleFor = (peer?: string) => Buffer.from(JSON.stringify(buildBundle(store, peer ? { forPeer: peer } : {})));
-  const receive = (bytes: Uint8Array, options: ImportOptions = { trust: true }) => importBundle(store, bytes, options);
+  const receive = (bytes: Uint8Array | BundleSource, options: ImportOptions = { trust: true }) => importBundle(store, bytes, options);
   return { store, call, ready, bundleFor, receive };
 }

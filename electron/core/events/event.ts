@@ -35,22 +35,23 @@ export interface SealedEvent {
   hash: string;
   /** Ed25519 signature of the author over body; absent only for seed events, which anyone can recompute. */
   sig?: string;
-  /** The body as a JSON string literal in UTF-8, where it came so (a bundle file): stored without a JS string. */
+  /**
+   * The body as a JSON string literal in UTF-8, where it came so (a bundle file): stored without a JS string.
+   * It may be a view of a buffer the next read of that file reuses: bind it at once.
+   */
   bodyLiteral?: Uint8Array;
 }
 
 /**
- * Where a received event stands in the file it came in: its body as a JSON string literal, file[bodyStart,
- * bodyEnd), and its signature, file[sigStart, sigEnd). A bundle of 100,000 events holds ~110 MB of body text
- * as JavaScript strings; kept as places in the file, each body is a string only while it is checked. The bytes
- * must not change while events refer to them.
+ * Where a received event's body stands in the file it came in, as a JSON string literal: file[bodyStart, bodyEnd).
+ * A bundle of 100,000 events holds ~110 MB of body text as JavaScript strings; kept as places in the file, each
+ * body is a string only while it is checked. The bytes must not change while events refer to them.
  */
 export interface PlaceInFile {
-  file: Buffer;
+  /** The file's bytes, in memory or read from disk where they are asked for (valid until the next read). */
+  file: { slice(start: number, end: number): Buffer };
   bodyStart: number;
   bodyEnd: number;
-  sigStart: number;
-  sigEnd: number;
 }
 
 /**
@@ -60,46 +61,37 @@ export interface PlaceInFile {
 class ReceivedEvent implements SealedEvent {
   readonly hash: string;
   readonly #text: string | null;
-  readonly #sig: string | null;
-  // The place's numbers as the object's own fields: a place object per event would be kept 100,000 times.
-  readonly #file: Buffer | null;
+  // The place's parts as the object's own fields: a place object per event would be kept 100,000 times.
+  readonly #file: PlaceInFile['file'] | null;
   readonly #bodyStart: number;
   readonly #bodyEnd: number;
-  readonly #sigStart: number;
-  readonly #sigEnd: number;
   constructor(
     readonly event: LedgerEvent,
     body: string,
-    sig: string,
+    readonly sig: string,
     place: PlaceInFile | null,
   ) {
     this.hash = sha256Hex(body);
     this.#text = place ? null : body;
-    this.#sig = place ? null : sig;
     this.#file = place?.file ?? null;
     this.#bodyStart = place?.bodyStart ?? 0;
     this.#bodyEnd = place?.bodyEnd ?? 0;
-    this.#sigStart = place?.sigStart ?? 0;
-    this.#sigEnd = place?.sigEnd ?? 0;
     Object.freeze(this);
   }
 
   get body(): string {
-    return this.#text ?? (JSON.parse(this.#file!.toString('utf8', this.#bodyStart, this.#bodyEnd)) as string);
+    return this.#text ?? (JSON.parse(this.#file!.slice(this.#bodyStart, this.#bodyEnd).toString('utf8')) as string);
   }
 
-  get sig(): string {
-    return this.#sig ?? this.#file!.toString('latin1', this.#sigStart, this.#sigEnd);
-  }
-
+  /** Valid until the file is read again: bind it at once. */
   get bodyLiteral(): Uint8Array | undefined {
-    return this.#file?.subarray(this.#bodyStart, this.#bodyEnd);
+    return this.#file?.slice(this.#bodyStart, this.#bodyEnd);
   }
 }
 
 /**
  * An event read from elsewhere, with the hash of its exact body; frozen, so body and hash stay a pair. Given
- * where it stands in its file, body and signature are read from there again when needed instead of kept.
+ * where the body stands in its file, it is read from there again when needed instead of kept.
  */
 export function sealReceived(event: LedgerEvent, body: string, sig: string, place: PlaceInFile | null = null): SealedEvent {
   return new ReceivedEvent(event, body, sig, place);

@@ -152,6 +152,7 @@ export class EventLog {
 
   private store(s: SealedEvent, quarantined = false): void {
     const e = s.event;
+    // The literal may be a view of a buffer the file's next read reuses: nothing is read between here and the bind.
     const literal = s.bodyLiteral;
     (literal ? this.insertLiteral : this.insert).run(e.id, e.replica, e.seq, e.hlc, e.entity, e.entityId, e.op, e.schemaVersion, e.prevHash, literal ?? s.body, s.hash, s.sig ?? null, quarantined ? 1 : 0);
     if (!quarantined) this.folder.apply(e);

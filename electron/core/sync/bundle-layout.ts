@@ -2,7 +2,7 @@
 // `,"events":[{"body":"…","sig":"…"},…]}` — and finds where each event stands in it, without making the file
 // one JavaScript string: a 79 MB bundle is 140 MB of text in V8's two-byte form, and parsing it whole keeps
 // another 110 MB of body strings alive. Anything else returns null, and the verifier reads the file the long way.
-import { sha256Hex } from '../events/canonical';
+import { indexOfIn, sha256Of, type BundleBytes } from './bundle-bytes';
 import { bundleHeadSchema, isBundleSig, type BundleHead } from './bundle-format';
 
 const EVENTS_KEY = Buffer.from(',"events":[');
@@ -35,27 +35,31 @@ export interface Split {
  * The split, or null when the file cannot have the exporter's layout. With the head's own hash it identifies the
  * file's bytes exactly, so an import after its preview can tell the same file without hashing it twice.
  */
-export function splitAtEvents(file: Buffer): Split | null {
-  const keyAt = file.indexOf(EVENTS_KEY);
-  const end = file.length - 1;
-  if (keyAt < 0 || file[end] !== CLOSE_OBJECT) return null;
-  return { keyAt, eventsSha256: sha256Hex(file.subarray(keyAt + EVENTS_KEY.length - 1, end)) };
+export function splitAtEvents(file: BundleBytes): Split | null {
+  const keyAt = indexOfIn(file, EVENTS_KEY, 0);
+  const end = file.size - 1;
+  if (keyAt < 0 || byteAt(file, end) !== CLOSE_OBJECT) return null;
+  return { keyAt, eventsSha256: sha256Of(file, keyAt + EVENTS_KEY.length - 1, end) };
 }
 
-const startsWith = (file: Buffer, at: number, what: Buffer): boolean => file.compare(what, 0, what.length, at, at + what.length) === 0;
+const byteAt = (file: BundleBytes, at: number): number | undefined => (at < file.size ? file.view(at, 1)[0] : undefined);
+const startsWith = (file: BundleBytes, at: number, what: Buffer): boolean => {
+  const here = file.view(at, what.length);
+  return here.length >= what.length && here.compare(what, 0, what.length, 0, what.length) === 0;
+};
 
 /**
  * The layout, when the file has it and its events are the bytes the manifest hashes; null otherwise. Inside a
  * valid JSON string every quote is escaped, so `","sig":"` can only be where a body's literal ends: a literal
  * cut anywhere else does not decode, and decoding each literal is the verifier's next step.
  */
-export function layOut(file: Buffer, split: Split | null = splitAtEvents(file)): LaidOutBundle | null {
+export function layOut(file: BundleBytes, split: Split | null = splitAtEvents(file)): LaidOutBundle | null {
   if (!split) return null;
   const { keyAt, eventsSha256 } = split;
-  const end = file.length - 1;
+  const end = file.size - 1;
   let raw: unknown;
   try {
-    raw = JSON.parse(`${file.toString('utf8', 0, keyAt)}}`);
+    raw = JSON.parse(`${file.slice(0, keyAt).toString('utf8')}}`);
   } catch {
     return null;
   }
@@ -68,23 +72,24 @@ export function layOut(file: Buffer, split: Split | null = splitAtEvents(file)):
 
   const laid = { head, bodyStart: new Uint32Array(m.count), bodyEnd: new Uint32Array(m.count), sigStart: new Uint32Array(m.count), sigEnd: new Uint32Array(m.count) };
   let p = open + 1;
-  if (file[p] === CLOSE_ARRAY) return p === end - 1 && m.count === 0 ? laid : null;
+  if (byteAt(file, p) === CLOSE_ARRAY) return p === end - 1 && m.count === 0 ? laid : null;
   for (let i = 0; ; i++) {
     if (i >= m.count || !startsWith(file, p, EVENT_OPEN)) return null;
     const literal = p + EVENT_OPEN.length - 1;
-    const mid = file.indexOf(BODY_TO_SIG, literal + 1);
+    const mid = indexOfIn(file, BODY_TO_SIG, literal + 1);
     if (mid < 0 || mid >= end) return null;
     const sigAt = mid + BODY_TO_SIG.length;
-    const close = file.indexOf(SIG_CLOSE, sigAt);
+    const close = indexOfIn(file, SIG_CLOSE, sigAt);
     if (close < 0 || close - sigAt > 512) return null;
-    if (!isBundleSig(file.toString('latin1', sigAt, close))) return null;
+    if (!isBundleSig(file.slice(sigAt, close).toString('latin1'))) return null;
     laid.bodyStart[i] = literal;
     laid.bodyEnd[i] = mid + 1;
     laid.sigStart[i] = sigAt;
     laid.sigEnd[i] = close;
     p = close + SIG_CLOSE.length;
-    if (file[p] === COMMA) p++;
-    else if (file[p] === CLOSE_ARRAY && p === end - 1) return i + 1 === m.count ? laid : null;
+    const next = byteAt(file, p);
+    if (next === COMMA) p++;
+    else if (next === CLOSE_ARRAY && p === end - 1) return i + 1 === m.count ? laid : null;
     else return null;
   }
 }

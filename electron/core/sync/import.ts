@@ -16,6 +16,7 @@ import { fingerprint } from './keys';
 import { storeVector, type Vector } from './vector';
 import { verifyBundleBytes, type VerifiedBundle } from './verify';
 import { MAX_BUNDLE_BYTES } from './bundle-format';
+import { bytesInMemory, type BundleBytes } from './bundle-bytes';
 import { splitAtEvents } from './bundle-layout';
 
 export interface ImportReport {
@@ -55,44 +56,68 @@ const DAY = 86_400_000;
 
 /**
  * A bundle named without its bytes: a file the person picked. `key` changes whenever the bytes may have (an
- * upload's id; a path with its size and time), and `read` is called only when the key is not the one verified last.
+ * upload's id; a path with its size and time), and `bytes` is called only when the key is not the one verified
+ * last; they are closed once the events are stored, or dropped.
  */
 export interface BundleSource {
   key: string;
-  read(): Uint8Array;
+  bytes(): BundleBytes;
+}
+
+interface Verified {
+  key: string;
+  result: VerifiedBundle;
+  close(): void;
 }
 
 /**
  * The last file verified: a preview followed by its import (the usual way) checks the signatures once, and what
- * is imported is exactly what the preview showed — the verified copy, not the file read again. Named by the
- * SHA-256 of its bytes, or by its source's key. Dropped once the file is imported.
+ * is imported is exactly what the preview showed. Named by the SHA-256 of its bytes, or by its source's key.
+ * Dropped (and its file let go) once the file is imported, or another is verified.
  */
-let lastVerified: { key: string; result: VerifiedBundle } | null = null;
+let lastVerified: Verified | null = null;
 
-function verifyOnce(input: Uint8Array | BundleSource): { key: string; result: VerifiedBundle } {
+function remember(v: Verified): Verified {
+  const old = lastVerified;
+  lastVerified = v;
+  if (old && old !== v) old.close();
+  return v;
+}
+
+function verifyOnce(input: Uint8Array | BundleSource): Verified {
   if (!(input instanceof Uint8Array)) {
     const key = `source:${input.key}`;
     if (lastVerified?.key === key) return lastVerified;
-    const result = verifyBundleBytes(input.read());
-    lastVerified = { key, result };
-    return lastVerified;
+    const bytes = input.bytes();
+    try {
+      return remember({ key, result: verifyBundleBytes(bytes), close: () => bytes.close() });
+    } catch (err) {
+      bytes.close();
+      throw err;
+    }
   }
+  const none = () => {};
   // A cheap cap check first, so an oversized file is refused before it is hashed.
-  if (input.byteLength === 0 || input.byteLength > MAX_BUNDLE_BYTES) return { key: '', result: verifyBundleBytes(input) };
-  const file = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (input.byteLength === 0 || input.byteLength > MAX_BUNDLE_BYTES) return { key: '', result: verifyBundleBytes(input), close: none };
+  const file = bytesInMemory(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
   // In the exporter's layout, the events' hash (which the verifier needs anyway) and the head's name every byte.
   const split = splitAtEvents(file);
-  const key = split ? `${sha256Hex(file.subarray(0, split.keyAt))}+${split.eventsSha256}` : sha256Hex(file);
+  const key = split ? `${sha256Hex(file.slice(0, split.keyAt))}+${split.eventsSha256}` : sha256Hex(file.slice(0, file.size));
   if (lastVerified?.key === key) return lastVerified;
-  const result = verifyBundleBytes(file, split);
-  lastVerified = { key, result };
-  return lastVerified;
+  return remember({ key, result: verifyBundleBytes(file, split), close: none });
 }
 
 export async function importBundle(store: Store, input: Uint8Array | BundleSource, options: ImportOptions = {}): Promise<ImportReport> {
   const verified = verifyOnce(input);
-  const { bundle, events } = verified.result;
   if (!options.dryRun && lastVerified === verified) lastVerified = null;
+  try {
+    return await importVerified(store, verified.result, options);
+  } finally {
+    if (!options.dryRun) verified.close();
+  }
+}
+
+async function importVerified(store: Store, { bundle, events }: VerifiedBundle, options: ImportOptions): Promise<ImportReport> {
   const m = bundle.manifest;
   const plan = planInfo(store);
   if (m.plan !== plan.docNo) throw new AppError('bad_input', `这个同步包属于另一个实施方案（${m.plan}），本机台账是 ${plan.docNo}。`, `bundle for plan ${m.plan}`);

@@ -3,11 +3,11 @@
 // exact canonical bytes → each author's hash chain and the signature ending each run of it. Any failure is an
 // AppError with the reason in Chinese. A file laid out as the exporter writes it is read in place (bundle-layout);
 // its events keep their bodies as places in the file, read again when they are stored.
-import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../shared/errors';
 import { isCanonicalText, sha256Hex, type Json } from '../events/canonical';
 import { sealReceived, type PlaceInFile, type SealedEvent } from '../events/event';
 import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleEnvelopeSchema, canonicalEventsJson, isBundleBody, isBundleEvent, MAX_BUNDLE_BYTES, signedPart, type Bundle, type BundleHead } from './bundle-format';
+import { bytesInMemory, isUtf8Of, type BundleBytes } from './bundle-bytes';
 import { layOut, splitAtEvents, type Split } from './bundle-layout';
 import { asLedgerEvent } from './event-shape';
 import { verifySignature } from './keys';
@@ -27,12 +27,15 @@ interface Entries {
   at(i: number): PlaceInFile | null;
 }
 
-/** `split`: splitAtEvents of these bytes, where the caller has it already (it hashes the events). */
-export function verifyBundleBytes(bytes: Uint8Array, split?: Split | null): VerifiedBundle {
-  if (bytes.byteLength === 0) throw bad('文件是空的，不是同步包。', 'empty file');
-  if (bytes.byteLength > MAX_BUNDLE_BYTES) throw bad('文件过大，不是正常的同步包。', `file of ${bytes.byteLength} bytes over the cap`);
-  if (!isUtf8(bytes)) throw bad('文件编码不对，不是同步包。', 'not UTF-8');
-  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * The bytes in memory, or read where they lie (then the events keep places in them: the caller closes them once
+ * the events are stored or dropped). `split`: splitAtEvents of these bytes, where the caller has it already.
+ */
+export function verifyBundleBytes(input: Uint8Array | BundleBytes, split?: Split | null): VerifiedBundle {
+  const file = input instanceof Uint8Array ? bytesInMemory(Buffer.from(input.buffer, input.byteOffset, input.byteLength)) : input;
+  if (file.size === 0) throw bad('文件是空的，不是同步包。', 'empty file');
+  if (file.size > MAX_BUNDLE_BYTES) throw bad('文件过大，不是正常的同步包。', `file of ${file.size} bytes over the cap`);
+  if (!isUtf8Of(file)) throw bad('文件编码不对，不是同步包。', 'not UTF-8');
   const laid = layOut(file, split === undefined ? splitAtEvents(file) : split);
   if (laid) {
     return checked(laid.head, {
@@ -40,18 +43,18 @@ export function verifyBundleBytes(bytes: Uint8Array, split?: Split | null): Veri
       body: (i) => {
         let body: unknown;
         try {
-          body = JSON.parse(file.toString('utf8', laid.bodyStart[i]!, laid.bodyEnd[i]!));
+          body = JSON.parse(file.slice(laid.bodyStart[i]!, laid.bodyEnd[i]!).toString('utf8'));
         } catch (err) {
           throw bad('同步包不完整或已损坏（可能复制时被截断），请重新导出后再导入。', `event ${i}: body literal: ${(err as Error).message}`);
         }
         if (!isBundleBody(body)) throw bad('同步包内容不符合格式，可能被改动过。', `event ${i}: body length`);
         return body;
       },
-      sig: (i) => file.toString('latin1', laid.sigStart[i]!, laid.sigEnd[i]!),
-      at: (i) => ({ file, bodyStart: laid.bodyStart[i]!, bodyEnd: laid.bodyEnd[i]!, sigStart: laid.sigStart[i]!, sigEnd: laid.sigEnd[i]! }),
+      sig: (i) => file.slice(laid.sigStart[i]!, laid.sigEnd[i]!).toString('latin1'),
+      at: (i) => ({ file, bodyStart: laid.bodyStart[i]!, bodyEnd: laid.bodyEnd[i]! }),
     });
   }
-  const { events, ...head } = parsedWhole(file);
+  const { events, ...head } = parsedWhole(file.slice(0, file.size));
   return checked(head, { count: events.length, body: (i) => events[i]!.body, sig: (i) => events[i]!.sig, at: () => null });
 }
 

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex, type Json } from '../../../electron/core/events/canonical';
 import { seedIds } from '../../../electron/core/plan/seed-ids';
+import { bytesInMemory } from '../../../electron/core/sync/bundle-bytes';
 import { layOut } from '../../../electron/core/sync/bundle-layout';
 import { exportBundle } from '../../../electron/core/sync/export';
 import { verifyBundleBytes } from '../../../electron/core/sync/verify';
@@ -45,7 +46,7 @@ describe('reading a bundle in place', () => {
   it("finds every event's body and signature where the exporter wrote them, even around text that looks like the file's punctuation", async () => {
     const o = await exporterWithTrickyText();
     const { bytes } = exportBundle(o.store);
-    const laid = layOut(bytes);
+    const laid = layOut(bytesInMemory(bytes));
     expect(laid).not.toBeNull();
     const whole = JSON.parse(bytes.toString('utf8')) as { events: { body: string; sig: string }[] };
     expect(whole.events.map((_, i) => bytes.toString('latin1', laid!.sigStart[i], laid!.sigEnd[i]))).toEqual(whole.events.map((e) => e.sig));
@@ -69,7 +70,7 @@ describe('reading a bundle in place', () => {
     ];
     for (const other of others) {
       expect(other).not.toBe(text);
-      expect(layOut(Buffer.from(other))).toBeNull();
+      expect(layOut(bytesInMemory(Buffer.from(other)))).toBeNull();
     }
     // The first three are the same bundle: the long way accepts them.
     for (const other of others.slice(0, 3)) expect(verifyBundleBytes(Buffer.from(other)).events).toHaveLength(events.length);

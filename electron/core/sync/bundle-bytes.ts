@@ -1,0 +1,109 @@
+// A bundle's bytes, read where they are: a buffer already in memory, or a private file read a window at a time.
+// A prefecture's bundle is 80 MB; the verifier and the import walk it from start to end (the events are checked
+// in file order and stored in the same order), so on disk only a few megabytes of it are in memory at once.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+
+const WINDOW = 4 * 1024 * 1024;
+
+export interface BundleBytes {
+  readonly size: number;
+  /** file[pos, …): at least min(want, size - pos) bytes, more where more are at hand; valid until the next read. */
+  view(pos: number, want: number): Buffer;
+  /** file[start, end) exactly; valid until the next read. */
+  slice(start: number, end: number): Buffer;
+  /** Lets go of the file (and removes it, where it was a private copy); reading after this is an error. */
+  close(): void;
+}
+
+export function bytesInMemory(buf: Buffer): BundleBytes {
+  return {
+    size: buf.length,
+    view: (pos) => buf.subarray(pos),
+    slice: (start, end) => buf.subarray(start, end),
+    close: () => {},
+  };
+}
+
+/**
+ * A file nobody else writes (an upload, a private copy), read through one window that moves forward with the
+ * reader; a read outside it loads the window there. One buffer serves every load: a new buffer per window
+ * left ~60 MB of released windows for the garbage collector, which counts them late. So what view and slice
+ * give is valid until the next read: use it at once (every reader here decodes, hashes or binds it at once).
+ * The handle stays open until close.
+ */
+export function bytesOnDisk(path: string, size: number, onClose: () => void = () => {}, windowBytes = WINDOW): BundleBytes {
+  let fd: number | null = openSync(path, 'r');
+  let buf = Buffer.alloc(0);
+  let winStart = 0;
+  let winLength = 0;
+  const view = (pos: number, want: number): Buffer => {
+    const need = Math.min(want, size - pos);
+    if (pos >= winStart && pos + need <= winStart + winLength) return buf.subarray(pos - winStart, winLength);
+    if (fd === null) throw new Error('bundle file already closed');
+    const length = Math.min(size - pos, Math.max(windowBytes, need));
+    if (buf.length < length) buf = Buffer.allocUnsafeSlow(Math.max(length, Math.min(windowBytes, size)));
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, buf, got, length - got, pos + got);
+      if (n === 0) throw new Error(`bundle file shorter than ${size} bytes`);
+      got += n;
+    }
+    winStart = pos;
+    winLength = length;
+    return buf.subarray(0, length);
+  };
+  return {
+    size,
+    view,
+    slice: (start, end) => view(start, end - start).subarray(0, end - start),
+    close: () => {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+      buf = Buffer.alloc(0);
+      winLength = 0;
+      onClose();
+    },
+  };
+}
+
+/** The first place of needle at or after from, or -1. */
+export function indexOfIn(bytes: BundleBytes, needle: Buffer, from: number): number {
+  for (let pos = from; pos <= bytes.size - needle.length; ) {
+    const chunk = bytes.view(pos, needle.length);
+    const i = chunk.indexOf(needle);
+    if (i >= 0) return pos + i;
+    if (pos + chunk.length >= bytes.size) return -1;
+    pos += chunk.length - needle.length + 1;
+  }
+  return -1;
+}
+
+export function sha256Of(bytes: BundleBytes, start: number, end: number): string {
+  const h = createHash('sha256');
+  for (let pos = start; pos < end; ) {
+    const chunk = bytes.view(pos, WINDOW).subarray(0, end - pos);
+    h.update(chunk);
+    pos += chunk.length;
+  }
+  return h.digest('hex');
+}
+
+/**
+ * Whether the whole is valid UTF-8, a window at a time: each piece ends before a byte that starts a character,
+ * so a character is never cut in two, and the whole is valid exactly when every piece is.
+ */
+export function isUtf8Of(bytes: BundleBytes): boolean {
+  for (let pos = 0; pos < bytes.size; ) {
+    const chunk = bytes.view(pos, WINDOW);
+    let cut = chunk.length;
+    if (pos + cut < bytes.size) {
+      cut = Math.max(1, cut - 4);
+      while (cut > 1 && (chunk[cut]! & 0xc0) === 0x80) cut--;
+    }
+    if (!isUtf8(chunk.subarray(0, cut))) return false;
+    pos += cut;
+  }
+  return true;
+}
