@@ -5,7 +5,7 @@
 // writes while it is read: the upload itself, or a private copy of the picked file.
 import { copyFileSync, mkdtempSync, rmSync, statSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { bytesOnDisk, type BundleBytes } from './sync/bundle-bytes';
 
@@ -24,14 +24,14 @@ export interface PickedFiles {
 const megabytes = (n: number) => Math.round(n / 1024 / 1024);
 
 function statPicked(path: string): Stats {
-  if (!isAbsolute(path)) throw new AppError('bad_input', '无法读取所选文件，请重新选择。', `not an absolute path: ${path}`);
+  if (!isAbsolute(path)) throw new AppError('bad_input', `无法读取文件“${basename(path)}”。`, `not an absolute path: ${path}`);
   let st: Stats;
   try {
     st = statSync(path);
   } catch (err) {
-    throw new AppError('bad_input', '找不到所选文件（U盘可能已拔出），请重新选择。', `stat ${path}: ${(err as Error).message}`);
+    throw new AppError('bad_input', `找不到文件“${basename(path)}”（U盘可能已拔出）。`, `stat ${path}: ${(err as Error).message}`);
   }
-  if (!st.isFile()) throw new AppError('bad_input', '所选的不是文件，请重新选择。', `not a regular file: ${path}`);
+  if (!st.isFile()) throw new AppError('bad_input', `“${basename(path)}”不是文件。`, `not a regular file: ${path}`);
   return st;
 }
 
@@ -42,7 +42,7 @@ function sizeWithin(path: string, maxBytes: number): number {
   return size;
 }
 
-const unreadable = (path: string, err: unknown) => new AppError('bad_input', '无法读取所选文件，请重新选择。', `read ${path}: ${(err as Error).message}`);
+const unreadable = (path: string, err: unknown) => new AppError('bad_input', `无法读取文件“${basename(path)}”。`, `read ${path}: ${(err as Error).message}`);
 
 /** A file only this process writes (an upload): read where it is. */
 export function readOwnFile(path: string, maxBytes: number): BundleBytes {

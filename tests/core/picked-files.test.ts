@@ -31,9 +31,9 @@ describe('a picked file named by its path', () => {
     writeFileSync(path, 'x'.repeat(100));
     mkdirSync(join(dir, 'folder.json'));
     const before = copies();
-    refused(() => filesByPath.open('a.ledger.json', 100), /无法读取所选文件/);
-    refused(() => filesByPath.open(join(dir, 'folder.json'), 100), /不是文件/);
-    refused(() => filesByPath.open(join(dir, 'gone.json'), 100), /找不到所选文件/);
+    refused(() => filesByPath.open('a.ledger.json', 100), /无法读取文件“a.ledger.json”/);
+    refused(() => filesByPath.open(join(dir, 'folder.json'), 100), /“folder.json”不是文件/);
+    refused(() => filesByPath.open(join(dir, 'gone.json'), 100), /找不到文件“gone.json”（U盘可能已拔出）/);
     refused(() => filesByPath.open(path, 99).bytes(), /文件过大/);
     refused(() => readOwnFile(path, 99), /文件过大/);
     expect(copies()).toBe(before);

@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { stateDigest } from '../../core/sync/digest';
 import { writeBundle } from '../../core/sync/export';
 import { importBundle } from '../../core/sync/import';
+import { filesByPath } from '../../core/picked-files';
+import { MAX_BUNDLE_BYTES } from '../../core/sync/bundle-format';
 import { fingerprint } from '../../core/sync/keys';
 import { verifyBundleBytes } from '../../core/sync/verify';
 import { EXIT_OK, requireOption, withStore, type CliIo } from '../context';
@@ -48,9 +50,10 @@ export async function bundleCommand(positionals: string[], dbPath: string, o: Bu
   }
   if (sub === 'import') {
     const path = where(requireOption(file, '文件', '要导入的同步包'));
-    const bytes = readFile(path);
+    // Read where it lies (a private copy of it), as the application reads a picked file: not held whole in memory.
+    const source = filesByPath.open(path, MAX_BUNDLE_BYTES);
     return withStore(dbPath, false, async (store) => {
-      const r = await importBundle(store, bytes, { dryRun: o.dryRun, trust: o.trust, fileName: basename(path) });
+      const r = await importBundle(store, source, { dryRun: o.dryRun, trust: o.trust, fileName: basename(path) });
       if (o.json) io.out(JSON.stringify(r, null, 2));
       else {
         io.out(`${r.exporterOffice || r.exporter} 的同步包：${r.events} 条记录，新 ${r.applied} 条，已有 ${r.skipped} 条，隔离 ${r.quarantined} 条。`);

@@ -49,7 +49,7 @@ export interface SealedEvent {
  */
 export interface PlaceInFile {
   /** The file's bytes, in memory or read from disk where they are asked for (valid until the next read). */
-  file: { slice(start: number, end: number): Buffer };
+  file: { slice(start: number, end: number): Buffer; text(start: number, end: number, encoding: 'utf8'): string };
   bodyStart: number;
   bodyEnd: number;
 }
@@ -80,7 +80,7 @@ class ReceivedEvent implements SealedEvent {
   }
 
   get body(): string {
-    return this.#text ?? (JSON.parse(this.#file!.slice(this.#bodyStart, this.#bodyEnd).toString('utf8')) as string);
+    return this.#text ?? (JSON.parse(this.#file!.text(this.#bodyStart, this.#bodyEnd, 'utf8')) as string);
   }
 
   /** Valid until the file is read again: bind it at once. */

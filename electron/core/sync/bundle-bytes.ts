@@ -9,10 +9,18 @@ const WINDOW = 4 * 1024 * 1024;
 
 export interface BundleBytes {
   readonly size: number;
-  /** file[pos, …): at least min(want, size - pos) bytes, more where more are at hand; valid until the next read. */
-  view(pos: number, want: number): Buffer;
+  /**
+   * The loaded bytes, holding at least file[pos, pos + min(want, size - pos)); their first byte is file[base].
+   * No copy and no new object per call (the verifier asks a few times per event, 100,000 times): valid until the
+   * next call.
+   */
+  window(pos: number, want: number): Buffer;
+  /** Where the last window starts in the file. */
+  readonly base: number;
   /** file[start, end) exactly; valid until the next read. */
   slice(start: number, end: number): Buffer;
+  /** file[start, end) decoded. */
+  text(start: number, end: number, encoding: 'utf8' | 'latin1'): string;
   /** Lets go of the file (and removes it, where it was a private copy); reading after this is an error. */
   close(): void;
 }
@@ -20,8 +28,10 @@ export interface BundleBytes {
 export function bytesInMemory(buf: Buffer): BundleBytes {
   return {
     size: buf.length,
-    view: (pos) => buf.subarray(pos),
+    base: 0,
+    window: () => buf,
     slice: (start, end) => buf.subarray(start, end),
+    text: (start, end, encoding) => buf.toString(encoding, start, end),
     close: () => {},
   };
 }
@@ -29,18 +39,18 @@ export function bytesInMemory(buf: Buffer): BundleBytes {
 /**
  * A file nobody else writes (an upload, a private copy), read through one window that moves forward with the
  * reader; a read outside it loads the window there. One buffer serves every load: a new buffer per window
- * left ~60 MB of released windows for the garbage collector, which counts them late. So what view and slice
+ * left ~60 MB of released windows for the garbage collector, which counts them late. So what window and slice
  * give is valid until the next read: use it at once (every reader here decodes, hashes or binds it at once).
  * The handle stays open until close.
  */
 export function bytesOnDisk(path: string, size: number, onClose: () => void = () => {}, windowBytes = WINDOW): BundleBytes {
   let fd: number | null = openSync(path, 'r');
   let buf = Buffer.alloc(0);
-  let winStart = 0;
-  let winLength = 0;
-  const view = (pos: number, want: number): Buffer => {
+  let win = buf;
+  let base = 0;
+  const window = (pos: number, want: number): Buffer => {
     const need = Math.min(want, size - pos);
-    if (pos >= winStart && pos + need <= winStart + winLength) return buf.subarray(pos - winStart, winLength);
+    if (pos >= base && pos + need <= base + win.length) return win;
     if (fd === null) throw new Error('bundle file already closed');
     const length = Math.min(size - pos, Math.max(windowBytes, need));
     if (buf.length < length) buf = Buffer.allocUnsafeSlow(Math.max(length, Math.min(windowBytes, size)));
@@ -50,19 +60,22 @@ export function bytesOnDisk(path: string, size: number, onClose: () => void = ()
       if (n === 0) throw new Error(`bundle file shorter than ${size} bytes`);
       got += n;
     }
-    winStart = pos;
-    winLength = length;
-    return buf.subarray(0, length);
+    base = pos;
+    win = buf.subarray(0, length);
+    return win;
   };
   return {
     size,
-    view,
-    slice: (start, end) => view(start, end - start).subarray(0, end - start),
+    get base() {
+      return base;
+    },
+    window,
+    slice: (start, end) => window(start, end - start).subarray(start - base, end - base),
+    text: (start, end, encoding) => window(start, end - start).toString(encoding, start - base, end - base),
     close: () => {
       if (fd !== null) closeSync(fd);
       fd = null;
-      buf = Buffer.alloc(0);
-      winLength = 0;
+      buf = win = Buffer.alloc(0);
       onClose();
     },
   };
@@ -71,19 +84,26 @@ export function bytesOnDisk(path: string, size: number, onClose: () => void = ()
 /** The first place of needle at or after from, or -1. */
 export function indexOfIn(bytes: BundleBytes, needle: Buffer, from: number): number {
   for (let pos = from; pos <= bytes.size - needle.length; ) {
-    const chunk = bytes.view(pos, needle.length);
-    const i = chunk.indexOf(needle);
-    if (i >= 0) return pos + i;
-    if (pos + chunk.length >= bytes.size) return -1;
-    pos += chunk.length - needle.length + 1;
+    const w = bytes.window(pos, needle.length);
+    const i = w.indexOf(needle, pos - bytes.base);
+    if (i >= 0) return bytes.base + i;
+    const loadedEnd = bytes.base + w.length;
+    if (loadedEnd >= bytes.size) return -1;
+    pos = loadedEnd - needle.length + 1;
   }
   return -1;
+}
+
+/** The loaded bytes from pos on, at least min(want, size - pos) of them; valid until the next read. */
+function rest(bytes: BundleBytes, pos: number, want: number): Buffer {
+  const w = bytes.window(pos, want);
+  return w.subarray(pos - bytes.base);
 }
 
 export function sha256Of(bytes: BundleBytes, start: number, end: number): string {
   const h = createHash('sha256');
   for (let pos = start; pos < end; ) {
-    const chunk = bytes.view(pos, WINDOW).subarray(0, end - pos);
+    const chunk = rest(bytes, pos, WINDOW).subarray(0, end - pos);
     h.update(chunk);
     pos += chunk.length;
   }
@@ -96,7 +116,7 @@ export function sha256Of(bytes: BundleBytes, start: number, end: number): string
  */
 export function isUtf8Of(bytes: BundleBytes): boolean {
   for (let pos = 0; pos < bytes.size; ) {
-    const chunk = bytes.view(pos, WINDOW);
+    const chunk = rest(bytes, pos, WINDOW);
     let cut = chunk.length;
     if (pos + cut < bytes.size) {
       cut = Math.max(1, cut - 4);

@@ -43,14 +43,14 @@ export function verifyBundleBytes(input: Uint8Array | BundleBytes, split?: Split
       body: (i) => {
         let body: unknown;
         try {
-          body = JSON.parse(file.slice(laid.bodyStart[i]!, laid.bodyEnd[i]!).toString('utf8'));
+          body = JSON.parse(file.text(laid.bodyStart[i]!, laid.bodyEnd[i]!, 'utf8'));
         } catch (err) {
           throw bad('同步包不完整或已损坏（可能复制时被截断），请重新导出后再导入。', `event ${i}: body literal: ${(err as Error).message}`);
         }
         if (!isBundleBody(body)) throw bad('同步包内容不符合格式，可能被改动过。', `event ${i}: body length`);
         return body;
       },
-      sig: (i) => file.slice(laid.sigStart[i]!, laid.sigEnd[i]!).toString('latin1'),
+      sig: (i) => file.text(laid.sigStart[i]!, laid.sigEnd[i]!, 'latin1'),
       at: (i) => ({ file, bodyStart: laid.bodyStart[i]!, bodyEnd: laid.bodyEnd[i]! }),
     });
   }

@@ -41,6 +41,13 @@ describe('EventLog.append', () => {
         { entity: 'task', entityId: TASK, op: 'put', fields: { noSuchField: 1 } },
       ]),
     ).toThrow(/unknown field/);
+    // A value of the wrong kind for its column, named with its field and event.
+    expect(() =>
+      store.log.append([
+        { entity: 'task', entityId: TASK, op: 'put', fields: { leadPerson: '李四' } },
+        { entity: 'task', entityId: TASK, op: 'put', fields: { leadPerson: 5 } },
+      ]),
+    ).toThrow(/task\.leadPerson in event .+: expected string/);
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM events').get()).toEqual(before);
     expect(taskRow(store).leadPerson).toBe('');
   });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex, type Json } from '../../../electron/core/events/canonical';
 import { seedIds } from '../../../electron/core/plan/seed-ids';
 import { bytesInMemory } from '../../../electron/core/sync/bundle-bytes';
-import { layOut } from '../../../electron/core/sync/bundle-layout';
+import { isEd25519Sig, layOut } from '../../../electron/core/sync/bundle-layout';
+import { isBundleSig } from '../../../electron/core/sync/bundle-format';
 import { exportBundle } from '../../../electron/core/sync/export';
 import { verifyBundleBytes } from '../../../electron/core/sync/verify';
 import { AppError } from '../../../shared/errors';
@@ -41,6 +42,28 @@ describe('reading a bundle in place', () => {
       { numRuns: 2000, seed: 20230316 },
     );
     db.close();
+  });
+
+  it("checks a signature's bytes by the same rule as its text: every one it passes, the text rule passes; real ones pass", async () => {
+    const base64 = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...base64), { minLength: 85, maxLength: 85 }),
+        fc.constantFrom(...'AQgwBxz='),
+        fc.option(fc.tuple(fc.nat(87), fc.constantFrom(...'=-_ é\u0000'))),
+        (body, last, broken) => {
+          const chars = [...body, last, '=', '='];
+          if (broken) chars[broken[0]] = broken[1];
+          const text = chars.join('');
+          expect(isEd25519Sig(Buffer.from(text, 'latin1'))).toBe(isBundleSig(text));
+        },
+      ),
+      { numRuns: 5000, seed: 20230316 },
+    );
+    const o = await exporterWithTrickyText();
+    const sigs = (JSON.parse(exportBundle(o.store).bytes.toString('utf8')) as { events: { sig: string }[] }).events.map((e) => e.sig);
+    for (const sig of sigs) expect(isEd25519Sig(Buffer.from(sig, 'latin1'))).toBe(true);
+    expect(isEd25519Sig(Buffer.from(`${sigs[0]!.slice(0, 85)}B==`, 'latin1'))).toBe(false);
   });
 
   it("finds every event's body and signature where the exporter wrote them, even around text that looks like the file's punctuation", async () => {
