@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { authorStore, bundleOf, largeStore } from './work/data';
+import { dailyBackup } from '../electron/core/store/backups';
+import { openStore } from '../electron/core/store/open-store';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' }, times: { type: 'boolean' } } });
@@ -84,6 +86,15 @@ async function startHost(db: string): Promise<{ url: string; stop: () => void; s
     child.on('exit', (code) => rej(new Error(`host exited ${code}`)));
   });
   return { url, startedAt, pid: child.pid!, stop: () => child.kill('SIGTERM') };
+}
+
+async function settleDailyBackup(db: string): Promise<void> {
+  const store = openStore(db, { create: false });
+  try {
+    if (await dailyBackup(store)) say('  （今日自动备份已先完成，不计入测量）');
+  } finally {
+    store.close();
+  }
 }
 
 /** The host's peak resident memory (Linux VmHWM) in MB. */
@@ -163,6 +174,9 @@ async function main() {
 
   say(`3. 大台账：${LARGE_TASKS} 项任务、${LARGE_EVENTS} 条记录，打开并回答总览`);
   const large = await largeStore(LARGE_TASKS, LARGE_EVENTS, SEED);
+  // The first start of a day backs the store up in the background (a 900 MB copy here): done once beforehand, so
+  // the search and the host's memory are measured as on every other start of the day.
+  if (part('browser') || part('dashboard')) await settleDailyBackup(large);
   const dash = !part('dashboard') ? [] : Array.from({ length: RUNS }, () => work<{ openMs: number; ms: number; peakMb: number }>('dashboard.ts', large));
   if (part('dashboard')) {
     say(`  opening the store (with its quick_check): ${round(median(dash.map((r) => r.openMs)))} ms`);
