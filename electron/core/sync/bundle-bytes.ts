@@ -60,6 +60,9 @@ export function bytesOnDisk(path: string, size: number, onClose: () => void = ()
       if (n === 0) throw new Error(`bundle file shorter than ${size} bytes`);
       got += n;
     }
+    // What a view from before this load saw beyond the new bytes is scrubbed: a view kept past the next read
+    // then reads zeros, never by luck the right bytes, so such a misuse fails loudly in tests.
+    if (length < buf.length) buf.fill(0, length);
     base = pos;
     win = buf.subarray(0, length);
     return win;
@@ -94,7 +97,7 @@ export function indexOfIn(bytes: BundleBytes, needle: Buffer, from: number): num
   return -1;
 }
 
-/** The loaded bytes from pos on, at least min(want, size - pos) of them; valid until the next read. */
+/** The loaded bytes from pos on (a window's worth on disk, the rest of the buffer in memory); valid until the next read. */
 function rest(bytes: BundleBytes, pos: number, want: number): Buffer {
   const w = bytes.window(pos, want);
   return w.subarray(pos - bytes.base);
@@ -103,7 +106,7 @@ function rest(bytes: BundleBytes, pos: number, want: number): Buffer {
 export function sha256Of(bytes: BundleBytes, start: number, end: number): string {
   const h = createHash('sha256');
   for (let pos = start; pos < end; ) {
-    const chunk = rest(bytes, pos, WINDOW).subarray(0, end - pos);
+    const chunk = rest(bytes, pos, 1).subarray(0, end - pos);
     h.update(chunk);
     pos += chunk.length;
   }
@@ -116,11 +119,13 @@ export function sha256Of(bytes: BundleBytes, start: number, end: number): string
  */
 export function isUtf8Of(bytes: BundleBytes): boolean {
   for (let pos = 0; pos < bytes.size; ) {
-    const chunk = rest(bytes, pos, WINDOW);
+    const chunk = rest(bytes, pos, 8);
     let cut = chunk.length;
     if (pos + cut < bytes.size) {
-      cut = Math.max(1, cut - 4);
-      while (cut > 1 && (chunk[cut]! & 0xc0) === 0x80) cut--;
+      // At least four bytes in (the window holds eight or more), back to where a character starts: at most three
+      // steps in valid UTF-8.
+      cut -= 4;
+      for (let back = 0; (chunk[cut]! & 0xc0) === 0x80; back++, cut--) if (back === 3) return false;
     }
     if (!isUtf8(chunk.subarray(0, cut))) return false;
     pos += cut;
