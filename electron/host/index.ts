@@ -13,6 +13,7 @@ import { appVersion } from '../core/version';
 import { appModeArgs, findBrowser } from './find-browser';
 import { createHostServer } from './server';
 import { createUploads } from './uploads';
+import { forgetVerified } from '../core/sync/import';
 
 function die(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
 
   const shutdown = () => {
     server.close();
+    forgetVerified();
     store.close();
     uploads.clear();
     process.exit(0);

@@ -8,6 +8,7 @@ import { resolveStorePath } from '../core/store/data-dir';
 import { restoreOverDamagedFile } from '../core/store/backups';
 import type { Store } from '../core/store/open-store';
 import { backupAfterStart, startStore } from '../core/store/startup';
+import { forgetVerified } from '../core/sync/import';
 import { privilegedScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { hardenWebContents, trustedOrigins } from './security';
@@ -35,7 +36,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, origins));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => store?.close());
+  app.on('will-quit', () => {
+    forgetVerified();
+    store?.close();
+  });
 
   void app.whenReady().then(async () => {
     const dbArg = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);

@@ -1,17 +1,16 @@
-import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { filesByPath, readOwnFile } from '../../electron/core/picked-files';
-import { tempDir } from '../helpers/temp-store';
+import { countPrivateCopies, tempDir } from '../helpers/temp-store';
 
 const refused = (f: () => unknown, message: RegExp) => expect(f).toThrow(expect.objectContaining({ message: expect.stringMatching(message) }) as unknown as AppError);
-const copies = () => readdirSync(tmpdir()).filter((n) => n.startsWith('zhuanban-import-')).length;
 const all = (b: { size: number; slice(s: number, e: number): Buffer }) => b.slice(0, b.size).toString();
 
 describe('a picked file named by its path', () => {
   it('is read from a private copy: a change on the stick after it was opened does not reach what is read, and closing removes the copy', () => {
+    const copies = countPrivateCopies();
     const dir = tempDir();
     const path = join(dir, '市商务局_至_全部.ledger.json');
     writeFileSync(path, 'x'.repeat(100));
@@ -26,6 +25,7 @@ describe('a picked file named by its path', () => {
   });
 
   it('gives a Chinese reason for a relative path, a folder, a missing file or one too large, and leaves no copy behind', () => {
+    const copies = countPrivateCopies();
     const dir = tempDir();
     const path = join(dir, 'a.ledger.json');
     writeFileSync(path, 'x'.repeat(100));

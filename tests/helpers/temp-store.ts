@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -28,4 +28,20 @@ export function tempStore(options: OpenStoreOptions = {}): Store {
     }
   });
   return store;
+}
+
+/**
+ * Private copies of picked files made while the test runs, counted in a temporary folder of this test file's own
+ * (each file runs in its own process), so other files' imports running meanwhile do not change the count.
+ */
+export function countPrivateCopies(): () => number {
+  const own = mkdtempSync(join(tmpdir(), 'ledger-tmp-'));
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = own;
+  cleanups.push(() => {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+    rmSync(own, { recursive: true, force: true });
+  });
+  return () => readdirSync(own).filter((n) => n.startsWith('zhuanban-import-')).length;
 }

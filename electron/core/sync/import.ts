@@ -84,6 +84,13 @@ function remember(v: Verified): Verified {
   return v;
 }
 
+/** Lets go of the last file verified (its private copy is removed): when the application stops. */
+export function forgetVerified(): void {
+  const v = lastVerified;
+  lastVerified = null;
+  v?.close();
+}
+
 function verifyOnce(input: Uint8Array | BundleSource): Verified {
   if (!(input instanceof Uint8Array)) {
     const key = `source:${input.key}`;

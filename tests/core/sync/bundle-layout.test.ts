@@ -12,6 +12,12 @@ import { exportBundle } from '../../../electron/core/sync/export';
 import { verifyBundleBytes } from '../../../electron/core/sync/verify';
 import { AppError } from '../../../shared/errors';
 import { installation } from '../../helpers/offices';
+import { countPrivateCopies, tempDir } from '../../helpers/temp-store';
+import { filesByPath } from '../../../electron/core/picked-files';
+import { forgetVerified } from '../../../electron/core/sync/import';
+import { MAX_BUNDLE_BYTES } from '../../../electron/core/sync/bundle-format';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1');
 /** Text that looks like the file's own punctuation, inside a body and so twice escaped inside the file. */
@@ -143,5 +149,23 @@ describe('a preview followed by its import', () => {
       await expect(receiver.receive(changed)).rejects.toSatisfy((e: unknown) => e instanceof AppError && /清单不符|签名无效/.test(e.message));
     }
     expect((await receiver.receive(bytes)).applied).toBeGreaterThan(0);
+  });
+
+  it('keeps the private copy of a picked file from its preview to its import, and lets it go when the application stops', async () => {
+    const copies = countPrivateCopies();
+    const o = await exporterWithTrickyText();
+    const path = join(tempDir(), '总指挥中心_至_全部.ledger.json');
+    writeFileSync(path, exportBundle(o.store).bytes);
+    const receiver = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
+    await receiver.ready;
+    const before = copies();
+    await receiver.receive(filesByPath.open(path, MAX_BUNDLE_BYTES), { dryRun: true, trust: true });
+    expect(copies()).toBe(before + 1);
+    expect((await receiver.receive(filesByPath.open(path, MAX_BUNDLE_BYTES))).applied).toBeGreaterThan(0);
+    expect(copies()).toBe(before);
+    await receiver.receive(filesByPath.open(path, MAX_BUNDLE_BYTES), { dryRun: true, trust: true });
+    expect(copies()).toBe(before + 1);
+    forgetVerified();
+    expect(copies()).toBe(before);
   });
 });
