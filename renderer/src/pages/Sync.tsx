@@ -1,6 +1,6 @@
 // 同步: exchange with other offices by files on a USB stick. Export for one office (only what it lacks) or
 // everything; import with a preview first; a new office is trusted only after its fingerprint is compared.
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput, PickedFileRef } from '../../../shared/contract';
 import { pickedFile, request } from '../api';
@@ -52,6 +52,8 @@ export function Sync() {
   const [file, setFile] = useState<PickedFileRef | null>(null);
   const [preview, setPreview] = useState<Report | null>(null);
   const [confirmed, setConfirmed] = useState(false);
+  /** What is being done with the picked file: a large bundle takes seconds to read, check and apply. */
+  const [working, setWorking] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Only the newest answer counts: reloads can overlap (an import, then a settle).
   const asked = useRef(0);
@@ -85,10 +87,14 @@ export function Sync() {
   const run = async (dryRun: boolean, picked = file) => {
     if (!picked) return;
     setError(null);
+    setWorking(dryRun ? '正在核验同步包…' : '正在导入…');
     let report: Report | null = null;
-    const err = await change(async () => {
+    const ask = async () => {
       report = await request('sync.import', { file: picked, dryRun, trust: confirmed });
-    });
+    };
+    // A preview changes nothing: the ledger is reloaded only after an import.
+    const err = dryRun ? await ask().then(() => null, (e: Error) => e.message) : await change(ask);
+    setWorking(null);
     if (err) {
       setError(err);
       setPreview(null);
@@ -144,8 +150,12 @@ export function Sync() {
               title="点击或拖入其他单位的同步包（.ledger.json）"
               hint="先显示将要发生的变化，确认后再导入"
               picked={file}
-              read={pickedFile}
+              read={(f) => {
+                setWorking('正在读取文件…');
+                return pickedFile(f);
+              }}
               onError={(m) => {
+                setWorking(null);
                 setError(m);
                 setPreview(null);
               }}
@@ -155,7 +165,12 @@ export function Sync() {
                 void run(true, picked);
               }}
             />
-            {preview && (
+            {working && (
+              <div style={{ marginTop: 12 }} data-testid="sync-working">
+                <Spin size="small" /> <Typography.Text type="secondary">{working}</Typography.Text>
+              </div>
+            )}
+            {preview && !working && (
               <div style={{ marginTop: 12 }}>
                 <Preview r={preview} />
                 {!preview.saved && (
