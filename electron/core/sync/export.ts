@@ -61,8 +61,11 @@ export function exportBundle(store: Store, options: ExportOptions = {}): Exporte
     if (!k) throw new AppError('internal', '缺少某个单位的公钥，无法导出它的记录。', `no key for replica ${replica}`);
     keys[replica] = k;
   }
+  // The rows come to the aggregate in (replica, seq) order from the index, through an ordered subquery: the
+  // aggregate's own ORDER BY sorted 80 MB of objects in a temporary B-tree (550 → 260 ms for 100,000 events).
+  // The export test holds the file to the rows in that order.
   const { events, count } = store.sqlite
-    .prepare(`SELECT CAST(json_group_array(json_object('body', body, 'sig', sig) ORDER BY replica, seq) AS BLOB) AS events, count(*) AS count ${CHOSEN}`)
+    .prepare(`SELECT CAST(json_group_array(json_object('body', body, 'sig', sig)) AS BLOB) AS events, count(*) AS count FROM (SELECT body, sig ${CHOSEN} ORDER BY replica, seq)`)
     .get(params) as { events: Buffer; count: number };
   const withEvidence = store.sqlite.prepare(`SELECT body ${CHOSEN} AND entity = 'progress' AND instr(body, '"evidence"') > 0`).pluck().all(params) as string[];
   const attachments = evidenceFor(store, withEvidence);

@@ -39,9 +39,16 @@ describe('export', () => {
 
   it('the file holds exactly the canonical events the slow way would write, last and verbatim, and verifies', async () => {
     const o = installation({ office: '总指挥中心', role: 'center' });
-    await o.ready;
+    const unit = installation({ office: '市商务局', role: 'unit' });
+    await Promise.all([o.ready, unit.ready]);
     // Text that needs escaping inside a body, and again inside the file.
     await o.call('task.update', { id: seedIds.task('吉政发〔2023〕3号', '1.1.1'), edit: { handler: '引号"反斜杠\\换行\n制表\t' } });
+    // Another office's events stored between this one's: the order they were stored in is not the file's order.
+    await unit.call('progress.report', { taskId: seedIds.task('吉政发〔2023〕3号', '1.1.1'), period: '2023-06', percent: 40, text: '进展' });
+    await o.receive(unit.bundleFor());
+    await o.call('task.update', { id: seedIds.task('吉政发〔2023〕3号', '1.1.2'), edit: { handler: '王五' } });
+    const byRowid = o.store.sqlite.prepare("SELECT replica FROM events WHERE sig IS NOT NULL AND sig != '' ORDER BY rowid").pluck().all() as string[];
+    expect(byRowid).not.toEqual([...byRowid].sort());
     const { bytes, manifest } = exportBundle(o.store);
     const text = bytes.toString('utf8');
     const rows = o.store.sqlite.prepare("SELECT body, sig FROM events WHERE sig IS NOT NULL AND sig != '' ORDER BY replica, seq").all() as { body: string; sig: string }[];
