@@ -65,6 +65,7 @@ function readCopyOf(path: string, maxBytes: number): BundleBytes {
   const drop = () => rmSync(dir, { recursive: true, force: true });
   try {
     copyFileSync(path, copy);
+    // The copy's own size: the file on the stick may have changed between the first look and the copy.
     return bytesOnDisk(copy, sizeWithin(copy, maxBytes), drop);
   } catch (err) {
     drop();

@@ -24,11 +24,6 @@ export interface LedgerEvent extends EventDraft {
   schemaVersion: number;
 }
 
-export function sealEvent(event: LedgerEvent): SealedEvent {
-  const body = canonicalJson(event as unknown as Json);
-  return { event, body, hash: sha256Hex(body) };
-}
-
 export interface SealedEvent {
   event: LedgerEvent;
   body: string;
@@ -40,6 +35,11 @@ export interface SealedEvent {
    * It may be a view of a buffer the next read of that file reuses: bind it at once.
    */
   bodyLiteral?: Uint8Array;
+}
+
+export function sealEvent(event: LedgerEvent): SealedEvent {
+  const body = canonicalJson(event as unknown as Json);
+  return { event, body, hash: sha256Hex(body) };
 }
 
 /**

@@ -25,7 +25,8 @@ export interface BundleBytes {
   close(): void;
 }
 
-export function bytesInMemory(buf: Buffer): BundleBytes {
+export function bytesInMemory(bytes: Uint8Array): BundleBytes {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return {
     size: buf.length,
     base: 0,

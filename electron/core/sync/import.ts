@@ -17,7 +17,7 @@ import { storeVector, type Vector } from './vector';
 import { verifyBundleBytes, type VerifiedBundle } from './verify';
 import { MAX_BUNDLE_BYTES } from './bundle-format';
 import { bytesInMemory, type BundleBytes } from './bundle-bytes';
-import { splitAtEvents } from './bundle-layout';
+import { splitAtEvents, type Split } from './bundle-layout';
 
 export interface ImportReport {
   bundleId: string;
@@ -92,26 +92,26 @@ export function forgetVerified(): void {
 }
 
 function verifyOnce(input: Uint8Array | BundleSource): Verified {
-  if (!(input instanceof Uint8Array)) {
-    const key = `source:${input.key}`;
-    if (lastVerified?.key === key) return lastVerified;
-    const bytes = input.bytes();
-    try {
-      return remember({ key, result: verifyBundleBytes(bytes), close: () => bytes.close() });
-    } catch (err) {
-      bytes.close();
-      throw err;
-    }
-  }
-  const none = () => {};
-  // A cheap cap check first, so an oversized file is refused before it is hashed.
-  if (input.byteLength === 0 || input.byteLength > MAX_BUNDLE_BYTES) return { key: '', result: verifyBundleBytes(input), close: none };
-  const file = bytesInMemory(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  if (!(input instanceof Uint8Array)) return cachedOr(`source:${input.key}`, () => ({ file: input.bytes(), split: undefined }));
+  // An empty or oversized file is refused before it is hashed: verifyBundleBytes throws its reason.
+  if (input.byteLength === 0 || input.byteLength > MAX_BUNDLE_BYTES) verifyBundleBytes(input);
+  const file = bytesInMemory(input);
   // In the exporter's layout, the events' hash (which the verifier needs anyway) and the head's name every byte.
   const split = splitAtEvents(file);
   const key = split ? `${sha256Hex(file.slice(0, split.keyAt))}+${split.eventsSha256}` : sha256Hex(file.slice(0, file.size));
+  return cachedOr(key, () => ({ file, split }));
+}
+
+/** The verification remembered under this key, or the bytes opened and verified now (and closed if refused). */
+function cachedOr(key: string, open: () => { file: BundleBytes; split: Split | null | undefined }): Verified {
   if (lastVerified?.key === key) return lastVerified;
-  return remember({ key, result: verifyBundleBytes(file, split), close: none });
+  const { file, split } = open();
+  try {
+    return remember({ key, result: verifyBundleBytes(file, split), close: () => file.close() });
+  } catch (err) {
+    file.close();
+    throw err;
+  }
 }
 
 export async function importBundle(store: Store, input: Uint8Array | BundleSource, options: ImportOptions = {}): Promise<ImportReport> {

@@ -32,7 +32,7 @@ interface Entries {
  * the events are stored or dropped). `split`: splitAtEvents of these bytes, where the caller has it already.
  */
 export function verifyBundleBytes(input: Uint8Array | BundleBytes, split?: Split | null): VerifiedBundle {
-  const file = input instanceof Uint8Array ? bytesInMemory(Buffer.from(input.buffer, input.byteOffset, input.byteLength)) : input;
+  const file = input instanceof Uint8Array ? bytesInMemory(input) : input;
   if (file.size === 0) throw bad('文件是空的，不是同步包。', 'empty file');
   if (file.size > MAX_BUNDLE_BYTES) throw bad('文件过大，不是正常的同步包。', `file of ${file.size} bytes over the cap`);
   if (!isUtf8Of(file)) throw bad('文件编码不对，不是同步包。', 'not UTF-8');
