@@ -24,6 +24,7 @@ export const channelNames = [
   'sync.info',
   'sync.export',
   'sync.import',
+  'sync.release',
   'conflicts.settle',
   'report.preview',
   'report.export',

@@ -170,11 +170,18 @@ export const contract = {
       history: z.array(
         z.object({ bundleId: z.string(), fileName: z.string(), exporter: z.string(), office: z.string(), importedAt: z.string(), applied: z.number().int(), skipped: z.number().int() }),
       ),
-      quarantined: z.array(z.object({ eventId: z.string(), replica: z.string(), office: z.string(), seq: z.number().int(), entity: z.string(), reason: z.string(), at: z.string() })),
+      /** kind: role (its author may not write it), content (malformed, never folded), clock (时间异常, held). */
+      quarantined: z.array(
+        z.object({ eventId: z.string(), replica: z.string(), office: z.string(), seq: z.number().int(), entity: z.string(), reason: z.string(), at: z.string(), kind: z.enum(['role', 'content', 'clock']) }),
+      ),
+      /** The centre's releases of quarantined or held records: which, by whom, when and why. */
+      releases: z.array(z.object({ eventId: z.string(), office: z.string(), reason: z.string(), releasedOn: z.string(), applied: z.boolean() })),
       /** Concurrent edits of one field not yet looked at by a person. */
       conflicts: z.array(z.object({ id: z.string(), what: z.string(), field: z.string(), kept: z.string(), keptBy: z.string(), other: z.string(), otherBy: z.string() })),
     }),
   },
+  /** The centre releases a quarantined or held record (not a malformed one), with its reason: synced like any change. */
+  'sync.release': { input: z.object({ eventId: z.string().min(1).max(64), reason: z.string().trim().min(2, '请写明放行的理由（至少两个字）').max(500) }).strict(), output: z.object({ released: z.number().int() }) },
   'conflicts.settle': { input: z.object({ id: z.string().min(1), useOther: z.boolean() }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** Makes a bundle (for one peer, or full) and hands it over to be saved on the stick. */
   'sync.export': {
@@ -189,11 +196,13 @@ export const contract = {
       exporter: z.string(),
       exporterOffice: z.string(),
       createdAt: z.string(),
-      newKeys: z.array(z.object({ replica: z.string(), fingerprint: z.string() })),
+      /** Each new key with the office, role and battle it announces: confirming the fingerprint grants them. */
+      newKeys: z.array(z.object({ replica: z.string(), fingerprint: z.string(), office: z.string(), role: z.string(), battle: z.number().int() })),
       events: z.number().int(),
       applied: z.number().int(),
       skipped: z.number().int(),
       quarantined: z.number().int(),
+      released: z.number().int(),
       byEntity: z.record(z.string(), z.number().int()),
       gaps: z.array(z.object({ replica: z.string(), from: z.number().int(), to: z.number().int() })),
       futureClocks: z.number().int(),

@@ -187,6 +187,8 @@ export const entitySpecs = {
     table: 'meetings',
     fields: { month: t('month'), heldOn: t('held_on'), place: t('place'), chair: t('chair'), attendees: t('attendees'), minutes: t('minutes'), deleted },
   },
+  grant: { table: 'grants', fields: { officeUnitId: t('office_unit_id'), role: t('role'), battle: i('battle'), reason: t('reason'), deleted } },
+  release: { table: 'releases', fields: { reason: t('reason'), releasedOn: t('released_on'), deleted } },
   decision: {
     table: 'decisions',
     fields: { meetingId: t('meeting_id'), ord: i('ord'), text: t('text'), kind: t('kind'), refId: t('ref_id'), deleted },

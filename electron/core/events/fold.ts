@@ -24,6 +24,8 @@ export interface FieldClock {
 /** What the admission rules read: a field's value as folded so far (undefined when the row does not exist). */
 export interface FoldReader {
   value(entity: EntityName, id: string, field: string): Json | undefined;
+  /** The clock of a field's value as folded so far (null: never written). */
+  clock(entity: EntityName, id: string, field: string): FieldClock | null;
   /** Writes what is pending, for the rare check that must query the tables themselves. */
   flush(): void;
 }

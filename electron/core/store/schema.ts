@@ -25,10 +25,18 @@ export const events = sqliteTable(
     body: text('body').notNull(),
     hash: text('hash').notNull(),
     sig: text('sig'),
-    /** 1: kept in the chain but not folded, because its author's role may not write it (see quarantine). */
+    /**
+     * Kept in the chain but not folded (see quarantine): 1 quarantined (its author may not write it, or its content
+     * is malformed); 2 held, its clock being more than a day ahead of this machine's (folded once the clock catches up).
+     */
     quarantined: integer('quarantined').notNull().default(0),
   },
-  (t) => [uniqueIndex('events_replica_seq').on(t.replica, t.seq), index('events_entity').on(t.entity, t.entityId)],
+  (t) => [
+    uniqueIndex('events_replica_seq').on(t.replica, t.seq),
+    index('events_entity').on(t.entity, t.entityId),
+    // Held events are looked for at every import: a handful among half a million.
+    index('events_held').on(t.hlc).where(sql`quarantined = 2`),
+  ],
 );
 
 /** Last-writer-wins clock per field: the fold keeps a field's value from the event with max (hlc, replica). */
@@ -379,6 +387,13 @@ export const peers = sqliteTable('peers', {
   knownVector: text('known_vector').notNull().default('{}'),
   lastImportAt: text('last_import_at').notNull().default(''),
   lastExportAt: text('last_export_at').notNull().default(''),
+  /**
+   * The office, role and battle granted to this key when a person here confirmed its fingerprint (what it claimed
+   * in its first announcement, shown then): its events are judged by these, never by what it later says of itself.
+   */
+  officeUnitId: text('office_unit_id').notNull().default(''),
+  role: text('role').notNull().default(''),
+  battle: integer('battle').notNull().default(0),
 });
 
 /** Every bundle imported, with what it brought (local). */
@@ -401,4 +416,24 @@ export const quarantine = sqliteTable('quarantine', {
   sig: text('sig').notNull().default(''),
   reason: text('reason').notNull(),
   at: text('at').notNull(),
+  /** role: its author may not write it · content: malformed, never folded · clock: held, dated too far ahead. */
+  kind: text('kind').notNull().default('role'),
+});
+
+/** The centre's grant of an office, role and battle to an installation's key (entity "grant", id = its replica). */
+export const grants = sqliteTable('grants', {
+  id: text('id').primaryKey(),
+  officeUnitId: text('office_unit_id').notNull().default(''),
+  role: text('role').notNull().default(''),
+  battle: integer('battle').notNull().default(0),
+  reason: text('reason').notNull().default(''),
+  deleted: integer('deleted').notNull().default(0),
+});
+
+/** The centre's release of a quarantined or held event (entity "release", id = the event's id), with its reason. */
+export const releases = sqliteTable('releases', {
+  id: text('id').primaryKey(),
+  reason: text('reason').notNull().default(''),
+  releasedOn: text('released_on').notNull().default(''),
+  deleted: integer('deleted').notNull().default(0),
 });

@@ -3,6 +3,7 @@
 // its daily backup.
 import { AppError, toAppError } from '../../../shared/errors';
 import { newestGoodBackup, dailyBackup } from './backups';
+import { reconsiderQuarantine } from '../sync/release';
 import { openStore, type Store } from './open-store';
 
 export interface Recovery {
@@ -32,6 +33,14 @@ export async function startStore(path: string, log: (line: string) => void = () 
   } catch (err) {
     const error = toAppError(err);
     return { ok: false, error, recovery: error.code === 'store_corrupt' ? recoveryFor(path) : null };
+  }
+  try {
+    // Records held for their clock apply once this machine's clock has reached them.
+    const released = reconsiderQuarantine(store);
+    if (released) log(`${released} 条此前暂缓的记录已生效。`);
+  } catch (err) {
+    const e = toAppError(err);
+    log(`暂缓的记录未能重新检查：${e.message} (${e.detail})`);
   }
   return { ok: true, store };
 }

@@ -1,5 +1,9 @@
-// The role rules, applied again to events arriving from other offices: an event its author's role may not
-// write is quarantined (kept, shown, never applied). The author's role is what its own log announced.
+// The role rules, applied again to events arriving from other offices: an event its author may not write is
+// quarantined (kept in the chain, shown with the reason, never folded). The author's office, role and battle are
+// the ones granted to its key — by the centre (a "grant" event), or by a person here who confirmed its fingerprint
+// and the identity it announced then — never what its own later events say of it: a unit that re-announces itself
+// as the centre is still a unit. Whose record it is counts too: a unit writes progress, requests and actuals only
+// in its own name, and never touches another office's lines.
 import { can, type Action, type TaskScope } from '../../../shared/permissions';
 import type { Identity, Role } from '../../../shared/workflow';
 import type { LedgerEvent } from '../events/event';
@@ -11,16 +15,45 @@ import type Database from 'better-sqlite3';
 
 const ASSIGNEE_FIELDS = new Set(['leadPerson', 'handler', 'responsibleSection']);
 const PLAN_ENTITIES = new Set(['plan', 'battle', 'section', 'target', 'unit']);
+const IDENTITY_FIELDS = ['officeUnitId', 'role', 'battle'] as const;
+const DECISION_FIELDS = ['deciderUnitId', 'reason', 'decidedOn'];
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const ids = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
 
-function author(state: FoldReader, replica: string): Identity | null {
-  const role = state.value('replica', replica, 'role');
-  if (role === undefined || state.value('replica', replica, 'deleted') || !role) return null;
-  const office = str(state.value('replica', replica, 'officeUnitId'));
-  const battle = Number(state.value('replica', replica, 'battle') ?? 0);
-  return { replicaId: replica, officeUnitId: office, officeName: '', role: role as Role, battle, operator: '' };
+/** An office's identity as granted here. */
+export interface Grant {
+  officeUnitId: string;
+  role: string;
+  battle: number;
+}
+
+/** What admission knows beyond the folded state: who this installation is, and what was granted to each key. */
+export interface AdmissionContext {
+  self: string;
+  /** The identity a person here granted to this key when pinning it. */
+  pinned(replica: string): Grant | undefined;
+  /** The key this replica's events are verified with. */
+  keyOf(replica: string): string | undefined;
+}
+
+/** The centre's grant, where it made one; otherwise the one made here when the key was pinned. */
+function granted(state: FoldReader, ctx: AdmissionContext, replica: string): Grant | undefined {
+  const role = state.value('grant', replica, 'role');
+  if (role !== undefined && !state.value('grant', replica, 'deleted') && role) {
+    return { officeUnitId: str(state.value('grant', replica, 'officeUnitId')), role: str(role), battle: Number(state.value('grant', replica, 'battle') ?? 0) };
+  }
+  return ctx.pinned(replica);
+}
+
+function author(state: FoldReader, ctx: AdmissionContext, replica: string): Identity | null {
+  // This installation's own identity is what it set itself.
+  const g: Grant | undefined =
+    replica === ctx.self
+      ? { officeUnitId: str(state.value('replica', replica, 'officeUnitId')), role: str(state.value('replica', replica, 'role')), battle: Number(state.value('replica', replica, 'battle') ?? 0) }
+      : granted(state, ctx, replica);
+  if (!g || !g.role || !g.officeUnitId) return null;
+  return { replicaId: replica, officeUnitId: g.officeUnitId, officeName: '', role: g.role as Role, battle: g.battle, operator: '' };
 }
 
 const battleCode = (state: FoldReader, battleId: unknown) => {
@@ -70,33 +103,89 @@ const NOT_ALLOWED: Record<Action, string> = {
 
 const verdict = (who: Identity, action: Action, scope: TaskScope | null) => (!scope ? '找不到所涉及的任务' : can(who, action, scope) ? null : NOT_ALLOWED[action]);
 
+const runsBattle = (who: Identity, battle: number) => who.role === 'center' || (who.role === 'taskforce' && who.battle === battle);
+
+/** A unit writes lines only in its own name: the line's unit as it arrives and as it stands must be its office. */
+function ownLine(who: Identity, scope: TaskScope | null, state: FoldReader, e: LedgerEvent): string | null {
+  if (!scope || runsBattle(who, scope.battle)) return null;
+  const existing = state.value(e.entity as 'progress', e.entityId, 'unitId');
+  if (existing !== undefined && str(existing) !== who.officeUnitId) return '不能修改或删除其他单位的记录';
+  if (e.fields.unitId !== undefined && str(e.fields.unitId) !== who.officeUnitId) return '不能以其他单位的名义报送';
+  if (e.op === 'delete' && existing === undefined) return '不能删除不存在的记录';
+  return null;
+}
+
+/** Scope of the task a line belongs to; a line moved to another task must be allowed on both. */
+function lineScopes(state: FoldReader, e: LedgerEvent): (TaskScope | null)[] {
+  const before = state.value(e.entity as 'progress', e.entityId, 'taskId');
+  const after = e.fields.taskId;
+  const out = [taskScopeOf(state, str(after ?? before), {})];
+  if (before !== undefined && after !== undefined && str(before) !== str(after)) out.push(taskScopeOf(state, str(before), {}));
+  return out;
+}
+
+const first = (...reasons: (string | null)[]) => reasons.find((r) => r !== null) ?? null;
+
+function closeoutReason(state: FoldReader, who: Identity, e: LedgerEvent): string | null {
+  const scopes = lineScopes(state, e);
+  const f = e.fields;
+  const decides = e.op === 'delete' || (f.state !== undefined && f.state !== 'pending') || DECISION_FIELDS.some((k) => f[k] !== undefined);
+  if (decides) return first(...scopes.map((s) => verdict(who, 'closeout.decide', s)));
+  // A request that would put a decided row back to pending, written after the decision, undoes the decision.
+  const state_ = state.value('closeout', e.entityId, 'state');
+  const decided = state_ !== undefined && state_ !== 'pending';
+  const clock = state.clock('closeout', e.entityId, 'state');
+  if (f.state === 'pending' && decided && clock && (clock.hlc < e.hlc || (clock.hlc === e.hlc && clock.replica < e.replica)) && !runsBattle(who, scopes[0]?.battle ?? -1)) {
+    return '不能撤销专班对销号申请的审批';
+  }
+  return first(...scopes.map((s) => verdict(who, 'closeout.request', s)), ownLine(who, scopes[0] ?? null, state, e));
+}
+
+function identityReason(state: FoldReader, ctx: AdmissionContext, e: LedgerEvent): string | null {
+  if (e.entityId !== e.replica) return '冒充其他单位修改其身份';
+  if (e.op === 'delete') return '不能删除本单位的身份';
+  if (e.fields.publicKey !== undefined && e.fields.publicKey !== ctx.keyOf(e.replica)) return '身份中的公钥与签名所用的密钥不一致';
+  const g = granted(state, ctx, e.replica);
+  if (!g || !g.role) return '该单位的身份未经本机确认（核对指纹时未记录其单位和角色），须由总指挥中心确认';
+  for (const k of IDENTITY_FIELDS) {
+    if (e.fields[k] !== undefined && str(e.fields[k]) !== str(g[k])) return '不能自行更改本单位的单位、角色或所属的仗（须由总指挥中心确认）';
+  }
+  return null;
+}
+
 /** null when the event may be applied; otherwise why not, in Chinese. */
-export function admissionReason(db: Database.Database, state: FoldReader, e: LedgerEvent): string | null {
-  if (e.entity === 'replica') return e.entityId === e.replica ? null : '冒充其他单位修改其身份';
-  const who = author(state, e.replica);
-  if (!who) return '作者未设置单位和角色';
+export function admissionReason(db: Database.Database, state: FoldReader, e: LedgerEvent, ctx: AdmissionContext): string | null {
+  // The centre has released this very event: it applies, whatever its author's role.
+  if (state.value('release', e.id, 'reason') !== undefined && !state.value('release', e.id, 'deleted')) return null;
+  if (e.entity === 'replica') return identityReason(state, ctx, e);
+  const who = author(state, ctx, e.replica);
+  if (!who) return '作者的单位和角色未经确认';
+  if (e.entity === 'grant' || e.entity === 'release') return who.role === 'center' ? null : e.entity === 'grant' ? '只有总指挥中心可以确认单位的角色' : '只有总指挥中心可以放行隔离的记录';
   if (PLAN_ENTITIES.has(e.entity)) return who.role === 'center' ? null : '只有总指挥中心可以修改实施方案和单位名录';
   if (e.entity === 'task') {
-    const onlyAssignees = Object.keys(e.fields).every((f) => ASSIGNEE_FIELDS.has(f));
-    return verdict(who, onlyAssignees ? 'task.assign' : 'task.edit', taskScopeOf(state, e.entityId, e.fields));
+    const onlyAssignees = e.op === 'put' && Object.keys(e.fields).every((f) => ASSIGNEE_FIELDS.has(f));
+    const action = onlyAssignees ? 'task.assign' : 'task.edit';
+    const scope = taskScopeOf(state, e.entityId, e.fields);
+    // Moved to another battle: allowed only where the author runs both.
+    const moved = e.fields.battleId !== undefined && state.value('task', e.entityId, 'battleId') !== undefined ? battleCode(state, e.fields.battleId) : undefined;
+    return first(verdict(who, action, scope), moved !== undefined && scope && moved !== scope.battle ? verdict(who, action, { ...scope, battle: moved }) : null);
   }
   if (e.entity === 'progress') {
-    return verdict(who, 'progress.report', taskScopeOf(state, str(e.fields.taskId ?? state.value('progress', e.entityId, 'taskId')), {}));
+    const scopes = lineScopes(state, e);
+    return first(...scopes.map((s) => verdict(who, 'progress.report', s)), ownLine(who, scopes[0] ?? null, state, e));
   }
-  if (e.entity === 'closeout') {
-    const decides = e.fields.state !== undefined && e.fields.state !== 'pending';
-    return verdict(who, decides ? 'closeout.decide' : 'closeout.request', taskScopeOf(state, str(e.fields.taskId ?? state.value('closeout', e.entityId, 'taskId')), {}));
-  }
+  if (e.entity === 'closeout') return closeoutReason(state, who, e);
   if (e.entity === 'indicator' || e.entity === 'indicatorValue') {
     const indicatorId = e.entity === 'indicator' ? e.entityId : str(e.fields.indicatorId ?? state.value('indicatorValue', e.entityId, 'indicatorId'));
     const scope = indicatorAdmissionScope(db, state, indicatorId, e.entity === 'indicator' ? e.fields : {});
-    return verdict(who, e.entity === 'indicator' ? 'indicator.define' : 'indicator.report', scope);
+    if (e.entity === 'indicator') return verdict(who, 'indicator.define', scope);
+    return first(verdict(who, 'indicator.report', scope), ownLine(who, scope, state, e));
   }
   if (e.entity === 'problem') {
     const taskId = str(e.fields.taskId ?? state.value('problem', e.entityId, 'taskId'));
-    const unitId = str(e.fields.unitId ?? state.value('problem', e.entityId, 'unitId'));
+    const unitId = str(state.value('problem', e.entityId, 'unitId') ?? e.fields.unitId);
     const task = taskScopeOf(state, taskId, {});
-    const clears = e.fields.state === 'cleared' && Object.keys(e.fields).every((f) => ['state', 'clearedOn', 'statement'].includes(f));
+    const clears = e.op === 'put' && e.fields.state === 'cleared' && Object.keys(e.fields).every((f) => ['state', 'clearedOn', 'statement'].includes(f));
     return clears ? verdict(who, 'problem.clear', task && { battle: task.battle, leadUnitIds: [unitId], coUnitIds: [] }) : verdict(who, 'problem.raise', task);
   }
   if (e.entity === 'supervision') {

@@ -11,7 +11,8 @@ import { evidenceDir } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
 import { makeBackup } from '../store/backups';
 import type { Store } from '../store/open-store';
-import { admissionReason } from './admission';
+import { admissionReason, type AdmissionContext, type Grant } from './admission';
+import { seedIds } from '../plan/seed-ids';
 import { fingerprint } from './keys';
 import { storeVector, type Vector } from './vector';
 import { verifyBundleBytes, type VerifiedBundle } from './verify';
@@ -24,12 +25,17 @@ export interface ImportReport {
   exporter: string;
   exporterOffice: string;
   createdAt: string;
-  /** Authors whose keys this store has not pinned yet: compare the fingerprints, then import with trust. */
-  newKeys: { replica: string; fingerprint: string }[];
+  /**
+   * Authors whose keys this store has not pinned yet, with the office, role and battle each announces: compare the
+   * fingerprints, then import with trust — which grants each key what it announced, and nothing it says later.
+   */
+  newKeys: { replica: string; fingerprint: string; officeUnitId: string; office: string; role: string; battle: number }[];
   events: number;
   applied: number;
   skipped: number;
   quarantined: number;
+  /** Events held back before and folded now (released by the centre, allowed now, or their time has come). */
+  released: number;
   byEntity: Record<string, number>;
   gaps: { replica: string; from: number; to: number }[];
   forks: { replica: string; seq: number }[];
@@ -130,17 +136,33 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
   if (m.plan !== plan.docNo) throw new AppError('bad_input', `这个同步包属于另一个实施方案（${m.plan}），本机台账是 ${plan.docNo}。`, `bundle for plan ${m.plan}`);
   if (m.exporter === store.replicaId) throw new AppError('bad_input', '这是本机自己导出的同步包，无需导入。', 'own bundle');
 
-  const pinned = new Map((store.sqlite.prepare('SELECT replica_id AS r, public_key AS k FROM peers').all() as { r: string; k: string }[]).map((p) => [p.r, p.k]));
+  const seedReplica = seedIds.seedReplica(plan.docNo);
+  if (events.some((e) => e.event.replica === seedReplica)) {
+    throw new AppError('forbidden', '同步包中有冒充预置实施方案的记录，已拒绝导入。', 'events signed as the seed replica');
+  }
+  const peerRows = store.sqlite.prepare('SELECT replica_id AS r, public_key AS k, office_unit_id AS officeUnitId, role, battle FROM peers').all() as ({ r: string; k: string } & Grant)[];
+  const pinned = new Map(peerRows.map((p) => [p.r, p.k]));
+  const grants = new Map<string, Grant>(peerRows.map((p) => [p.r, { officeUnitId: p.officeUnitId, role: p.role, battle: p.battle }]));
   pinned.set(store.replicaId, store.publicKey);
   const keys = { ...m.keys, [m.exporter]: m.exporterKey };
-  const newKeys: ImportReport['newKeys'] = [];
   for (const [replica, key] of Object.entries(keys)) {
     const known = pinned.get(replica);
     if (known && known !== key) {
       throw new AppError('forbidden', `同步包中有单位的密钥与本机记录的不一致（指纹 ${fingerprint(key)}，应为 ${fingerprint(known)}）。可能有人冒充，已拒绝导入。`, `changed key for ${replica}`);
     }
-    if (!known) newKeys.push({ replica, fingerprint: fingerprint(key) });
   }
+  // Only the authors of events it carries: a key listed with no events of its own says nothing a person could check.
+  const claims = announcedIdentities(events);
+  const units = new Map((store.sqlite.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
+  const newKeys: ImportReport['newKeys'] = [];
+  for (const replica of [...new Set(events.map((e) => e.event.replica))].sort()) {
+    if (pinned.has(replica)) continue;
+    const claim = claims.get(replica) ?? { officeUnitId: '', role: '', battle: 0 };
+    newKeys.push({ replica, fingerprint: fingerprint(keys[replica]!), ...claim, office: units.get(claim.officeUnitId) ?? '' });
+    // What the person confirms with the fingerprint is what this key is granted.
+    grants.set(replica, claim);
+  }
+  const ctx: AdmissionContext = { self: store.replicaId, pinned: (r) => grants.get(r), keyOf: (r) => (r === store.replicaId ? store.publicKey : (pinned.get(r) ?? keys[r])) };
 
   const run = (): ImportReport => {
     const now = (options.now ?? new Date()).toISOString();
@@ -163,6 +185,7 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
       applied: 0,
       skipped: 0,
       quarantined: 0,
+      released: 0,
       byEntity: {},
       gaps: [],
       forks: [],
@@ -198,20 +221,24 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
     if (report.forks.length) {
       throw new AppError('forbidden', `同步包与本机已有记录冲突（同一单位同一序号内容不同，共 ${report.forks.length} 处），可能有人篡改或恢复了旧备份。已拒绝导入，请联系该单位核实。`, `fork at ${JSON.stringify(report.forks[0])}`);
     }
-    const result = store.log.ingest(toIngest, (e: LedgerEvent, state) => admissionReason(store.sqlite, state, e), { dryRun: options.dryRun });
+    // Keys are pinned, with the identity granted to them, in the same transaction as their events.
+    const pin = store.sqlite.prepare('INSERT OR IGNORE INTO peers (replica_id, public_key, fingerprint, pinned_at, office_unit_id, role, battle) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const k of newKeys) pin.run(k.replica, keys[k.replica], k.fingerprint, now, k.officeUnitId, k.role, k.battle);
+    const result = store.log.ingest(toIngest, (e: LedgerEvent, state) => admissionReason(store.sqlite, state, e, ctx), { dryRun: options.dryRun });
     report.applied = result.applied;
     report.quarantined = result.quarantined;
-    // Keys are pinned, and the peer's state remembered, in the same transaction as its events.
-    const pin = store.sqlite.prepare('INSERT OR IGNORE INTO peers (replica_id, public_key, fingerprint, pinned_at) VALUES (?, ?, ?, ?)');
-    for (const k of newKeys) pin.run(k.replica, keys[k.replica], k.fingerprint, now);
-    const peer = store.sqlite.prepare('SELECT known_vector AS v FROM peers WHERE replica_id = ?').get(m.exporter) as { v: string };
-    const merged: Vector = { ...(JSON.parse(peer.v) as Vector) };
-    for (const [r, seq] of Object.entries(m.vector)) merged[r] = Math.max(merged[r] ?? 0, seq);
-    store.sqlite.prepare('UPDATE peers SET known_vector = ?, last_import_at = ? WHERE replica_id = ?').run(JSON.stringify(merged), now, m.exporter);
+    report.released = result.released;
+    // The exporter's state is remembered only for a key pinned here (with this bundle or before).
+    const peer = store.sqlite.prepare('SELECT known_vector AS v FROM peers WHERE replica_id = ?').get(m.exporter) as { v: string } | undefined;
+    if (peer) {
+      const merged: Vector = { ...(JSON.parse(peer.v) as Vector) };
+      for (const [r, seq] of Object.entries(m.vector)) merged[r] = Math.max(merged[r] ?? 0, seq);
+      store.sqlite.prepare('UPDATE peers SET known_vector = ?, last_import_at = ? WHERE replica_id = ?').run(JSON.stringify(merged), now, m.exporter);
+    }
     if (!already) {
       store.sqlite
         .prepare('INSERT INTO import_log (bundle_id, file_name, exporter, imported_at, applied, skipped, summary) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(m.bundleId, options.fileName ?? '', m.exporter, now, report.applied, report.skipped, JSON.stringify({ byEntity: report.byEntity, gaps: report.gaps, quarantined: report.quarantined }));
+        .run(m.bundleId, options.fileName ?? '', m.exporter, now, report.applied, report.skipped, JSON.stringify({ byEntity: report.byEntity, gaps: report.gaps, quarantined: report.quarantined, held: report.futureClocks }));
     }
     report.applied_ = !options.dryRun;
     if (options.dryRun) throw new Rollback(report);
@@ -245,3 +272,19 @@ function storeAttachments(store: Store, attachments: Record<string, string>): vo
   }
 }
 
+
+/**
+ * The office, role and battle each author announces first in its chain (its own "replica" event): what a person
+ * confirms with its fingerprint. Later announcements are judged against it on arrival.
+ */
+function announcedIdentities(events: readonly SealedEvent[]): Map<string, Grant> {
+  const firstSeen = new Map<string, { seq: number; grant: Grant }>();
+  for (const { event: e } of events) {
+    if (e.entity !== 'replica' || e.entityId !== e.replica || e.op !== 'put' || !['center', 'taskforce', 'unit'].includes(e.fields.role as string)) continue;
+    const seen = firstSeen.get(e.replica);
+    if (seen && seen.seq < e.seq) continue;
+    const battle = Number.isInteger(e.fields.battle) ? (e.fields.battle as number) : 0;
+    firstSeen.set(e.replica, { seq: e.seq, grant: { officeUnitId: typeof e.fields.officeUnitId === 'string' ? e.fields.officeUnitId : '', role: e.fields.role as string, battle } });
+  }
+  return new Map([...firstSeen].map(([r, v]) => [r, v.grant]));
+}

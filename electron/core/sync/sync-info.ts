@@ -10,6 +10,10 @@ export function syncInfo(store: Store) {
   const offices = new Map(
     (store.sqlite.prepare('SELECT r.id, u.name FROM replicas r JOIN units u ON u.id = r.office_unit_id').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]),
   );
+  // An office whose events are all held has no folded identity yet: the one granted when its key was pinned.
+  const granted = new Map(
+    (store.sqlite.prepare('SELECT p.replica_id AS id, u.name FROM peers p JOIN units u ON u.id = p.office_unit_id').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]),
+  );
   const mine = storeVector(store.sqlite)[store.replicaId] ?? 0;
   const peers = (
     store.sqlite
@@ -27,15 +31,25 @@ export function syncInfo(store: Store) {
     }[]
   ).map((h) => ({ ...h, office: offices.get(h.exporter) ?? '' }));
   const quarantined = (
-    store.sqlite.prepare('SELECT event_id AS eventId, replica, seq, reason, at, body FROM quarantine ORDER BY at DESC LIMIT 200').all() as {
+    store.sqlite.prepare('SELECT event_id AS eventId, replica, seq, reason, at, body, kind FROM quarantine ORDER BY at DESC LIMIT 200').all() as {
       eventId: string;
       replica: string;
       seq: number;
       reason: string;
       at: string;
       body: string;
+      kind: 'role' | 'content' | 'clock';
     }[]
-  ).map(({ body, ...q }) => ({ ...q, office: offices.get(q.replica) ?? '', entity: (JSON.parse(body) as { entity: string }).entity }));
+  ).map(({ body, ...q }) => ({ ...q, office: offices.get(q.replica) || granted.get(q.replica) || '', entity: entityOf(body) }));
+  const releases = (
+    store.sqlite
+      .prepare(
+        `SELECT r.id AS eventId, r.reason, r.released_on AS releasedOn, (SELECT e.replica FROM events e WHERE e.entity = 'release' AND e.entity_id = r.id AND e.quarantined = 0 ORDER BY e.hlc DESC LIMIT 1) AS by,
+                NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.event_id = r.id) AS applied
+           FROM releases r WHERE r.deleted = 0 ORDER BY r.released_on DESC LIMIT 200`,
+      )
+      .all() as { eventId: string; reason: string; releasedOn: string; by: string | null; applied: number }[]
+  ).map(({ by, applied, ...r }) => ({ ...r, office: (by && offices.get(by)) || '', applied: !!applied }));
   const tasks = new Map((store.sqlite.prepare('SELECT id, code, title FROM tasks').all() as { id: string; code: string; title: string }[]).map((t) => [t.id, t]));
   const conflicts = (
     store.sqlite
@@ -66,5 +80,16 @@ export function syncInfo(store: Store) {
     peers,
     history,
     quarantined,
+    releases,
   };
+}
+
+/** A body as stored may be anything its author signed: the list must show it, not fail on it. */
+function entityOf(body: string): string {
+  try {
+    const e = JSON.parse(body) as { entity?: unknown };
+    return typeof e.entity === 'string' ? e.entity.slice(0, 40) : '';
+  } catch {
+    return '';
+  }
 }

@@ -65,8 +65,8 @@ describe('EventLog.ingest', () => {
     author.log.append([{ entity: 'task', entityId: TASK, op: 'put', fields: { leadPerson: '王五' } }]);
     const events = readEvents(author.sqlite, author.replicaId);
     const reader = tempStore();
-    expect(reader.log.ingest(events)).toEqual({ applied: 1, skipped: 0, quarantined: 0 });
-    expect(reader.log.ingest(events)).toEqual({ applied: 0, skipped: 1, quarantined: 0 });
+    expect(reader.log.ingest(events)).toEqual({ applied: 1, skipped: 0, quarantined: 0, held: 0, released: 0 });
+    expect(reader.log.ingest(events)).toEqual({ applied: 0, skipped: 1, quarantined: 0, held: 0, released: 0 });
     expect(taskRow(reader).leadPerson).toBe('王五');
   });
 
