@@ -10,6 +10,20 @@ export const BUNDLE_MAJOR = 1;
 export const BUNDLE_MINOR = 0;
 /** A year of a prefecture's events fits many times over; a stick full of something else does not. */
 export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
+/**
+ * Evidence files carried in one bundle, added up (as stored, before base64): they travel in the head, parsed as one
+ * JSON text, so they are what an import holds in memory at once. Files past it are left for a later bundle.
+ */
+export const MAX_ATTACHMENT_BYTES = 48 * 1024 * 1024;
+/** The head with that much evidence in base64 and a manifest of thousands of offices' keys. */
+export const MAX_HEAD_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4 * 1024 * 1024;
+/**
+ * A file in another layout than the exporter's (re-saved by some tool) is parsed whole, as one string and one
+ * value: only up to this size. The exporter's own files are read in place up to MAX_BUNDLE_BYTES.
+ */
+export const MAX_RESAVED_BUNDLE_BYTES = 64 * 1024 * 1024;
+/** Deeper than any bundle or event this program writes (an event nests four levels). */
+export const MAX_JSON_DEPTH = 32;
 
 // Canonical base64 only: the unused low bits of the last character could otherwise carry two spellings of
 // the same signature, and a bundle would have two byte forms with one meaning.

@@ -3,7 +3,8 @@
 // one JavaScript string: a 79 MB bundle is 140 MB of text in V8's two-byte form, and parsing it whole keeps
 // another 110 MB of body strings alive. Anything else returns null, and the verifier reads the file the long way.
 import { indexOfIn, sha256Of, type BundleBytes } from './bundle-bytes';
-import { bundleHeadSchema, isBundleSig, type BundleHead } from './bundle-format';
+import { bundleHeadSchema, isBundleSig, MAX_HEAD_BYTES, MAX_JSON_DEPTH, type BundleHead } from './bundle-format';
+import { scanJson } from './json-scan';
 
 const EVENTS_KEY = Buffer.from(',"events":[');
 const EVENT_OPEN = Buffer.from('{"body":"');
@@ -73,9 +74,13 @@ export function layOut(file: BundleBytes, split: Split | null = splitAtEvents(fi
   if (!split) return null;
   const { keyAt, eventsSha256 } = split;
   const end = file.size - 1;
+  if (keyAt > MAX_HEAD_BYTES) return null;
   let raw: unknown;
   try {
-    raw = JSON.parse(`${file.text(0, keyAt, 'utf8')}}`);
+    const headText = `${file.text(0, keyAt, 'utf8')}}`;
+    raw = JSON.parse(headText);
+    // A key named twice parses to its last value: such a head is read the long way, which refuses it with the reason.
+    if (scanJson(headText, MAX_JSON_DEPTH)) return null;
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@ import { readEvidence } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
 import { seedIds } from '../plan/seed-ids';
 import type { Store } from '../store/open-store';
-import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, signedPart, type Bundle, type Manifest } from './bundle-format';
+import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, MAX_ATTACHMENT_BYTES, signedPart, type Bundle, type Manifest } from './bundle-format';
 import { storeVector, type Vector } from './vector';
 
 export interface ExportOptions {
@@ -103,12 +103,15 @@ export function buildBundle(store: Store, options: ExportOptions = {}): Bundle {
 /** The evidence files the chosen progress lines refer to, where this store has them. */
 function evidenceFor(store: Store, bodies: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
+  let total = 0;
   for (const body of bodies) {
-    const refs = (JSON.parse(body) as { fields: { evidence?: { sha256: string }[] } }).fields.evidence ?? [];
+    const refs = (JSON.parse(body) as { fields: { evidence?: { sha256: string; size: number }[] } }).fields.evidence ?? [];
     for (const ref of refs) {
-      if (out[ref.sha256]) continue;
+      // Past the cap a file is left out, as one this PC does not have: the receiver says it has not arrived yet.
+      if (out[ref.sha256] || total + ref.size > MAX_ATTACHMENT_BYTES) continue;
       try {
         out[ref.sha256] = readEvidence(store, ref.sha256).toString('base64');
+        total += ref.size;
       } catch {
         // Not on this PC (relayed without its file): the line travels, the file comes from an office that has it.
       }

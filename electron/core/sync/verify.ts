@@ -6,7 +6,24 @@
 import { AppError } from '../../../shared/errors';
 import { isCanonicalText, sha256Hex, type Json } from '../events/canonical';
 import { sealReceived, type PlaceInFile, type SealedEvent } from '../events/event';
-import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, bundleEnvelopeSchema, canonicalEventsJson, isBundleBody, isBundleEvent, MAX_BUNDLE_BYTES, signedPart, type Bundle, type BundleHead } from './bundle-format';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_MAJOR,
+  BUNDLE_MINOR,
+  bundleEnvelopeSchema,
+  canonicalEventsJson,
+  isBundleBody,
+  isBundleEvent,
+  MAX_ATTACHMENT_BYTES,
+  MAX_BUNDLE_BYTES,
+  MAX_HEAD_BYTES,
+  MAX_JSON_DEPTH,
+  MAX_RESAVED_BUNDLE_BYTES,
+  signedPart,
+  type Bundle,
+  type BundleHead,
+} from './bundle-format';
+import { scanJson } from './json-scan';
 import { bytesInMemory, isUtf8Of, type BundleBytes } from './bundle-bytes';
 import { layOut, splitAtEvents, type Split } from './bundle-layout';
 import { asLedgerEvent } from './event-shape';
@@ -36,7 +53,10 @@ export function verifyBundleBytes(input: Uint8Array | BundleBytes, split?: Split
   if (file.size === 0) throw bad('文件是空的，不是同步包。', 'empty file');
   if (file.size > MAX_BUNDLE_BYTES) throw bad('文件过大，不是正常的同步包。', `file of ${file.size} bytes over the cap`);
   if (!isUtf8Of(file)) throw bad('文件编码不对，不是同步包。', 'not UTF-8');
-  const laid = layOut(file, split === undefined ? splitAtEvents(file) : split);
+  const at = split === undefined ? splitAtEvents(file) : split;
+  // Evidence travels in the head: a head larger than the cap allows is refused before it is read into memory.
+  if (at && at.keyAt > MAX_HEAD_BYTES) throw bad(`同步包携带的附件过多（合计超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB），已拒绝导入。`, `head of ${at.keyAt} bytes over ${MAX_HEAD_BYTES}`);
+  const laid = layOut(file, at);
   if (laid) {
     return checked(laid.head, {
       count: laid.bodyStart.length,
@@ -54,6 +74,9 @@ export function verifyBundleBytes(input: Uint8Array | BundleBytes, split?: Split
       at: (i) => ({ file, bodyStart: laid.bodyStart[i]!, bodyEnd: laid.bodyEnd[i]! }),
     });
   }
+  if (file.size > MAX_RESAVED_BUNDLE_BYTES) {
+    throw bad('这个文件不是专班台账导出时的原样（可能被其他软件另存过），且过大，无法检查。请使用对方导出的原文件。', `file of ${file.size} bytes in another layout`);
+  }
   const { events, ...head } = parsedWhole(file.slice(0, file.size));
   return checked(head, { count: events.length, body: (i) => events[i]!.body, sig: (i) => events[i]!.sig, at: () => null });
 }
@@ -61,11 +84,15 @@ export function verifyBundleBytes(input: Uint8Array | BundleBytes, split?: Split
 /** The file as one JSON value, for any layout but the exporter's own (a file re-saved by some tool). */
 function parsedWhole(file: Buffer): Bundle {
   let raw: unknown;
+  const text = file.toString('utf8');
   try {
-    raw = JSON.parse(file.toString('utf8'));
+    raw = JSON.parse(text);
   } catch (err) {
     throw bad('同步包不完整或已损坏（可能复制时被截断），请重新导出后再导入。', `JSON: ${(err as Error).message}`);
   }
+  const scan = scanJson(text, MAX_JSON_DEPTH);
+  if (scan?.kind === 'duplicate') throw bad(`同步包中同一名称“${scan.key.slice(0, 40)}”出现了两次，可能被改动过，已拒绝导入。`, `duplicate key ${scan.key}`);
+  if (scan) throw bad('同步包的内容嵌套过深，不是本程序写出的，已拒绝导入。', 'nesting too deep');
   const head = raw as { format?: unknown; version?: unknown };
   if (typeof raw !== 'object' || raw === null || head.format !== BUNDLE_FORMAT) throw bad('这不是专班台账的同步包。', 'not a bundle');
   const version = Array.isArray(head.version) ? head.version : [];
@@ -89,6 +116,11 @@ function parsedWhole(file: Buffer): Bundle {
 /** What holds however the file is laid out: the exporter's signature, the attachments, every event and chain. */
 function checked(bundle: BundleHead, entries: Entries): VerifiedBundle {
   const m = bundle.manifest;
+  const [major, minor] = bundle.version;
+  if (major !== BUNDLE_MAJOR) throw bad(`同步包格式版本（${major}）不受本程序支持。`, `unknown major version ${major}`);
+  if (minor < 0) throw bad(`同步包格式版本（${major}.${minor}）不对。`, `negative minor version ${minor}`);
+  const evidenceBytes = Object.values(m.attachments ?? {}).reduce((n, size) => n + size, 0);
+  if (evidenceBytes > MAX_ATTACHMENT_BYTES) throw bad(`同步包携带的附件过多（合计超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB），已拒绝导入。`, `attachments of ${evidenceBytes} bytes`);
   if (!verifySignature(m.exporterKey, signedPart(bundle.format, bundle.version, m), bundle.signature)) {
     throw bad('同步包的签名无效：它不是由所声称的单位导出的，或已被改动。', 'manifest signature invalid');
   }
@@ -114,7 +146,7 @@ function checked(bundle: BundleHead, entries: Entries): VerifiedBundle {
     }
     const event = asLedgerEvent(body);
     // Exactly the canonical bytes: no duplicate keys, no __proto__ games, no second meaning of the same record.
-    if (!event || !isCanonicalText(body as Json, text)) throw bad(`同步包第 ${i + 1} 条记录格式不对。`, `event ${i} not canonical`);
+    if (!event || !canonical(body as Json, text, i)) throw bad(`同步包第 ${i + 1} 条记录格式不对。`, `event ${i} not canonical`);
     if (!m.keys[event.replica]) throw bad(`同步包第 ${i + 1} 条记录缺少作者的公钥。`, `no key for ${event.replica}`);
     const range = m.ranges[event.replica];
     if (!range || event.seq < range[0] || event.seq > range[1]) throw bad('同步包的记录与清单范围不符。', `event ${event.replica}#${event.seq} outside range`);
@@ -126,6 +158,16 @@ function checked(bundle: BundleHead, entries: Entries): VerifiedBundle {
   }
   verifyChains(events, m.keys);
   return { bundle, events };
+}
+
+/** Whether the body is its value's canonical text; a value nested deeper than the stack allows is refused as such. */
+function canonical(value: Json, text: string, i: number): boolean {
+  try {
+    return isCanonicalText(value, text);
+  } catch (err) {
+    if (err instanceof RangeError) throw bad(`同步包第 ${i + 1} 条记录嵌套过深，不是本程序写出的。`, `event ${i}: ${err.message}`);
+    throw err;
+  }
 }
 
 /**
