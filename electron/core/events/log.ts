@@ -214,7 +214,8 @@ export class EventLog {
       changed = false;
       for (let i = 0; i < pending.length; i++) {
         const p = pending[i]!;
-        const refused = admit(p.event, this.folder);
+        // Whatever put it here, a malformed event is never folded.
+        const refused = contentProblem(p.event) ?? admit(p.event, this.folder);
         if (refused) continue;
         this.folder.apply(p.event);
         folded.push(p.id);
@@ -223,7 +224,7 @@ export class EventLog {
       }
     }
     // Held events whose time has come but that their author may not write: quarantined like any other.
-    for (const p of pending) if (p.q === 2) due.push({ id: p.id, reason: admit(p.event, this.folder)! });
+    for (const p of pending) if (p.q === 2) due.push({ id: p.id, reason: (contentProblem(p.event) ?? admit(p.event, this.folder))! });
     this.folder.flush();
     // The flags change after the flush, so the conflicts read these events once, from the batch.
     const unflag = this.db.prepare('UPDATE events SET quarantined = 0 WHERE id = ?');

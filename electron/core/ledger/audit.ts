@@ -75,11 +75,12 @@ function actionOf(e: LedgerEvent, isNew: boolean): string {
 export function taskAudit(store: Store, taskId: string): AuditEntry[] {
   const rows = store.sqlite
     .prepare(
-      `SELECT body FROM events WHERE (entity = 'task' AND entity_id = ?)
+      // What was folded: a quarantined or held record never happened here, and may not even be readable.
+      `SELECT body FROM events WHERE quarantined = 0 AND ((entity = 'task' AND entity_id = ?)
           OR (entity = 'progress' AND entity_id IN (SELECT id FROM progress WHERE task_id = ?))
           OR (entity = 'closeout' AND entity_id IN (SELECT id FROM closeouts WHERE task_id = ?))
           OR (entity = 'problem' AND entity_id IN (SELECT id FROM problems WHERE task_id = ?))
-          OR (entity = 'supervision' AND entity_id IN (SELECT s.id FROM supervisions s, json_each(s.task_ids) j WHERE j.value = ?))
+          OR (entity = 'supervision' AND entity_id IN (SELECT s.id FROM supervisions s, json_each(s.task_ids) j WHERE j.value = ?)))
         ORDER BY hlc, replica, seq`,
     )
     .all(taskId, taskId, taskId, taskId, taskId) as { body: string }[];

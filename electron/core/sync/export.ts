@@ -67,7 +67,8 @@ export function exportBundle(store: Store, options: ExportOptions = {}): Exporte
   const { events, count } = store.sqlite
     .prepare(`SELECT CAST(json_group_array(json_object('body', body, 'sig', sig)) AS BLOB) AS events, count(*) AS count FROM (SELECT body, sig ${CHOSEN} ORDER BY replica, seq)`)
     .get(params) as { events: Buffer; count: number };
-  const withEvidence = store.sqlite.prepare(`SELECT body ${CHOSEN} AND entity = 'progress' AND instr(body, '"evidence"') > 0`).pluck().all(params) as string[];
+  // Files of folded lines only: a quarantined line travels (its author's chain needs it), its claims do not.
+  const withEvidence = store.sqlite.prepare(`SELECT body ${CHOSEN} AND entity = 'progress' AND quarantined = 0 AND instr(body, '"evidence"') > 0`).pluck().all(params) as string[];
   const attachments = evidenceFor(store, withEvidence);
   const manifest: Manifest = {
     bundleId: uuidv7(),
@@ -105,7 +106,8 @@ function evidenceFor(store: Store, bodies: readonly string[]): Record<string, st
   const out: Record<string, string> = {};
   let total = 0;
   for (const body of bodies) {
-    const refs = (JSON.parse(body) as { fields: { evidence?: { sha256: string; size: number }[] } }).fields.evidence ?? [];
+    const refs = (JSON.parse(body) as { fields: { evidence?: { sha256: string; size: number }[] } }).fields.evidence;
+    if (!Array.isArray(refs)) continue;
     for (const ref of refs) {
       // Past the cap a file is left out, as one this PC does not have: the receiver says it has not arrived yet.
       if (out[ref.sha256] || total + ref.size > MAX_ATTACHMENT_BYTES) continue;
