@@ -2,7 +2,8 @@
 // make random allowed changes (the same field edited concurrently included) and exchange random full /
 // incremental / stale bundles, delivered reordered, duplicated, dropped and relayed, with stores closed and
 // reopened between steps. After a final exchange
-// every office holds the same events and the same state digest.
+// every office holds the same events and the same state digest. Mixed in: an office holding a valid key forges
+// events it may not write (signed with its real key, written around the core); none is ever folded anywhere.
 // Runs: PROPERTY_RUNS (default 12 in CI, fixed seed PROPERTY_SEED); `npm run test:sync-long` runs many more.
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { openStore, type Store } from '../../../electron/core/store/open-store';
 import { stateDigest } from '../../../electron/core/sync/digest';
 import { buildBundle } from '../../../electron/core/sync/export';
 import { importBundle } from '../../../electron/core/sync/import';
+import { forge, type Forgery } from '../../helpers/forge';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
 const SEED = Number(process.env.PROPERTY_SEED ?? 20230316);
@@ -31,6 +33,7 @@ const OFFICES = [
 const dirs: string[] = [];
 /** How many runs ended with conflicts recorded: the equality of conflict sets must not be trivially empty. */
 let runsWithConflicts = 0;
+let runsWithForgeries = 0;
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const MINUTE = 60_000;
@@ -79,7 +82,21 @@ type Op =
   | { kind: 'reopen'; who: number; task: number }
   | { kind: 'export'; from: number; to: number; full: boolean }
   | { kind: 'deliver'; pick: number; to: number }
-  | { kind: 'reopenStore'; who: number };
+  | { kind: 'reopenStore'; who: number }
+  | { kind: 'forge'; who: number; task: number; what: number };
+
+/** What a unit may not write, each refused on arrival whatever else has arrived. */
+const FORGERIES: ((o: Office, task: string, units: Record<string, string>) => Forgery)[] = [
+  (o) => ({ entity: 'replica', entityId: o.store.replicaId, fields: { role: 'center' } }),
+  (_o, task) => ({ entity: 'closeout', entityId: `forged-${Math.random()}`, fields: { taskId: task, state: 'approved', decidedOn: '2023-07-02' } }),
+  (_o, task) => ({ entity: 'task', entityId: task, op: 'delete', fields: {} }),
+  (_o, task, u) => ({ entity: 'progress', entityId: `forged-${Math.random()}`, fields: { taskId: task, unitId: u.市财政局!, period: '2023-05', percent: 100, text: '冒名', evidence: [], reportedOn: '2023-07-02' } }),
+  (o) => ({ entity: 'grant', entityId: o.store.replicaId, fields: { role: 'center', officeUnitId: 'x', battle: 0 } }),
+  (_o, task) => ({ entity: 'progress', entityId: `forged-${Math.random()}`, fields: { taskId: task, percent: 250 } }),
+  (_o, task) => ({ entity: 'task', entityId: task, fields: { colour: 'red' } }),
+  (_o, _t, u) => ({ entity: 'unit', entityId: u.市商务局!, fields: { name: '改名' } }),
+];
+const forgedIds: string[] = [];
 
 const who = fc.integer({ min: 0, max: 3 });
 const task = fc.integer({ min: 0, max: TASKS.length - 1 });
@@ -94,6 +111,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('export' as const), from: who, to: who, full: fc.boolean() }),
   fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat(), to: who }),
   fc.record({ kind: fc.constant('reopenStore' as const), who }),
+  fc.record({ kind: fc.constant('forge' as const), who: fc.integer({ min: 2, max: 3 }), task, what: fc.integer({ min: 0, max: FORGERIES.length - 1 }) }),
 );
 
 const NAMES = ['张三', '李四', '王五', '赵六'];
@@ -149,6 +167,11 @@ async function play(ops: Op[], clocks: { skew: number; jumpsBack: boolean }[]) {
       case 'reopenStore':
         office!.reopen();
         break;
+      case 'forge': {
+        const units = Object.fromEntries((office!.store.sqlite.prepare("SELECT name, id FROM units WHERE name IN ('市财政局', '市商务局')").all() as { name: string; id: string }[]).map((u) => [u.name, u.id]));
+        forgedIds.push(...forge(office!.store, [FORGERIES[o.what]!(office!, TASKS[o.task]!, units)]));
+        break;
+      }
     }
   }
   // An office whose PC runs more than a day ahead of another's has its events held there (时间异常) until that
@@ -162,25 +185,36 @@ async function play(ops: Op[], clocks: { skew: number; jumpsBack: boolean }[]) {
   const events = offices.map((o) => (o.store.sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n);
   const quarantined = offices.map((o) => (o.store.sqlite.prepare('SELECT count(*) AS n FROM events WHERE quarantined != 0').get() as { n: number }).n);
   const conflicts = offices.map((o) => JSON.stringify(o.store.sqlite.prepare('SELECT id, winner_value, loser_value FROM conflicts ORDER BY id').all()));
+  // Every forged event that reached an office sits there unfolded.
+  const forgedFolded = offices.flatMap((o) =>
+    forgedIds.filter((id) => (o.store.sqlite.prepare('SELECT quarantined FROM events WHERE id = ?').pluck().get(id) as number | undefined) === 0),
+  );
+  const forgedHere = (o: Office) => forgedIds.filter((id) => o.store.sqlite.prepare('SELECT 1 FROM events WHERE id = ?').get(id)).length;
+  const forged = offices.map(forgedHere);
+  forgedIds.length = 0;
   offices.forEach((o) => o.store.close());
-  return { digests, events, quarantined, conflicts };
+  return { digests, events, quarantined, conflicts, forgedFolded, forged };
 }
 
 describe('convergence of four offices exchanging files', () => {
   it(`ends identical after any history (${RUNS} runs, seed ${SEED})`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), fc.array(clock, { minLength: 4, maxLength: 4 }), async (ops, clocks) => {
-        const { digests, events, quarantined, conflicts } = await play(ops, clocks);
+        const { digests, events, quarantined, conflicts, forgedFolded, forged } = await play(ops, clocks);
         expect(new Set(events).size).toBe(1);
         expect(new Set(digests).size).toBe(1);
         expect(new Set(conflicts).size).toBe(1);
         if (conflicts[0] !== '[]') runsWithConflicts++;
-        // Only allowed actions were taken: nothing is quarantined anywhere.
-        expect(quarantined).toEqual([0, 0, 0, 0]);
+        if (forged[0]) runsWithForgeries++;
+        expect(forgedFolded).toEqual([]);
+        // Every forged event reached every office, and only they are held back: honest changes all applied.
+        expect(new Set(forged).size).toBe(1);
+        expect(quarantined).toEqual(forged);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
-    console.log(`convergence: ${RUNS} runs, ${runsWithConflicts} with concurrent edits recorded as conflicts`);
+    console.log(`convergence: ${RUNS} runs, ${runsWithConflicts} with concurrent edits recorded as conflicts, ${runsWithForgeries} with forged events`);
     expect(runsWithConflicts).toBeGreaterThan(0);
+    expect(runsWithForgeries).toBeGreaterThan(0);
   }, 600_000);
 });
