@@ -12,7 +12,7 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { indicatorCommand, indicatorsCommand, problemCommand, problemsCommand } from './commands/dispatch';
 import { statsCommand } from './commands/stats';
 import { tasksCommand } from './commands/tasks';
-import { bundleCommand, digestCommand, keysCommand } from './commands/sync';
+import { bundleCommand, digestCommand, keysCommand, quarantineCommand } from './commands/sync';
 import { closeoutCommand, progressCommand, settingsCommand, taskCommand } from './commands/workflow';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf, type CliIo } from './context';
 
@@ -40,7 +40,9 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   bundle verify 文件                                               只检查同步包，不改动台账
   bundle import 文件 --db FILE [--dry-run] [--trust]              导入同步包（新单位须核对指纹后加 --trust）
   digest --db FILE            台账共享内容的摘要：已同步一致的各单位相同
-  keys --db FILE [--json]     本机密钥指纹与已信任的单位
+  keys --db FILE [--json]     本机密钥指纹与已信任的单位（及核对指纹时确认的单位和角色）
+  quarantine --db FILE [--json]   隔离或暂缓的记录：越权、格式错误、时间异常
+  quarantine release --db FILE --event 标识 --reason "理由"   放行一条隔离的记录（仅总指挥中心；随同步包送达各单位）
   report --kind dekad|monthly|quarterly|supervision --period 2023-03-3|2023-03|2023-Q1 --db FILE --out FILE.docx
          [--unit 单位（督办单）] [--text 名称=内容 …] [--json]
                               生成旬简报、月通报、季总结或督办单（Word，GB/T 9704 格式），期号按年度顺延
@@ -86,10 +88,11 @@ const commandOptions = {
   xlsx: { db: str, out: str, section: str, 'dry-run': bool, json: bool, battle: str, unit: str, search: str },
   report: { db: str, kind: str, period: str, out: str, unit: str, text: { type: 'string', multiple: true }, json: bool },
   keys: { db: str, json: bool },
+  quarantine: { db: str, event: str, reason: str, json: bool },
 } as const;
 
 type Command = keyof typeof commandOptions;
-const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task', 'bundle', 'xlsx', 'indicator', 'problem', 'restore']);
+const WITH_SUBCOMMAND = new Set<Command>(['plan', 'progress', 'closeout', 'task', 'bundle', 'xlsx', 'indicator', 'problem', 'restore', 'quarantine']);
 
 async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: commandOptions[command], strict: true, allowPositionals: WITH_SUBCOMMAND.has(command) });
@@ -135,6 +138,8 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
       return reportCommand(dbPath, { kind: s('kind'), period: s('period'), out: s('out'), unit: s('unit'), text: v.text as unknown as string[] | undefined, json: !!v.json }, io);
     case 'keys':
       return keysCommand(dbPath, !!v.json, io);
+    case 'quarantine':
+      return quarantineCommand(positionals[0], dbPath, { event: s('event'), reason: s('reason'), json: !!v.json }, io);
     case 'task':
       return taskCommand(positionals[0], dbPath, { section: s('section'), title: s('title'), content: s('content'), lead: s('lead'), co: s('co'), due: s('due') }, io);
   }

@@ -9,7 +9,12 @@ import { filesByPath } from '../../core/picked-files';
 import { MAX_BUNDLE_BYTES } from '../../core/sync/bundle-format';
 import { fingerprint } from '../../core/sync/keys';
 import { verifyBundleBytes } from '../../core/sync/verify';
-import { EXIT_OK, requireOption, withStore, type CliIo } from '../context';
+import { call, EXIT_OK, requireOption, withStore, type CliIo } from '../context';
+
+const ROLE: Record<string, string> = { center: '总指挥中心', taskforce: '工作专班', unit: '成员单位' };
+const claimOf = (k: { office: string; role: string; battle: number }) =>
+  k.role ? `${k.office || '未知单位'}，${ROLE[k.role] ?? k.role}${k.role === 'taskforce' ? `（第${k.battle}仗）` : ''}` : '未声明单位和角色';
+const KIND: Record<string, string> = { role: '越权', content: '格式错误', clock: '时间异常' };
 
 function readFile(path: string): Buffer {
   try {
@@ -57,9 +62,11 @@ export async function bundleCommand(positionals: string[], dbPath: string, o: Bu
       if (o.json) io.out(JSON.stringify(r, null, 2));
       else {
         io.out(`${r.exporterOffice || r.exporter} 的同步包：${r.events} 条记录，新 ${r.applied} 条，已有 ${r.skipped} 条，隔离 ${r.quarantined} 条。`);
-        for (const k of r.newKeys) io.out(`  新单位密钥指纹 ${k.fingerprint}（${k.replica}）`);
+        if (r.released) io.out(`  此前隔离或暂缓的 ${r.released} 条记录现已生效。`);
+        // What confirming grants: the office and role each new key announced first, never what it says later.
+        for (const k of r.newKeys) io.out(`  新单位密钥指纹 ${k.fingerprint}：自称 ${claimOf(k)}（${k.replica}）`);
         for (const g of r.gaps) io.out(`  缺少 ${g.replica} 的第 ${g.from}–${g.to} 条记录，其后的记录待补齐后再导入`);
-        if (r.futureClocks) io.out(`  注意：${r.futureClocks} 条记录的时间晚于现在一天以上，请核对对方电脑的日期`);
+        if (r.futureClocks) io.out(`  注意：${r.futureClocks} 条记录的时间晚于现在一天以上，暂缓生效（时间异常），请核对对方电脑的日期`);
         io.out(o.dryRun ? '（预览，未导入。）' : r.alreadyImported ? '这个同步包此前已导入过，本次没有变化。' : '已导入。');
       }
       return EXIT_OK;
@@ -77,12 +84,41 @@ export function digestCommand(dbPath: string, io: CliIo): Promise<number> {
 
 export function keysCommand(dbPath: string, json: boolean, io: CliIo): Promise<number> {
   return withStore(dbPath, false, async (store) => {
-    const peers = store.sqlite.prepare('SELECT replica_id AS replica, fingerprint, pinned_at AS pinnedAt FROM peers ORDER BY pinned_at').all();
+    const peers = store.sqlite
+      .prepare('SELECT p.replica_id AS replica, p.fingerprint, p.pinned_at AS pinnedAt, coalesce(u.name, \'\') AS office, p.role, p.battle FROM peers p LEFT JOIN units u ON u.id = p.office_unit_id ORDER BY p.pinned_at')
+      .all();
     const own = { replica: store.replicaId, fingerprint: fingerprint(store.publicKey) };
     if (json) io.out(JSON.stringify({ own, peers }, null, 2));
     else {
       io.out(`本机标识 ${own.replica}\n本机指纹 ${own.fingerprint}（与其他单位交换前，请对方核对这组字符）`);
-      for (const p of peers as { replica: string; fingerprint: string }[]) io.out(`  已信任 ${p.fingerprint}  ${p.replica}`);
+      for (const p of peers as { replica: string; fingerprint: string; office: string; role: string; battle: number }[]) io.out(`  已信任 ${p.fingerprint}  ${claimOf(p)}  ${p.replica}`);
+    }
+    return EXIT_OK;
+  });
+}
+
+export interface QuarantineOptions {
+  event?: string;
+  reason?: string;
+  json?: boolean;
+}
+
+/** The records held back on arrival (越权 / 格式错误 / 时间异常), and the centre's release of one. */
+export function quarantineCommand(sub: string | undefined, dbPath: string, o: QuarantineOptions, io: CliIo): Promise<number> {
+  if (sub !== undefined && sub !== 'release') throw new AppError('bad_input', '用法：quarantine [--json]；quarantine release --event 标识 --reason "理由"', `bad quarantine command ${sub}`);
+  return withStore(dbPath, false, async (_store, h) => {
+    if (sub === 'release') {
+      const eventId = requireOption(o.event, '--event', '要放行的记录标识（见 quarantine 列表）');
+      const reason = requireOption(o.reason, '--reason', '放行的理由');
+      const r = await call(h, 'sync.release', { eventId, reason });
+      io.out(o.json ? JSON.stringify(r) : `已放行，${r.released} 条记录生效。放行记录将随同步包送达其他单位。`);
+      return EXIT_OK;
+    }
+    const info = await call(h, 'sync.info', {});
+    if (o.json) io.out(JSON.stringify({ quarantined: info.quarantined, releases: info.releases }, null, 2));
+    else {
+      if (!info.quarantined.length) io.out('没有隔离或暂缓的记录。');
+      for (const q of info.quarantined) io.out(`[${KIND[q.kind] ?? q.kind}] ${q.office || q.replica} 第 ${q.seq} 条（${q.entity}）：${q.reason}  标识 ${q.eventId}`);
     }
     return EXIT_OK;
   });

@@ -1,6 +1,6 @@
 // 同步: exchange with other offices by files on a USB stick. Export for one office (only what it lacks) or
 // everything; import with a preview first; a new office is trusted only after its fingerprint is compared.
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Input, Modal, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput, PickedFileRef } from '../../../shared/contract';
 import { pickedFile, request } from '../api';
@@ -13,7 +13,36 @@ import { change, useLedger } from '../state';
 type Info = ChannelOutput<'sync.info'>;
 type Report = ChannelOutput<'sync.import'>;
 
-const ENTITY: Record<string, string> = { replica: '单位身份', task: '任务', progress: '进展', closeout: '销号', unit: '单位', plan: '方案', battle: '仗', section: '工作任务', target: '指标' };
+const ENTITY: Record<string, string> = {
+  replica: '单位身份',
+  task: '任务',
+  progress: '进展',
+  closeout: '销号',
+  unit: '单位',
+  plan: '方案',
+  battle: '仗',
+  section: '工作任务',
+  target: '指标',
+  indicator: '指标',
+  indicatorValue: '指标完成值',
+  problem: '问题',
+  supervision: '督办',
+  meeting: '调度会',
+  decision: '会议决定',
+  report: '公文登记',
+  grant: '角色确认',
+  release: '放行',
+};
+
+/** Why a record was held back: 越权 (its author may not write it), 格式错误 (never applied), 时间异常 (dated ahead). */
+const HELD: Record<string, { label: string; color: string }> = {
+  role: { label: '越权', color: 'red' },
+  content: { label: '格式错误', color: 'default' },
+  clock: { label: '时间异常', color: 'orange' },
+};
+
+const ROLE: Record<string, string> = { center: '总指挥中心', taskforce: '工作专班', unit: '成员单位' };
+const claimOf = (k: Report['newKeys'][number]) => (k.role ? `${k.office || '未知单位'} · ${ROLE[k.role] ?? k.role}${k.role === 'taskforce' ? `（第${k.battle}仗）` : ''}` : '未声明单位和角色');
 
 function Preview({ r }: { r: Report }) {
   return (
@@ -27,6 +56,7 @@ function Preview({ r }: { r: Report }) {
         <Statistic title="新增" value={r.applied} />
         <Statistic title="本机已有" value={r.skipped} />
         <Statistic title="隔离" value={r.quarantined} valueStyle={{ color: r.quarantined ? '#cf1322' : undefined }} />
+        {r.futureClocks > 0 && <Statistic title="暂缓（时间异常）" value={r.futureClocks} valueStyle={{ color: '#d46b08' }} />}
       </Space>
       <div style={{ marginBottom: 8 }}>
         {Object.entries(r.byEntity).map(([k, n]) => (
@@ -39,7 +69,10 @@ function Preview({ r }: { r: Report }) {
       {r.gaps.map((g) => (
         <Alert key={g.replica} type="warning" showIcon style={{ marginBottom: 8 }} title={`缺少该单位第 ${g.from}–${g.to} 条记录：其后的记录将在补齐后导入。请让对方重新“全部导出”。`} />
       ))}
-      {r.futureClocks > 0 && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`${r.futureClocks} 条记录的时间晚于现在一天以上，请核对对方电脑的日期。`} />}
+      {r.futureClocks > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`${r.futureClocks} 条记录的时间晚于现在一天以上，将暂缓生效（时间异常），到时自动生效或由总指挥中心放行。请核对对方电脑的日期。`} />
+      )}
+      {r.released > 0 && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`此前隔离或暂缓的 ${r.released} 条记录现已生效。`} />}
     </div>
   );
 }
@@ -65,6 +98,22 @@ export function Sync() {
     );
   };
   useEffect(reload, []);
+
+  const isCenter = identity?.role === 'center';
+  const [releasing, setReleasing] = useState<Info['quarantined'][number] | null>(null);
+  const [releaseReason, setReleaseReason] = useState('');
+  const release = async () => {
+    if (!releasing) return;
+    let released = 0;
+    const err = await change(async () => {
+      released = (await request('sync.release', { eventId: releasing.eventId, reason: releaseReason })).released;
+    });
+    if (err) setError(err);
+    else message.success(released ? `已放行，${released} 条记录生效。` : '已放行。');
+    setReleasing(null);
+    setReleaseReason('');
+    reload();
+  };
 
   const settle = async (id: string, useOther: boolean) => {
     const err = await change(() => request('conflicts.settle', { id, useOther }));
@@ -184,12 +233,20 @@ export function Sync() {
                         description={
                           <div>
                             {preview.newKeys.map((k) => (
-                              <div key={k.replica} style={{ fontFamily: 'monospace', fontSize: 18 }} data-testid="new-fingerprint">
-                                {k.fingerprint}
+                              <div key={k.replica} style={{ marginBottom: 4 }}>
+                                <span style={{ fontFamily: 'monospace', fontSize: 18 }} data-testid="new-fingerprint">
+                                  {k.fingerprint}
+                                </span>
+                                <Typography.Text style={{ marginLeft: 12 }} data-testid="new-key-claim">
+                                  自称：{claimOf(k)}
+                                </Typography.Text>
                               </div>
                             ))}
+                            <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
+                              信任后，本机只按上面的单位和角色接受它的记录；它以后自称的角色不算数，须由总指挥中心确认。
+                            </Typography.Paragraph>
                             <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="confirm-fingerprint">
-                              已核对，指纹一致
+                              已核对，指纹一致，单位和角色无误
                             </Checkbox>
                           </div>
                         }
@@ -250,7 +307,7 @@ export function Sync() {
         />
       </Card>
       <Row gutter={16}>
-        <Col span={14}>
+        <Col span={24}>
           <Card size="small" title="导入记录" data-testid="import-history">
             <SimpleTable
               rowKey="bundleId"
@@ -265,21 +322,85 @@ export function Sync() {
             />
           </Card>
         </Col>
-        <Col span={10}>
-          <Card size="small" title="隔离的记录" data-testid="quarantine">
+      </Row>
+      <Card size="small" title="隔离或暂缓的记录" data-testid="quarantine">
+        <Typography.Paragraph type="secondary">
+          其他单位发来、本机没有应用的记录：越权（该单位无权这样改）、格式错误（无法应用）、时间异常（对方电脑时间超前，到时自动生效）。
+          {isCenter ? '核实后可放行，放行随同步包送达各单位。' : '如需放行，请联系总指挥中心。'}
+        </Typography.Paragraph>
+        <SimpleTable
+          rowKey="eventId"
+          rows={info?.quarantined ?? []}
+          empty="没有被隔离的记录"
+          columns={[
+            { title: '来自', dataIndex: 'office', key: 'office', width: 120 },
+            { title: '类别', dataIndex: 'kind', key: 'kind', width: 90, render: (v: string) => <Tag color={HELD[v]?.color}>{HELD[v]?.label ?? v}</Tag> },
+            { title: '记录', dataIndex: 'entity', key: 'entity', width: 90, render: (v: string) => ENTITY[v] ?? v },
+            { title: '原因', dataIndex: 'reason', key: 'reason' },
+            { title: '收到', dataIndex: 'at', key: 'at', width: 140, render: localTime },
+            ...(isCenter
+              ? [
+                  {
+                    title: '处理',
+                    key: 'act',
+                    width: 80,
+                    render: (_: unknown, q: Info['quarantined'][number]) =>
+                      q.kind === 'content' ? null : (
+                        <Button size="small" onClick={() => setReleasing(q)} data-testid="release-record">
+                          放行
+                        </Button>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+        {(info?.releases.length ?? 0) > 0 && (
+          <>
+            <Typography.Title level={5} style={{ marginTop: 12 }}>
+              放行记录
+            </Typography.Title>
             <SimpleTable
               rowKey="eventId"
-              rows={info?.quarantined ?? []}
-              empty="没有被隔离的记录"
+              rows={info!.releases}
+              empty=""
               columns={[
-                { title: '来自', dataIndex: 'office', key: 'office', width: 100 },
-                { title: '类型', dataIndex: 'entity', key: 'entity', width: 60, render: (v: string) => ENTITY[v] ?? v },
-                { title: '原因', dataIndex: 'reason', key: 'reason' },
+                { title: '日期', dataIndex: 'releasedOn', key: 'on', width: 110 },
+                { title: '放行单位', dataIndex: 'office', key: 'office', width: 120 },
+                { title: '理由', dataIndex: 'reason', key: 'reason' },
+                { title: '状态', dataIndex: 'applied', key: 'applied', width: 110, render: (v: boolean) => (v ? '已生效' : '待该记录送达') },
               ]}
             />
-          </Card>
-        </Col>
-      </Row>
+          </>
+        )}
+      </Card>
+      <Modal
+        open={!!releasing}
+        title="放行隔离的记录"
+        okText="放行"
+        cancelText="取消"
+        okButtonProps={{ disabled: releaseReason.trim().length < 2 }}
+        onOk={() => void release()}
+        onCancel={() => setReleasing(null)}
+        destroyOnHidden
+      >
+        {releasing && (
+          <>
+            <Typography.Paragraph>
+              {releasing.office}：{ENTITY[releasing.entity] ?? releasing.entity}（{HELD[releasing.kind]?.label}）——{releasing.reason}
+            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary">放行后该记录在本机生效，并作为总指挥中心的决定随同步包送达各单位，在操作记录中可查。</Typography.Paragraph>
+            <Input.TextArea
+              rows={3}
+              maxLength={500}
+              placeholder="放行理由（必填），如：已电话核实，系对方电脑日期设置错误"
+              value={releaseReason}
+              onChange={(e) => setReleaseReason(e.target.value)}
+              data-testid="release-reason"
+            />
+          </>
+        )}
+      </Modal>
     </Space>
   );
 }
