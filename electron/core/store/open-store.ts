@@ -25,6 +25,8 @@ export interface Store {
   readonly replicaId: string;
   readonly publicKey: string;
   readonly schemaVersion: number;
+  /** Where this store's migrations came from: a backup's schema is compared with what they produce. */
+  readonly migrationsDir: string;
   /** The first replica id this installation had: backups of any of its replicas belong to it. */
   readonly installationId: string;
   /**
@@ -210,6 +212,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
         return signer.publicKey;
       },
       schemaVersion: known,
+      migrationsDir,
       installationId,
       adoptNewReplica() {
         sqlite.transaction(() => {
