@@ -104,6 +104,8 @@ export interface VerifiedBackup {
   installation: string;
   plan: string;
   seedReplica: string;
+  /** How many events the seed chain has that were seeded (unsigned, the installation's own). */
+  seeded: number;
   events: number;
   /** The newest clock's wall time, ISO; '' without events. */
   lastEvent: string;
@@ -209,6 +211,7 @@ export function verifyBackup(src: Database.Database, anchor: TrustAnchor, migrat
   const heads = new Map<string, { seq: number; hash: string; body: string; sig: string | null; n: number }>();
   const announced = new Map<string, string>();
   let n = 0;
+  let seeded = 0;
   let newest = '';
   const rows = src
     .prepare('SELECT id, replica, seq, hlc, entity, entity_id, op, schema_version, prev_hash, body, hash, sig FROM events ORDER BY rowid')
@@ -230,8 +233,10 @@ export function verifyBackup(src: Database.Database, anchor: TrustAnchor, migrat
     const held = anchor.hashAt(e.replica, e.seq);
     if (held !== undefined && held !== hash) throw refuse(`中第 ${n} 条记录与本机已有的同一条记录不同，已被改动`, `${at}: differs from the event this installation holds`);
     if (sig === null || sig === '') {
-      // Only the seed's events are unsigned, and anyone can make them again: they must be the ones this installation has.
-      if (e.replica !== seedReplica || held === undefined) throw refuse(`中第 ${n} 条记录没有签名`, `${at}: unsigned`);
+      // Only the seed's events are unsigned, and anyone can make them again: they must be the ones this installation
+      // was seeded with, all before any signed event a peer may have added to that chain.
+      if (e.replica !== seedReplica || held === undefined || seeded !== e.seq - 1) throw refuse(`中第 ${n} 条记录没有签名`, `${at}: unsigned`);
+      seeded = e.seq;
     } else if (typeof sig !== 'string' || !SIG.test(sig)) {
       throw refuse(`中第 ${n} 条记录的签名格式不对`, `${at}: malformed signature`);
     }
@@ -254,7 +259,7 @@ export function verifyBackup(src: Database.Database, anchor: TrustAnchor, migrat
       const trusted = anchor.keyOf(author);
       if (trusted === undefined) throw refuse(`中有本机从未确认过的单位密钥（指纹 ${fp(claimed)}）`, `no trusted key for ${author}`);
       for (const k of [said, pin, own]) {
-        if (k !== undefined && k !== trusted) throw refuse(`中单位的密钥（指纹 ${fp(k)}）与本机已确认的（指纹 ${fp(trusted)}）不一致`, `key of ${author} contradicts this installation's`);
+        if (k !== undefined && k !== trusted) throw refuse(`中某单位的密钥（指纹 ${fp(k)}）与本机已确认的（指纹 ${fp(trusted)}）不一致`, `key of ${author} contradicts this installation's`);
       }
       return trusted;
     }
@@ -285,6 +290,7 @@ export function verifyBackup(src: Database.Database, anchor: TrustAnchor, migrat
     installation,
     plan,
     seedReplica,
+    seeded,
     events: n,
     lastEvent: wall ? new Date(wall).toISOString() : '',
     heads: new Map([...heads].map(([r, h]) => [r, { seq: h.seq, hash: h.hash }])),
