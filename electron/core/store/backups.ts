@@ -1,14 +1,21 @@
 // Backups of the store: SQLite's online backup of the live database (never a file copy of a live WAL store),
 // each checked with integrity_check before it counts; kept are the last 30 and the first of each month. A
-// restore backs up the current store first, copies the backup in through the same online API (one transaction
-// on the live file), and continues as a new replica so no sequence number is ever reused.
+// restore first verifies the backup (backup-verify.ts: this program's schema, a log it could have written, keys
+// this installation already trusts), backs up the current store, copies the verified events in and folds them
+// again in one transaction on the live file (restore-copy.ts), and continues as a new replica so no sequence
+// number is ever reused.
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { resourcePaths } from '../paths';
 import { fingerprint } from '../sync/keys';
 import { backupFileName, parseBackupName, type BackupReason } from './backup-names';
+import { openBackup, seedAnchor, storeAnchor, verifyBackup, type TrustAnchor, type VerifiedBackup } from './backup-verify';
 import type { Store } from './open-store';
+import { copyVerified } from './restore-copy';
 
 export const KEEP_LAST = 30;
 
@@ -37,6 +44,8 @@ export function checkBackupFile(path: string): { ok: true; replica: string; inst
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
+    // Any file may be handed to this check: what a view or trigger in it could call is not to be trusted.
+    db.pragma('trusted_schema = OFF');
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') return { ok: false, why: `integrity_check: ${String(check)}` };
     const meta = (k: string) => (db!.prepare('SELECT value FROM meta WHERE key = ?').get(k) as { value: string } | undefined)?.value ?? '';
@@ -90,7 +99,7 @@ export function listBackups(storePath: string): BackupInfo[] {
  * Backs up the live store into the backups folder (or `outDir`), checks the copy, and prunes old ones. The
  * copy is written under a temporary name and renamed only once it passed its check.
  */
-export async function makeBackup(store: Store, reason: BackupReason, options: { outDir?: string; now?: Date } = {}): Promise<BackupInfo> {
+export async function makeBackup(store: Store, reason: BackupReason, options: { outDir?: string; now?: Date; spare?: string } = {}): Promise<BackupInfo> {
   const dir = options.outDir ?? backupsDir(store.path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const at = options.now ?? new Date();
@@ -111,7 +120,8 @@ export async function makeBackup(store: Store, reason: BackupReason, options: { 
     throw err;
   }
   if (!options.outDir) {
-    for (const f of backupsToDelete(readdirSync(dir))) rmSync(join(dir, f), { force: true });
+    // `spare`: the backup being restored, open meanwhile (Windows cannot delete an open file) and wanted after.
+    for (const f of backupsToDelete(readdirSync(dir))) if (join(dir, f) !== options.spare) rmSync(join(dir, f), { force: true });
     // Copies cut short by a crash; an hour old, so none still being written by another process.
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.db.part'))) {
       if (Date.now() - statSync(join(dir, f)).mtimeMs > 3_600_000) rmSync(join(dir, f), { force: true });
@@ -170,9 +180,10 @@ export interface RestoreResult {
 }
 
 /**
- * Replaces the live store's content with a backup of this installation. The current content is backed up
- * first; the copy in is one transaction on the live file (a crash leaves the store as it was); then the
- * installation continues as a new replica with a new key (other offices confirm its new fingerprint once).
+ * Replaces the live store's content with a backup of this installation. The backup is verified first (nothing
+ * changes when it fails); the current content is backed up; the verified events are copied in and folded again in
+ * one transaction on the live file (a crash leaves the store as it was); then the installation continues as a new
+ * replica with a new key (other offices confirm its new fingerprint once).
  */
 export async function restoreBackup(store: Store, backupPath: string, now: Date = new Date()): Promise<RestoreResult> {
   const path = resolve(backupPath);
@@ -188,48 +199,96 @@ export async function restoreBackup(store: Store, backupPath: string, now: Date 
   const identity = store.sqlite
     .prepare("SELECT office_unit_id AS office, role, battle, operator FROM replicas WHERE id = ? AND role <> ''")
     .get(store.replicaId) as ReplicaIdentity | undefined;
-  const safety = await makeBackup(store, 'before-restore', { now });
-  const src = new Database(path, { readonly: true });
+  let safety: BackupInfo;
+  let verified: VerifiedBackup;
+  const src = openBackup(path);
   try {
-    await src.backup(store.path);
+    verified = verifyBackup(src, storeAnchor(store), store.migrationsDir);
+    safety = await makeBackup(store, 'before-restore', { now, spare: path });
+    copyVerified(src, store.sqlite, verified, { installation: store.installationId });
   } finally {
     src.close();
   }
-  store.migrate();
-  continueAsNewReplica(store, identity);
-  return { restoredFrom: basename(path), safetyBackup: safety.file, replicaId: store.replicaId, fingerprint: fingerprint(store.publicKey), events: check.events };
+  try {
+    continueAsNewReplica(store, identity);
+  } catch (err) {
+    // The content is the backup's but this process still holds the old replica and key: writing now could reuse a
+    // sequence number. The store is closed instead; the next start continues as a new replica (restored_pending).
+    store.close();
+    throw err;
+  }
+  return { restoredFrom: basename(path), safetyBackup: safety.file, replicaId: store.replicaId, fingerprint: fingerprint(store.publicKey), events: verified.events };
 }
 
-/** The newest backup that passes its check, to offer when the store itself cannot be opened. */
-export function newestGoodBackup(storePath: string): (BackupInfo & { events: number; lastEvent: string }) | null {
+export interface ProgramFiles {
+  migrationsDir?: string;
+  seedFile?: string;
+}
+
+function programFiles(files: ProgramFiles): Required<ProgramFiles> {
+  if (files.migrationsDir && files.seedFile) return { migrationsDir: files.migrationsDir, seedFile: files.seedFile };
+  const res = resourcePaths();
+  return { migrationsDir: files.migrationsDir ?? res.migrationsDir, seedFile: files.seedFile ?? res.seedFile };
+}
+
+/**
+ * The newest backup that passes its checks, to offer when the store itself cannot be opened: integrity, and the
+ * same verification as a restore, held to the seed this program ships since the store is not there to compare.
+ */
+export function newestGoodBackup(storePath: string, files: ProgramFiles = {}): (BackupInfo & { events: number; lastEvent: string }) | null {
+  let anchor: TrustAnchor | undefined;
   for (const b of listBackups(storePath)) {
-    const c = checkBackupFile(b.path);
-    if (c.ok) return { ...b, events: c.events, lastEvent: c.lastEvent };
+    if (!checkBackupFile(b.path).ok) continue;
+    let src: Database.Database | undefined;
+    try {
+      const { migrationsDir, seedFile } = programFiles(files);
+      anchor ??= seedAnchor(seedFile);
+      src = openBackup(b.path);
+      const v = verifyBackup(src, anchor, migrationsDir);
+      return { ...b, events: v.events, lastEvent: v.lastEvent };
+    } catch {
+      // Not offered: the next older one may be good.
+    } finally {
+      src?.close();
+    }
   }
   return null;
 }
 
 /**
- * A store that cannot be opened at all: set the damaged file aside (never deleted) and put the backup in its
- * place with SQLite's backup API. The next open continues as a new replica (see `continueAsNewReplica`).
+ * A store that cannot be opened at all: the backup is verified (against itself and the shipped seed: the store
+ * is not there to compare with) and rebuilt into a new file beside the store, the same way a restore copies;
+ * then the damaged file is set aside (never deleted) and the new one put in its place. The next open continues
+ * as a new replica (see `continueAsNewReplica`).
  */
-export async function restoreOverDamagedFile(storePath: string, backupPath: string, now: Date = new Date()): Promise<string> {
+export async function restoreOverDamagedFile(storePath: string, backupPath: string, now: Date = new Date(), files: ProgramFiles = {}): Promise<string> {
   const check = checkBackupFile(backupPath);
   if (!check.ok) throw new AppError('store_corrupt', '备份文件已损坏，未做任何改动。', `backup unusable: ${check.why}`);
-  const aside = `${storePath}.damaged-${backupFileName(now, 'manual').slice(7, 22)}`;
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(storePath + suffix)) renameSync(storePath + suffix, aside + suffix);
-  const src = new Database(backupPath, { readonly: true });
+  const { migrationsDir, seedFile } = programFiles(files);
+  const tmp = `${storePath}.restoring`;
+  const clear = () => {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(tmp + suffix, { force: true });
+  };
+  clear();
+  const src = openBackup(backupPath);
   try {
-    await src.backup(storePath);
+    const verified = verifyBackup(src, seedAnchor(seedFile), migrationsDir);
+    const db = new Database(tmp);
+    try {
+      migrate(drizzle(db), { migrationsFolder: migrationsDir });
+      copyVerified(src, db, verified, { installation: verified.installation });
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    clear();
+    throw err;
   } finally {
     src.close();
   }
-  const db = new Database(storePath);
-  try {
-    // Marked so the next open continues as a new replica before writing anything.
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('restored_pending', '1')").run();
-  } finally {
-    db.close();
-  }
+  restrict(tmp);
+  const aside = `${storePath}.damaged-${backupFileName(now, 'manual').slice(7, 22)}`;
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(storePath + suffix)) renameSync(storePath + suffix, aside + suffix);
+  renameSync(tmp, storePath);
   return aside;
 }

@@ -25,6 +25,8 @@ export interface Store {
   readonly replicaId: string;
   readonly publicKey: string;
   readonly schemaVersion: number;
+  /** Where this store's migrations came from: a backup's schema is compared with what they produce. */
+  readonly migrationsDir: string;
   /** The first replica id this installation had: backups of any of its replicas belong to it. */
   readonly installationId: string;
   /**
@@ -32,8 +34,6 @@ export interface Store {
    * used (and other offices may hold) is ever written again with other content.
    */
   adoptNewReplica(): void;
-  /** Runs any migrations the file lacks (after a restore of an older backup). */
-  migrate(): void;
   close(): void;
 }
 
@@ -131,7 +131,7 @@ function canWriteBeside(path: string): boolean {
 
 /**
  * Tables derived from others that a migration adds empty (task_facts, 0009): filled once from the tables, then
- * kept by the fold. Also after a restore, when the backup predates them.
+ * kept by the fold. (A restore folds the backup's events into the full schema, filling them as it goes.)
  */
 function fillDerivedTables(sqlite: Database.Database): void {
   if (readMeta(sqlite, 'task_facts_filled')) return;
@@ -174,11 +174,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     sqlite.pragma('synchronous = NORMAL');
     const db = drizzle(sqlite, { schema });
     if (exists) backupBeforeMigration(sqlite, path, known);
-    const upgrade = () => {
-      migrate(db, { migrationsFolder: migrationsDir });
-      fillDerivedTables(sqlite);
-    };
-    upgrade();
+    migrate(db, { migrationsFolder: migrationsDir });
+    fillDerivedTables(sqlite);
 
     let replicaId = readMeta(sqlite, 'replica_id');
     if (!replicaId) {
@@ -210,6 +207,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
         return signer.publicKey;
       },
       schemaVersion: known,
+      migrationsDir,
       installationId,
       adoptNewReplica() {
         sqlite.transaction(() => {
@@ -221,7 +219,6 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
         })();
         log = new EventLog(sqlite, replicaId!, options.now, signer.sign);
       },
-      migrate: upgrade,
       close: () => sqlite.close(),
     };
     // Put back from a backup while it could not be opened: continue as a new replica before anything else.
