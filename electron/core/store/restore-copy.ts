@@ -9,7 +9,7 @@ import { AppError, toAppError } from '../../../shared/errors';
 import type { LedgerEvent, SealedEvent } from '../events/event';
 import type { FoldReader } from '../events/fold';
 import { EventLog } from '../events/log';
-import { admissionReason } from '../sync/admission';
+import { admissionReason, type AdmissionContext, type Grant } from '../sync/admission';
 import type { VerifiedBackup } from './backup-verify';
 
 // Large enough that the fold's per-batch work (conflicts read from the log, task facts) is not repeated often;
@@ -48,10 +48,31 @@ export function copyVerified(src: Database.Database, target: Database.Database, 
     // No key pair is taken from the file: the store continues as a new replica with a key of its own.
     meta.run('restored_pending', '1');
 
+    const columns = ['replica_id', 'public_key', 'fingerprint', 'pinned_at', 'known_vector', 'last_import_at', 'last_export_at', 'office_unit_id', 'role', 'battle'] as const;
+    const pin = target.prepare(`INSERT OR IGNORE INTO peers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    // A backup from before roles were granted has no grant columns: its pins are judged by what they announced.
+    const cell = (p: Record<string, unknown>, c: (typeof columns)[number]) => p[c] ?? (c === 'battle' ? 0 : '');
+    // The store's own rows first: what it knows of a peer is newer than the backup's.
+    for (const p of kept) pin.run(...columns.map((c) => cell(p, c)));
+    for (const p of v.peers) pin.run(...columns.map((c) => cell(p as unknown as Record<string, unknown>, c)));
+    // Pinned before the refold: the rules judge each peer's events by the identity granted to its key.
+    const grants = new Map((target.prepare('SELECT replica_id AS r, office_unit_id AS officeUnitId, role, battle, public_key AS k FROM peers').all() as ({ r: string; k: string } & Grant)[]).map((g) => [g.r, g]));
+    const ctx: AdmissionContext = {
+      self: v.replica,
+      // Every other author in a verified backup is a pinned peer or an earlier replica of this installation.
+      own: (r) => !grants.has(r),
+      pinned: (r) => {
+        const g = grants.get(r);
+        return g?.role ? g : undefined;
+      },
+      keyOf: (r) => grants.get(r)?.k,
+      claimsWhenUngranted: true,
+    };
+
     const log = new EventLog(target, v.replica);
     // The rules again, for every event but the seeded ones: which events are quarantined is decided in the order
     // they were written, as it was when they arrived, and not read from the file.
-    const admit = (e: LedgerEvent, state: FoldReader) => (e.replica === v.seedReplica && e.seq <= v.seeded ? null : admissionReason(target, state, e));
+    const admit = (e: LedgerEvent, state: FoldReader) => (e.replica === v.seedReplica && e.seq <= v.seeded ? null : admissionReason(target, state, e, ctx));
     let chunk: SealedEvent[] = [];
     for (const [body, hash, sig] of src.prepare('SELECT body, hash, sig FROM events ORDER BY rowid').raw().iterate() as IterableIterator<[string, string, string | null]>) {
       chunk.push({ event: JSON.parse(body) as LedgerEvent, body, hash, ...(sig ? { sig } : {}) });
@@ -69,14 +90,16 @@ export function copyVerified(src: Database.Database, target: Database.Database, 
     });
     if (!same) throw new AppError('forbidden', '备份文件在核验后被改动，已拒绝恢复，未做任何改动。', 'backup changed between its check and its copy');
 
+    // Pins from before roles were granted take what their keys had announced, as migration 0010 does.
+    target
+      .prepare(
+        `UPDATE peers SET office_unit_id = coalesce((SELECT office_unit_id FROM replicas WHERE replicas.id = peers.replica_id), ''),
+           role = coalesce((SELECT role FROM replicas WHERE replicas.id = peers.replica_id), ''),
+           battle = coalesce((SELECT battle FROM replicas WHERE replicas.id = peers.replica_id), 0) WHERE role = ''`,
+      )
+      .run();
     const at = target.prepare('UPDATE quarantine SET at = ? WHERE event_id = ?');
     for (const [id, when] of v.quarantinedAt) at.run(when, id);
-
-    const columns = ['replica_id', 'public_key', 'fingerprint', 'pinned_at', 'known_vector', 'last_import_at', 'last_export_at'] as const;
-    const pin = target.prepare(`INSERT OR IGNORE INTO peers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-    // The store's own rows first: what it knows of a peer is newer than the backup's.
-    for (const p of kept) pin.run(...columns.map((c) => p[c]));
-    for (const p of v.peers) pin.run(...columns.map((c) => p[c]));
 
     const imported = target.prepare('INSERT INTO import_log (bundle_id, file_name, exporter, imported_at, applied, skipped, summary) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const r of v.importLog) imported.run(r.bundle_id, r.file_name, r.exporter, r.imported_at, r.applied, r.skipped, r.summary);

@@ -31,6 +31,10 @@ export interface Grant {
 /** What admission knows beyond the folded state: who this installation is, and what was granted to each key. */
 export interface AdmissionContext {
   self: string;
+  /** Other replicas of this installation (before a restore): their events are its own. */
+  own?(replica: string): boolean;
+  /** A pin with no grant recorded (made before roles were granted) is judged by what its key announced. */
+  claimsWhenUngranted?: boolean;
   /** The identity a person here granted to this key when pinning it. */
   pinned(replica: string): Grant | undefined;
   /** The key this replica's events are verified with. */
@@ -48,10 +52,8 @@ function granted(state: FoldReader, ctx: AdmissionContext, replica: string): Gra
 
 function author(state: FoldReader, ctx: AdmissionContext, replica: string): Identity | null {
   // This installation's own identity is what it set itself.
-  const g: Grant | undefined =
-    replica === ctx.self
-      ? { officeUnitId: str(state.value('replica', replica, 'officeUnitId')), role: str(state.value('replica', replica, 'role')), battle: Number(state.value('replica', replica, 'battle') ?? 0) }
-      : granted(state, ctx, replica);
+  const claimed = () => ({ officeUnitId: str(state.value('replica', replica, 'officeUnitId')), role: str(state.value('replica', replica, 'role')), battle: Number(state.value('replica', replica, 'battle') ?? 0) });
+  const g: Grant | undefined = replica === ctx.self || ctx.own?.(replica) ? claimed() : (granted(state, ctx, replica) ?? (ctx.claimsWhenUngranted ? claimed() : undefined));
   if (!g || !g.role || !g.officeUnitId) return null;
   return { replicaId: replica, officeUnitId: g.officeUnitId, officeName: '', role: g.role as Role, battle: g.battle, operator: '' };
 }
@@ -144,8 +146,9 @@ function closeoutReason(state: FoldReader, who: Identity, e: LedgerEvent): strin
 function identityReason(state: FoldReader, ctx: AdmissionContext, e: LedgerEvent): string | null {
   if (e.entityId !== e.replica) return '冒充其他单位修改其身份';
   if (e.op === 'delete') return '不能删除本单位的身份';
+  if (e.replica === ctx.self || ctx.own?.(e.replica)) return null;
   if (e.fields.publicKey !== undefined && e.fields.publicKey !== ctx.keyOf(e.replica)) return '身份中的公钥与签名所用的密钥不一致';
-  const g = granted(state, ctx, e.replica);
+  const g = granted(state, ctx, e.replica) ?? (ctx.claimsWhenUngranted ? { officeUnitId: str(e.fields.officeUnitId), role: str(e.fields.role), battle: Number(e.fields.battle ?? 0) } : undefined);
   if (!g || !g.role) return '该单位的身份未经本机确认（核对指纹时未记录其单位和角色），须由总指挥中心确认';
   for (const k of IDENTITY_FIELDS) {
     if (e.fields[k] !== undefined && str(e.fields[k]) !== str(g[k])) return '不能自行更改本单位的单位、角色或所属的仗（须由总指挥中心确认）';
