@@ -25,6 +25,7 @@ export const channelNames = [
   'sync.export',
   'sync.import',
   'sync.release',
+  'sync.grant',
   'conflicts.settle',
   'report.preview',
   'report.export',

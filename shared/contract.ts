@@ -165,6 +165,11 @@ export const contract = {
           lastExportAt: z.string(),
           /** This office's own changes the peer is not known to have. */
           unsent: z.number().int(),
+          /** The office, role and battle its events are judged by: the centre's grant, else the one confirmed here. */
+          grantedOffice: z.string(),
+          role: z.string(),
+          battle: z.number().int(),
+          grantedBy: z.enum(['center', 'pin']),
         }),
       ),
       history: z.array(
@@ -182,6 +187,19 @@ export const contract = {
   },
   /** The centre releases a quarantined or held record (not a malformed one), with its reason: synced like any change. */
   'sync.release': { input: z.object({ eventId: z.string().min(1).max(64), reason: z.string().trim().min(2, '请写明放行的理由（至少两个字）').max(500) }).strict(), output: z.object({ released: z.number().int() }) },
+  /** The centre grants an installation's key its office, role and battle (e.g. after a reassignment): synced. */
+  'sync.grant': {
+    input: z
+      .object({
+        replica: z.string().regex(/^[0-9a-f-]{36}$/),
+        office: z.string().trim().min(1).max(60),
+        role: z.enum(['center', 'taskforce', 'unit']),
+        battle: z.number().int().min(0).max(99).default(0),
+        reason: z.string().trim().min(2, '请写明确认的理由（至少两个字）').max(500),
+      })
+      .strict(),
+    output: z.object({ released: z.number().int() }),
+  },
   'conflicts.settle': { input: z.object({ id: z.string().min(1), useOther: z.boolean() }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** Makes a bundle (for one peer, or full) and hands it over to be saved on the stick. */
   'sync.export': {

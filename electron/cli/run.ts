@@ -12,7 +12,7 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { indicatorCommand, indicatorsCommand, problemCommand, problemsCommand } from './commands/dispatch';
 import { statsCommand } from './commands/stats';
 import { tasksCommand } from './commands/tasks';
-import { bundleCommand, digestCommand, keysCommand, quarantineCommand } from './commands/sync';
+import { bundleCommand, digestCommand, grantCommand, keysCommand, quarantineCommand } from './commands/sync';
 import { closeoutCommand, progressCommand, settingsCommand, taskCommand } from './commands/workflow';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf, type CliIo } from './context';
 
@@ -43,6 +43,8 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   keys --db FILE [--json]     本机密钥指纹与已信任的单位（及核对指纹时确认的单位和角色）
   quarantine --db FILE [--json]   隔离或暂缓的记录：越权、格式错误、时间异常
   quarantine release --db FILE --event 标识 --reason "理由"   放行一条隔离的记录（仅总指挥中心；随同步包送达各单位）
+  grant --db FILE --replica 标识 --office 单位 --role center|taskforce|unit [--battle N] --reason "理由"
+                              确认某单位密钥的单位和角色（仅总指挥中心；各单位按此接受其记录）
   report --kind dekad|monthly|quarterly|supervision --period 2023-03-3|2023-03|2023-Q1 --db FILE --out FILE.docx
          [--unit 单位（督办单）] [--text 名称=内容 …] [--json]
                               生成旬简报、月通报、季总结或督办单（Word，GB/T 9704 格式），期号按年度顺延
@@ -89,6 +91,7 @@ const commandOptions = {
   report: { db: str, kind: str, period: str, out: str, unit: str, text: { type: 'string', multiple: true }, json: bool },
   keys: { db: str, json: bool },
   quarantine: { db: str, event: str, reason: str, json: bool },
+  grant: { db: str, replica: str, office: str, role: str, battle: str, reason: str },
 } as const;
 
 type Command = keyof typeof commandOptions;
@@ -138,6 +141,8 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
       return reportCommand(dbPath, { kind: s('kind'), period: s('period'), out: s('out'), unit: s('unit'), text: v.text as unknown as string[] | undefined, json: !!v.json }, io);
     case 'keys':
       return keysCommand(dbPath, !!v.json, io);
+    case 'grant':
+      return grantCommand(dbPath, { replica: s('replica'), office: s('office'), role: s('role'), battle: s('battle'), reason: s('reason') }, io);
     case 'quarantine':
       return quarantineCommand(positionals[0], dbPath, { event: s('event'), reason: s('reason'), json: !!v.json }, io);
     case 'task':

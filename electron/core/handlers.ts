@@ -29,7 +29,7 @@ import { MAX_BUNDLE_BYTES } from './sync/bundle-format';
 import { filesByPath, type PickedFiles } from './picked-files';
 import { settleConflict } from './sync/settle';
 import { syncInfo } from './sync/sync-info';
-import { releaseQuarantined } from './sync/release';
+import { grantRole, releaseQuarantined } from './sync/release';
 import type { Store } from './store/open-store';
 
 /** The overview lists the first hundred; the ledger's light filter shows them all. */
@@ -137,6 +137,7 @@ export function createHandlers({ store, version, now = () => new Date(), files =
       return { ...r, saved: applied_ };
     },
     'sync.release': ({ eventId, reason }) => ({ released: releaseQuarantined(store, requireIdentity(store), eventId, reason, today()) }),
+    'sync.grant': (input) => ({ released: grantRole(store, requireIdentity(store), input, today()) }),
     'conflicts.settle': ({ id, useOther }) => {
       settleConflict(store, id, useOther);
       return { ok: true as const };

@@ -123,3 +123,26 @@ export function quarantineCommand(sub: string | undefined, dbPath: string, o: Qu
     return EXIT_OK;
   });
 }
+
+export interface GrantOptions {
+  replica?: string;
+  office?: string;
+  role?: string;
+  battle?: string;
+  reason?: string;
+}
+
+/** The centre's word on who a key is (see `keys` for the pinned ones): synced to every office. */
+export function grantCommand(dbPath: string, o: GrantOptions, io: CliIo): Promise<number> {
+  const replica = requireOption(o.replica, '--replica', '对方的标识（见 keys）');
+  const office = requireOption(o.office, '--office', '单位名称');
+  const role = requireOption(o.role, '--role', 'center、taskforce 或 unit');
+  const reason = requireOption(o.reason, '--reason', '确认的理由');
+  const battle = o.battle === undefined ? 0 : Number(o.battle);
+  if (!Number.isInteger(battle) || battle < 0 || battle > 99) throw new AppError('bad_input', `--battle 应为仗的序号，收到“${o.battle}”。`, `bad battle ${o.battle}`);
+  return withStore(dbPath, false, async (_store, h) => {
+    const r = await call(h, 'sync.grant', { replica, office, role, battle, reason });
+    io.out(`已确认：${office}，${ROLE[role] ?? role}${role === 'taskforce' ? `（第${battle}仗）` : ''}。${r.released ? `此前隔离的 ${r.released} 条记录现已生效。` : ''}确认随同步包送达各单位。`);
+    return EXIT_OK;
+  });
+}

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { Identity } from '../../../shared/workflow';
 import type { LedgerEvent } from '../events/event';
 import type { Store } from '../store/open-store';
+import { resolveUnitId } from '../units';
 import { admissionReason, type AdmissionContext, type Grant } from './admission';
 
 /** What admission needs to know of the keys pinned here. */
@@ -30,5 +31,24 @@ export function releaseQuarantined(store: Store, who: Identity, eventId: string,
   if (!row) throw new AppError('not_found', '找不到这条隔离的记录（可能已经放行）。', `no quarantined event ${eventId}`);
   if (row.kind === 'content') throw new AppError('bad_input', '这条记录格式错误，本程序无法应用，不能放行。', `event ${eventId} is malformed`);
   store.log.append([{ entity: 'release', entityId: eventId, op: 'put', fields: { reason: reason.trim(), releasedOn: today } }]);
+  return reconsiderQuarantine(store);
+}
+
+/**
+ * The centre's word on who a key is: its office, role and battle, which every office that receives the grant
+ * judges its events by from then on (a unit reassigned, a key pinned with the wrong claim). Then looks again at
+ * what was quarantined: the grant may allow it.
+ */
+export function grantRole(store: Store, who: Identity, input: { replica: string; office: string; role: string; battle: number; reason: string }, today: string): number {
+  if (who.role !== 'center') throw new AppError('forbidden', `${who.officeName}：只有总指挥中心可以确认单位的角色。`, `${who.role} may not grant`);
+  if (input.replica === store.replicaId) throw new AppError('bad_input', '本机的单位和角色请在“设置 → 本机身份”中设定。', 'grant to self');
+  if (!store.sqlite.prepare('SELECT 1 FROM peers WHERE replica_id = ?').get(input.replica)) {
+    throw new AppError('not_found', '还没有与这个单位交换过（须先导入它的同步包并核对指纹）。', `no pinned peer ${input.replica}`);
+  }
+  if (input.role === 'taskforce' && !(input.battle >= 1)) throw new AppError('bad_input', '工作专班须选择所属的仗。', 'taskforce without battle');
+  const officeUnitId = resolveUnitId(store, input.office);
+  store.log.append([
+    { entity: 'grant', entityId: input.replica, op: 'put', fields: { officeUnitId, role: input.role, battle: input.role === 'taskforce' ? input.battle : 0, reason: `${today} ${input.reason.trim()}` } },
+  ]);
   return reconsiderQuarantine(store);
 }

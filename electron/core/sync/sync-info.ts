@@ -17,9 +17,14 @@ export function syncInfo(store: Store) {
   const mine = storeVector(store.sqlite)[store.replicaId] ?? 0;
   const peers = (
     store.sqlite
-      .prepare('SELECT replica_id AS replica, fingerprint, pinned_at AS pinnedAt, known_vector AS v, last_import_at AS lastImportAt, last_export_at AS lastExportAt FROM peers ORDER BY pinned_at')
-      .all() as { replica: string; fingerprint: string; pinnedAt: string; v: string; lastImportAt: string; lastExportAt: string }[]
-  ).map(({ v, ...p }) => ({ ...p, office: offices.get(p.replica) ?? '', unsent: Math.max(0, mine - ((JSON.parse(v) as Record<string, number>)[store.replicaId] ?? 0)) }));
+      .prepare(
+        `SELECT p.replica_id AS replica, p.fingerprint, p.pinned_at AS pinnedAt, p.known_vector AS v, p.last_import_at AS lastImportAt, p.last_export_at AS lastExportAt,
+                coalesce(gu.name, pu.name, '') AS grantedOffice, coalesce(g.role, p.role) AS role, coalesce(g.battle, p.battle) AS battle, CASE WHEN g.id IS NULL THEN 'pin' ELSE 'center' END AS grantedBy
+           FROM peers p LEFT JOIN grants g ON g.id = p.replica_id AND g.deleted = 0 AND g.role <> ''
+           LEFT JOIN units gu ON gu.id = g.office_unit_id LEFT JOIN units pu ON pu.id = p.office_unit_id ORDER BY p.pinned_at`,
+      )
+      .all() as { replica: string; fingerprint: string; pinnedAt: string; v: string; lastImportAt: string; lastExportAt: string; grantedOffice: string; role: string; battle: number; grantedBy: 'center' | 'pin' }[]
+  ).map(({ v, ...p }) => ({ ...p, office: offices.get(p.replica) || p.grantedOffice, unsent: Math.max(0, mine - ((JSON.parse(v) as Record<string, number>)[store.replicaId] ?? 0)) }));
   const history = (
     store.sqlite.prepare('SELECT bundle_id AS bundleId, file_name AS fileName, exporter, imported_at AS importedAt, applied, skipped FROM import_log ORDER BY imported_at DESC LIMIT 200').all() as {
       bundleId: string;

@@ -115,6 +115,18 @@ export function Sync() {
     reload();
   };
 
+  const units = useLedger((s) => s.units);
+  const [granting, setGranting] = useState<{ replica: string; office: string; role: string; battle: number; reason: string } | null>(null);
+  const grant = async () => {
+    if (!granting) return;
+    const g = granting;
+    const err = await change(() => request('sync.grant', { ...g, role: g.role as 'unit', battle: g.role === 'taskforce' ? g.battle : 0 }));
+    if (err) setError(err);
+    else message.success('已确认。随同步包送达各单位后，各单位按此身份接受它的记录。');
+    setGranting(null);
+    reload();
+  };
+
   const settle = async (id: string, useOther: boolean) => {
     const err = await change(() => request('conflicts.settle', { id, useOther }));
     setError(err);
@@ -303,6 +315,30 @@ export function Sync() {
             { title: '上次导入', dataIndex: 'lastImportAt', key: 'in', render: localTime },
             { title: '上次导出给它', dataIndex: 'lastExportAt', key: 'out', render: localTime },
             { title: '未发给它的本机变更', dataIndex: 'unsent', key: 'unsent', align: 'right' as const },
+            {
+              title: '按此身份接受其记录',
+              key: 'role',
+              render: (_: unknown, p: Info['peers'][number]) => (
+                <span data-testid="peer-role">
+                  {p.role ? `${p.grantedOffice} · ${ROLE[p.role] ?? p.role}${p.role === 'taskforce' ? `（第${p.battle}仗）` : ''}` : '未确认'}
+                  <Typography.Text type="secondary">{p.grantedBy === 'center' ? '（总指挥中心确认）' : '（核对指纹时确认）'}</Typography.Text>
+                </span>
+              ),
+            },
+            ...(isCenter
+              ? [
+                  {
+                    title: '',
+                    key: 'grant',
+                    width: 100,
+                    render: (_: unknown, p: Info['peers'][number]) => (
+                      <Button size="small" onClick={() => setGranting({ replica: p.replica, office: p.grantedOffice, role: p.role || 'unit', battle: p.battle || 1, reason: '' })} data-testid="grant-role">
+                        确认角色
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -374,6 +410,49 @@ export function Sync() {
           </>
         )}
       </Card>
+      <Modal
+        open={!!granting}
+        title="确认单位的角色"
+        okText="确认"
+        cancelText="取消"
+        okButtonProps={{ disabled: !granting || granting.reason.trim().length < 2 || !granting.office }}
+        onOk={() => void grant()}
+        onCancel={() => setGranting(null)}
+        destroyOnHidden
+      >
+        {granting && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Paragraph type="secondary">
+              各单位按总指挥中心确认的单位和角色接受该密钥的记录，而不按它自己声称的。此确认随同步包送达各单位。
+            </Typography.Paragraph>
+            <Select
+              showSearch
+              style={{ width: '100%' }}
+              value={granting.office || undefined}
+              placeholder="单位"
+              options={units.map((u) => ({ value: u.name, label: u.name }))}
+              onChange={(office: string) => setGranting({ ...granting, office })}
+            />
+            <Space>
+              <Select
+                style={{ width: 160 }}
+                value={granting.role}
+                options={Object.entries(ROLE).map(([value, label]) => ({ value, label }))}
+                onChange={(role: string) => setGranting({ ...granting, role })}
+              />
+              {granting.role === 'taskforce' && (
+                <Select
+                  style={{ width: 120 }}
+                  value={granting.battle}
+                  options={[1, 2, 3, 4, 5, 6].map((b) => ({ value: b, label: `第${b}仗` }))}
+                  onChange={(battle: number) => setGranting({ ...granting, battle })}
+                />
+              )}
+            </Space>
+            <Input.TextArea rows={2} maxLength={500} placeholder="理由（必填），如：该单位电脑由市商务局移交市发改局使用" value={granting.reason} onChange={(e) => setGranting({ ...granting, reason: e.target.value })} />
+          </Space>
+        )}
+      </Modal>
       <Modal
         open={!!releasing}
         title="放行隔离的记录"
