@@ -55,6 +55,21 @@ export function bombPart(name: string, o: { prefix?: string; fill: Buffer; times
   return { name, data, method: 8, crc: 0, declared: o.declared ?? size };
 }
 
+/** Pieces of text deflated one after another as one stream, for parts too large to hold as one string. */
+export function streamedPart(name: string, pieces: Iterable<string>, declared?: number): RawPart {
+  const out: Buffer[] = [];
+  let size = 0;
+  let crc = 0;
+  for (const piece of pieces) {
+    const bytes = Buffer.from(piece);
+    size += bytes.length;
+    crc = crc32(bytes, crc);
+    out.push(deflateRawSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH, level: 1 }));
+  }
+  out.push(deflateRawSync(Buffer.alloc(0)));
+  return { name, data: Buffer.concat(out), method: 8, crc, declared: declared ?? size };
+}
+
 /** A zip of these parts, laid out plainly: local headers and data, the central directory, its end record. */
 export function zipOf(parts: RawPart[]): Buffer {
   const local: Buffer[] = [];
