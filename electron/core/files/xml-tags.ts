@@ -38,7 +38,18 @@ export class XmlTagScanner {
     private readonly maxText = Infinity,
   ) {}
 
-  push(piece: string): void {
+  /** Bytes are read as Latin-1; a piece of text alone (a bomb of spaces is megabytes of it) is not decoded. */
+  push(piece: string | Uint8Array): void {
+    if (typeof piece !== 'string') {
+      const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+      if (!this.carry && !bytes.includes(0x3c)) {
+        this.run += bytes.length;
+        if (this.run > this.maxText) throw new XmlLimitError('text', `a run of text over ${this.maxText} bytes`);
+        this.events.text?.(bytes.toString('latin1'));
+        return;
+      }
+      piece = bytes.toString('latin1');
+    }
     // Unfinished markup cannot end in a piece without '>': no need to look at it again.
     if (this.carry && !piece.includes('>')) return this.keep(this.carry + piece);
     const s = this.carry + piece;

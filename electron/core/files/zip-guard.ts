@@ -1,10 +1,12 @@
 // A .docx or .xlsx is a zip, and its readers (mammoth, exceljs) inflate every part whole into memory and build a
 // document of it: a 100 KB file can inflate to a gigabyte, and a few megabytes of XML to a million objects. So
-// before a reader is let near it, the zip is checked with the library both readers open it with (jszip), so the
-// parts checked are the parts they will read: how many there are, what their headers declare, and then what
-// they really inflate to, streamed piece by piece and stopped at the first piece over a cap (the headers are
-// the sender's word). XML parts are scanned as they inflate: elements counted, runs of text measured, and each
-// piece handed to a watcher that knows what the reader will make of it.
+// before a reader is let near it, the zip is opened with the library both readers open it with (jszip, which
+// reads the central directory and inflates nothing), so the parts checked are the parts they will read: how many
+// there are, what their headers declare, and then what they really inflate to — each part's compressed bytes, as
+// jszip found them, streamed through zlib and stopped at the first piece over a cap (the headers are the
+// sender's word). XML parts are scanned as they inflate: elements counted, runs of text measured, and each piece
+// handed to a watcher that knows what the reader will make of it.
+import { createInflateRaw } from 'node:zlib';
 import type JSZip from 'jszip';
 import { AppError } from '../../../shared/errors';
 import { sizeText } from './regular-file';
@@ -28,29 +30,29 @@ export interface ZipLimits {
 export interface ZipSubject {
   /** How the file is named in a message: “Word 文件“方案.docx””, “这个 Excel 文件”. */
   what: string;
-  /** The refusal when the zip cannot be opened at all (jszip's reason in detail). */
+  /** The refusal when the zip, or a part of it, is damaged (the reason in detail). */
   damaged(detail: string): AppError;
   /** Events for an XML part whose content matters to the caller beyond these limits. */
   watch?(part: string): XmlEvents | undefined;
 }
 
 /** Small parts compress very well (a styles part of repeated attributes): the ratio counts only past this. */
-export const RATIO_FLOOR = 1024 * 1024;
+const RATIO_FLOOR = 1024 * 1024;
 const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 const XML_PART = /\.(xml|rels|vml)$/i;
 
-/** What jszip read from the central directory; not in its typings (it is what its own size check compares). */
-interface Declared {
-  _data?: { compressedSize?: unknown; uncompressedSize?: unknown };
+const PIECE = 64 * 1024;
+
+/**
+ * What jszip found for a part: the sizes the central directory declares, the method, and where its compressed
+ * bytes are (a view into the file). Not in jszip's typings, but what its own reading of the part uses; jszip is
+ * pinned, and a part without them is refused rather than let through unchecked.
+ */
+interface Found {
+  _data?: { compressedSize?: unknown; uncompressedSize?: unknown; compressedContent?: unknown; compression?: { magic?: unknown } };
 }
-/** jszip's documented stream of a part's content (ZipObject#internalStream), missing from its typings. */
-interface ContentStream {
-  on(event: 'data', fn: (chunk: Uint8Array) => void): ContentStream;
-  on(event: 'error', fn: (err: Error) => void): ContentStream;
-  on(event: 'end', fn: () => void): ContentStream;
-  pause(): ContentStream;
-  resume(): ContentStream;
-}
+const STORED = '\x00\x00';
+const DEFLATED = '\x08\x00';
 
 const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
 
@@ -79,53 +81,62 @@ export async function checkZip(bytes: Uint8Array, limits: ZipLimits, subject: Zi
   }
   const parts = Object.values(zip.files).filter((f) => !f.dir);
 
+  const found = parts.map((part) => {
+    const d = (part as unknown as Found)._data;
+    const magic = d?.compression?.magic;
+    if (!(d?.compressedContent instanceof Uint8Array) || (magic !== STORED && magic !== DEFLATED)) {
+      throw new AppError('internal', `${what}无法检查（程序所用的 jszip 与预期不符），未导入。`, `jszip gave no compressed content for ${part.name}`);
+    }
+    return { name: part.name, data: d.compressedContent, deflated: magic === DEFLATED, declared: count(d.uncompressedSize) };
+  });
+
   // The headers first: an honest bomb is refused before a byte is inflated.
   let declaredTotal = 0;
-  for (const part of parts) {
-    const d = (part as unknown as Declared)._data;
-    const size = count(d?.uncompressedSize);
-    const packed = count(d?.compressedSize);
-    if (size === null) continue;
-    if (size > limits.entryBytes) throw bomb(`解压后过大（其中“${part.name}”声明 ${sizeText(size)}，每个部件最多 ${sizeText(limits.entryBytes)}）`, `${part.name} declares ${size} bytes inflated`);
-    if (packed !== null && size > RATIO_FLOOR && size > limits.ratio * packed) {
-      throw bomb(`的压缩比异常（“${part.name}”声明压缩了 ${Math.round(size / Math.max(packed, 1))} 倍，最多 ${limits.ratio} 倍）`, `${part.name} declares ${size} bytes from ${packed}`);
+  for (const { name, data, declared } of found) {
+    if (declared === null) continue;
+    if (declared > limits.entryBytes) throw bomb(`解压后过大（其中“${name}”声明 ${sizeText(declared)}，每个部件最多 ${sizeText(limits.entryBytes)}）`, `${name} declares ${declared} bytes inflated`);
+    if (declared > RATIO_FLOOR && declared > limits.ratio * data.length) {
+      throw bomb(`的压缩比异常（“${name}”声明压缩了 ${Math.round(declared / Math.max(data.length, 1))} 倍，最多 ${limits.ratio} 倍）`, `${name} declares ${declared} bytes from ${data.length}`);
     }
-    declaredTotal += size;
+    declaredTotal += declared;
     if (declaredTotal > limits.totalBytes) throw bomb(`解压后过大（各部件合计声明超过 ${sizeText(limits.totalBytes)}）`, `declared total over ${limits.totalBytes} bytes`);
   }
 
   // Then what they really inflate to.
   let total = 0;
   let elements = 0;
-  for (const part of parts) {
-    const packed = count((part as unknown as Declared)._data?.compressedSize) ?? buf.length;
-    const xml = XML_PART.test(part.name);
-    const scanner = xml ? new XmlTagScanner(subject.watch?.(part.name) ?? {}, limits.textBytes) : null;
+  for (const { name, data, deflated, declared } of found) {
+    const scanner = XML_PART.test(name) ? new XmlTagScanner(subject.watch?.(name) ?? {}, limits.textBytes) : null;
     let size = 0;
     let counted = 0;
-    await streamPart(part, (chunk) => {
+    const take = (chunk: Buffer) => {
       size += chunk.length;
       total += chunk.length;
-      if (size > limits.entryBytes) throw bomb(`解压后过大（“${part.name}”超过 ${sizeText(limits.entryBytes)}）`, `${part.name} inflates past ${limits.entryBytes} bytes`);
-      if (size > RATIO_FLOOR && size > limits.ratio * packed) {
-        throw bomb(`的压缩比异常（“${part.name}”解压后超过压缩数据的 ${limits.ratio} 倍）`, `${part.name} inflates past ${limits.ratio} × ${packed} bytes`);
+      if (size > limits.entryBytes) throw bomb(`解压后过大（“${name}”超过 ${sizeText(limits.entryBytes)}）`, `${name} inflates past ${limits.entryBytes} bytes`);
+      if (size > RATIO_FLOOR && size > limits.ratio * data.length) {
+        throw bomb(`的压缩比异常（“${name}”解压后超过压缩数据的 ${limits.ratio} 倍）`, `${name} inflates past ${limits.ratio} × ${data.length} bytes`);
       }
       if (total > limits.totalBytes) throw bomb(`解压后过大（合计超过 ${sizeText(limits.totalBytes)}）`, `parts inflate past ${limits.totalBytes} bytes`);
       if (!scanner) return;
       try {
-        scanner.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+        scanner.push(chunk);
       } catch (err) {
-        throw err instanceof XmlLimitError ? xmlRefusal(what, part.name, err, limits) : err;
+        throw err instanceof XmlLimitError ? xmlRefusal(what, name, err, limits) : err;
       }
       elements += scanner.elements - counted;
       counted = scanner.elements;
       if (elements > limits.elements) {
-        throw new AppError('bad_input', `${what}的内容过于繁杂（XML 元素超过 ${limits.elements} 个），未导入。`, `more than ${limits.elements} XML elements (at ${part.name})`);
+        throw new AppError('bad_input', `${what}的内容过于繁杂（XML 元素超过 ${limits.elements} 个），未导入。`, `more than ${limits.elements} XML elements (at ${name})`);
       }
-    }).catch((err: unknown) => {
-      throw err instanceof AppError ? err : subject.damaged(`${part.name}: ${(err as Error).message}`);
-    });
+    };
+    try {
+      await inflate(Buffer.from(data.buffer, data.byteOffset, data.byteLength), deflated, take);
+    } catch (err) {
+      throw err instanceof AppError ? err : subject.damaged(`${name}: ${(err as Error).message}`);
+    }
     scanner?.end();
+    // jszip (and so the reader) refuses a part whose size is not the declared one, once it has inflated it all.
+    if (declared !== null && size !== declared) throw subject.damaged(`${name}: inflates to ${size} bytes, declared ${declared}`);
   }
 }
 
@@ -138,31 +149,36 @@ function xmlRefusal(what: string, part: string, err: XmlLimitError, limits: ZipL
 }
 
 /**
- * The part's inflated content, piece by piece (jszip inflates 16 KB of compressed data at a time). A throw from
- * take stops the stream; the pieces already inflated from the same 16 KB still arrive, and are dropped.
+ * The part's content, piece by piece, to take; a throw from take stops the inflating at once (no piece after
+ * it is made), and is what this rejects with.
  */
-function streamPart(part: JSZip.JSZipObject, take: (chunk: Uint8Array) => void): Promise<void> {
+async function inflate(data: Buffer, deflated: boolean, take: (chunk: Buffer) => void): Promise<void> {
+  if (!deflated) {
+    for (let at = 0; at < data.length; at += PIECE) take(data.subarray(at, at + PIECE));
+    return;
+  }
   return new Promise((resolve, reject) => {
+    const z = createInflateRaw({ chunkSize: PIECE });
     let done = false;
     const stop = (err?: unknown) => {
       if (done) return;
       done = true;
       if (err === undefined) resolve();
-      else reject(err instanceof Error ? err : new Error(String(err)));
+      else {
+        z.destroy();
+        reject(err);
+      }
     };
-    const stream = (part as unknown as { internalStream(type: 'uint8array'): ContentStream }).internalStream('uint8array');
-    stream
-      .on('data', (chunk) => {
-        if (done) return;
-        try {
-          take(chunk);
-        } catch (err) {
-          stream.pause();
-          stop(err);
-        }
-      })
-      .on('error', (err) => stop(err))
-      .on('end', () => stop())
-      .resume();
+    z.on('data', (chunk: Buffer) => {
+      if (done) return;
+      try {
+        take(chunk);
+      } catch (err) {
+        stop(err);
+      }
+    });
+    z.on('error', (err) => stop(err));
+    z.on('end', () => stop());
+    z.end(data);
   });
 }

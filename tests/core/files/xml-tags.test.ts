@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attribute, XmlLimitError, XmlTagScanner, type TagKind } from '../../../electron/core/files/xml-tags';
 
 /** Every event, with text joined between tags, the XML fed in pieces of `size` characters. */
-function scan(xml: string, size: number, maxText?: number) {
+function scan(xml: string, size: number, maxText?: number, asBytes = false) {
   const events: string[] = [];
   let text = '';
   const flush = () => {
@@ -21,7 +21,8 @@ function scan(xml: string, size: number, maxText?: number) {
     },
     maxText,
   );
-  for (let i = 0; i < xml.length; i += size) s.push(xml.slice(i, i + size));
+  const input = asBytes ? Buffer.from(xml, 'latin1') : xml;
+  for (let i = 0; i < input.length; i += size) s.push(input.slice(i, i + size));
   flush();
   s.end();
   return { events, elements: s.elements };
@@ -55,6 +56,7 @@ describe('the tags of XML fed piece by piece', () => {
     ]);
     expect(whole.elements).toBe(8);
     for (const size of [1, 2, 3, 7, 16]) expect(scan(XML, size), `pieces of ${size}`).toEqual(whole);
+    for (const size of [1, 5, 16]) expect(scan(XML, size, Infinity, true), `bytes in pieces of ${size}`).toEqual(whole);
   });
 
   it('refuses a DTD, a run of text over the cap and markup that never ends', () => {
@@ -70,6 +72,7 @@ describe('the tags of XML fed piece by piece', () => {
     };
     refused(() => scan('<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]><r>&a;</r>', 5), 'dtd');
     refused(() => scan(`<t>${'x'.repeat(101)}</t>`, 10, 100), 'text');
+    refused(() => scan(`<t>${'x'.repeat(101)}</t>`, 10, 100, true), 'text');
     expect(scan(`<t>${'x'.repeat(100)}</t><t>${'x'.repeat(100)}</t>`, 10, 100).elements).toBe(2);
     refused(() => scan(`<c r="${'1'.repeat(1024 * 1024 + 10)}`, 64 * 1024), 'markup');
   });
