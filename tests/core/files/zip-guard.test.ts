@@ -17,8 +17,9 @@ async function refused(label: string, zip: Buffer, reason: RegExp, limits = LIMI
   const m = await measure(label, () => checkZip(zip, limits, subject));
   expect(m.error, label).toBeInstanceOf(AppError);
   expect((m.error as AppError).message, label).toMatch(reason);
-  expect(m.ms, label).toBeLessThan(1000);
-  if (m.peakMB !== null) expect(m.peakMB - m.beforeMB, label).toBeLessThan(50);
+  // Loose, for a busy machine: they take 0–150 ms and 0–30 MB here.
+  expect(m.ms, label).toBeLessThan(2500);
+  if (m.peakMB !== null) expect(m.peakMB - m.beforeMB, label).toBeLessThan(100);
   return m.error as AppError;
 }
 
