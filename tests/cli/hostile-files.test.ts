@@ -27,6 +27,7 @@ async function refused(args: string[], reason: RegExp) {
 }
 
 describe('ledger commands given something that is not a regular file', () => {
+  // Windows has no /dev/zero, no mkfifo, and its named pipes are not paths a person picks.
   it.skipIf(process.platform === 'win32')('bundle verify, bundle import, plan import and xlsx import refuse devices, a FIFO and a folder', async () => {
     const dir = tempDir();
     const db = join(dir, 'x.db');

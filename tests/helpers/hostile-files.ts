@@ -130,11 +130,11 @@ export const SHEET_OPEN =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 export const SHEET_CLOSE = '</sheetData></worksheet>';
 
-/** An .xlsx of one sheet (made by exceljs, so a real workbook around it) whose sheet part is this. */
-export async function xlsxWith(sheet: RawPart): Promise<Buffer> {
+/** An .xlsx of one sheet (made by exceljs, so a real workbook around it) whose sheet part is this (or, named, added). */
+export async function xlsxWith(sheet: RawPart, name = 'xl/worksheets/sheet1.xml'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('表').addRow(['序号']);
-  return withParts(Buffer.from(await wb.xlsx.writeBuffer()), [{ ...sheet, name: 'xl/worksheets/sheet1.xml' }]);
+  return withParts(Buffer.from(await wb.xlsx.writeBuffer()), [{ ...sheet, name }]);
 }
 
 /** A row of a 任务分解表 as sheet XML (inline strings, so no shared-strings part is needed). */

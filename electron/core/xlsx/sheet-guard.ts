@@ -59,7 +59,8 @@ export function workbookWatcher(limits: SheetLimits): (part: string) => XmlEvent
 
   return (path) => {
     const part = path.replace(/^\//, '');
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(part)) return sheet(part, spend, content);
+    // exceljs takes any part whose name merely contains xl/worksheets/sheetN.xml for a sheet ("x/xl/…" too).
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(part) || /xl\/worksheets\/sheet\d+[.]xml/.test(part)) return sheet(part, spend, content);
     if (part === 'xl/workbook.xml') return definedNames(part, spend);
     return undefined;
   };

@@ -26,15 +26,15 @@ function* millionRows(): Generator<string> {
   yield SHEET_CLOSE;
 }
 
-async function importing(store: Store, part: RawPart) {
+async function importing(store: Store, part: RawPart, name?: string) {
   const who = setIdentity(store, { office: '总指挥中心', role: 'center' });
-  const contentBase64 = (await xlsxWith(part)).toString('base64');
+  const contentBase64 = (await xlsxWith(part, name)).toString('base64');
   return () => importTaskTable(store, who, { contentBase64, section: '1.3', dryRun: false });
 }
 
-async function refused(label: string, part: RawPart, reason: RegExp) {
+async function refused(label: string, part: RawPart, reason: RegExp, name?: string) {
   const store = tempStore();
-  const run = await importing(store, part);
+  const run = await importing(store, part, name);
   const before = store.sqlite.serialize();
   const m = await measure(label, run);
   expect(m.error, label).toBeInstanceOf(AppError);
@@ -49,6 +49,8 @@ describe('an Excel table refused before exceljs builds it', () => {
   it('refuses content below the 2,000-row cap: a stray cell at row 10,000 or 20,000, a sheet that declares 1,000,000 rows', async () => {
     await refused('stray cell at row 20,000', sheet(tableRow(20000, ['x'])), /表格行数过多（第 20000 行仍有内容，最多读到第 2020 行）/);
     await refused('stray cell at row 10,000', sheet(tableRow(10000, ['x'])), /第 10000 行仍有内容/);
+    // exceljs reads this part as sheet 1 too.
+    await refused('stray cell in x/xl/worksheets/sheet1.xml', sheet(tableRow(20000, ['x'])), /第 20000 行仍有内容/, 'x/xl/worksheets/sheet1.xml');
     await refused('row 1,000,000 declared', sheet(tableRow(1_000_000, ['x']), '<dimension ref="A1:C1000000"/>'), /第 1000000 行仍有内容/);
     await refused('2,100 rows', sheet(Array.from({ length: 2100 }, (_, i) => tableRow(i + 3, [`${i}`, `任务${i}`, '市发改局'])).join('')), /第 2021 行仍有内容/);
     // A merged range reads as content all the way down.
