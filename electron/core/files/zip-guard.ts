@@ -41,6 +41,17 @@ const RATIO_FLOOR = 1024 * 1024;
 const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 const XML_PART = /\.(xml|rels|vml)$/i;
 
+/**
+ * mammoth reads the part a relationship names, whatever its name ends in: a part is XML by its name, or by
+ * starting (after a UTF-8 byte-order mark and white space) with '<', which no picture format does.
+ */
+function isXml(name: string, first: Buffer): boolean {
+  if (XML_PART.test(name)) return true;
+  let at = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
+  while (at < first.length && (first[at] === 0x20 || first[at] === 0x09 || first[at] === 0x0a || first[at] === 0x0d)) at++;
+  return first[at] === 0x3c;
+}
+
 const PIECE = 64 * 1024;
 
 /**
@@ -106,7 +117,7 @@ export async function checkZip(bytes: Uint8Array, limits: ZipLimits, subject: Zi
   let total = 0;
   let elements = 0;
   for (const { name, data, deflated, declared } of found) {
-    const scanner = XML_PART.test(name) ? new XmlTagScanner(subject.watch?.(name) ?? {}, limits.textBytes) : null;
+    let scanner: XmlTagScanner | null | undefined;
     let size = 0;
     let counted = 0;
     const take = (chunk: Buffer) => {
@@ -117,6 +128,7 @@ export async function checkZip(bytes: Uint8Array, limits: ZipLimits, subject: Zi
         throw bomb(`的压缩比异常（“${name}”解压后超过压缩数据的 ${limits.ratio} 倍）`, `${name} inflates past ${limits.ratio} × ${data.length} bytes`);
       }
       if (total > limits.totalBytes) throw bomb(`解压后过大（合计超过 ${sizeText(limits.totalBytes)}）`, `parts inflate past ${limits.totalBytes} bytes`);
+      scanner ??= isXml(name, chunk) ? new XmlTagScanner(subject.watch?.(name) ?? {}, limits.textBytes) : null;
       if (!scanner) return;
       try {
         scanner.push(chunk);
