@@ -3,10 +3,11 @@
 // request, the parse and the decoding. Each shell says what a reference is: Electron's renderer knows the
 // file's path; the browser-mode host gives an upload its own id. Either way the core reads a file nobody else
 // writes while it is read: the upload itself, or a private copy of the picked file.
-import { copyFileSync, mkdtempSync, rmSync, statSync, type Stats } from 'node:fs';
+import { mkdtempSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { copyRegularFile, openRegularFile, statRegularFile } from './files/regular-file';
 import { bytesOnDisk, type BundleBytes } from './sync/bundle-bytes';
 
 export interface PickedFile {
@@ -21,34 +22,21 @@ export interface PickedFiles {
   open(ref: string, maxBytes: number): PickedFile;
 }
 
-const megabytes = (n: number) => Math.round(n / 1024 / 1024);
-
+/** Only a regular file, or a link to one: never a device, a FIFO or a folder. */
 function statPicked(path: string): Stats {
   if (!isAbsolute(path)) throw new AppError('bad_input', `无法读取文件“${basename(path)}”。`, `not an absolute path: ${path}`);
-  let st: Stats;
-  try {
-    st = statSync(path);
-  } catch (err) {
-    throw new AppError('bad_input', `找不到文件“${basename(path)}”（U盘可能已拔出）。`, `stat ${path}: ${(err as Error).message}`);
-  }
-  if (!st.isFile()) throw new AppError('bad_input', `“${basename(path)}”不是文件。`, `not a regular file: ${path}`);
-  return st;
-}
-
-/** Its size, or a Chinese refusal when it is larger than maxBytes. */
-function sizeWithin(path: string, maxBytes: number): number {
-  const size = statPicked(path).size;
-  if (size > maxBytes) throw new AppError('bad_input', `文件过大（超过 ${megabytes(maxBytes)} MB），不能导入。`, `file of ${size} bytes over ${maxBytes}`);
-  return size;
+  return statRegularFile(path).stats;
 }
 
 const unreadable = (path: string, err: unknown) => new AppError('bad_input', `无法读取文件“${basename(path)}”。`, `read ${path}: ${(err as Error).message}`);
 
 /** A file only this process writes (an upload): read where it is. */
 export function readOwnFile(path: string, maxBytes: number): BundleBytes {
-  const size = sizeWithin(path, maxBytes);
+  // Looked at through an open handle like any picked file, then read by path: nobody else can swap it.
+  const file = openRegularFile(path, maxBytes);
+  file.close();
   try {
-    return bytesOnDisk(path, size);
+    return bytesOnDisk(path, file.size);
   } catch (err) {
     throw unreadable(path, err);
   }
@@ -59,14 +47,13 @@ export function readOwnFile(path: string, maxBytes: number): BundleBytes {
  * bytes are closed, so what was verified is what is stored.
  */
 function readCopyOf(path: string, maxBytes: number): BundleBytes {
-  sizeWithin(path, maxBytes);
+  statPicked(path);
   const dir = mkdtempSync(join(tmpdir(), 'zhuanban-import-'));
   const copy = join(dir, 'bundle');
   const drop = () => rmSync(dir, { recursive: true, force: true });
   try {
-    copyFileSync(path, copy);
     // The copy's own size: the file on the stick may have changed between the first look and the copy.
-    return bytesOnDisk(copy, sizeWithin(copy, maxBytes), drop);
+    return bytesOnDisk(copy, copyRegularFile(path, copy, maxBytes), drop);
   } catch (err) {
     drop();
     throw err instanceof AppError ? err : unreadable(path, err);

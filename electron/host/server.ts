@@ -90,6 +90,13 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {},
       return fail(res, 403, 'forbidden', '拒绝访问。', `unexpected Host header: ${host}`);
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
+    // A path that does not decode (`/%E0%A4%A`) is the client's error, not the host's.
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return fail(res, 400, 'bad_input', '请求地址无法解析。', `malformed percent-encoding in ${url.pathname}`);
+    }
 
     if (url.pathname.startsWith('/api/') || url.pathname === '/upload') {
       if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
@@ -101,7 +108,7 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {},
       }
       if (req.method !== 'POST') return fail(res, 405, 'bad_input', '请求方式不正确。', `method ${req.method} not allowed`);
       if (url.pathname === '/upload') return upload(req, res);
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = path.slice('/api/'.length);
       if (!isChannel(channel)) return fail(res, 404, 'not_found', `未知的操作：${channel}`, `unknown channel: ${channel}`);
       let input: unknown;
       try {

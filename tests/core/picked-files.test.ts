@@ -1,9 +1,10 @@
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { filesByPath, readOwnFile } from '../../electron/core/picked-files';
 import { countPrivateCopies, tempDir } from '../helpers/temp-store';
+import { fifo, linkTo } from '../helpers/hostile-files';
 
 const refused = (f: () => unknown, message: RegExp) => expect(f).toThrow(expect.objectContaining({ message: expect.stringMatching(message) }) as unknown as AppError);
 const all = (b: { size: number; slice(s: number, e: number): Buffer }) => b.slice(0, b.size).toString();
@@ -36,6 +37,26 @@ describe('a picked file named by its path', () => {
     refused(() => filesByPath.open(join(dir, 'gone.json'), 100), /找不到文件“gone.json”（U盘可能已拔出）/);
     refused(() => filesByPath.open(path, 99).bytes(), /文件过大/);
     refused(() => readOwnFile(path, 99), /文件过大/);
+    expect(copies()).toBe(before);
+  });
+
+  // No devices or FIFOs to link to on Windows.
+  it.skipIf(process.platform === 'win32')('refuses a link to a device, and a FIFO, when picked and when read, copying nothing', () => {
+    const copies = countPrivateCopies();
+    const dir = tempDir();
+    const zero = linkTo(dir, 'zero.ledger.json', '/dev/zero');
+    const pipe = fifo(dir, 'pipe.ledger.json');
+    const before = copies();
+    refused(() => filesByPath.open(zero, 256 * 1024 * 1024), /“zero.ledger.json”不是普通文件（是设备）/);
+    refused(() => filesByPath.open(pipe, 256 * 1024 * 1024), /“pipe.ledger.json”不是普通文件（是管道）/);
+    refused(() => readOwnFile(pipe, 100), /是管道/);
+    // A regular file when picked, a link to a device by the time it is read.
+    const later = join(dir, 'later.ledger.json');
+    writeFileSync(later, '{}');
+    const picked = filesByPath.open(later, 256 * 1024 * 1024);
+    rmSync(later);
+    symlinkSync('/dev/urandom', later);
+    refused(() => picked.bytes(), /是设备/);
     expect(copies()).toBe(before);
   });
 

@@ -95,6 +95,16 @@ describe('browser-mode host', () => {
     }
   });
 
+  it('answers a path whose percent-encoding does not decode with 400, for a page or a channel', async () => {
+    const port = await start();
+    const headers = { 'x-ledger-token': 'secret-token' };
+    for (const [path, method] of [['/%E0%A4%A', 'GET'], ['/assets/%ZZ.js', 'GET'], ['/api/%E0%A4%A', 'POST']] as const) {
+      const r = await send(port, path, { method, headers, body: method === 'POST' ? '{}' : undefined });
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.body).error).toMatchObject({ code: 'bad_input', message: '请求地址无法解析。' });
+    }
+  });
+
   it('says in Chinese when the renderer has not been built', async () => {
     const port = await start(false);
     const r = await send(port, '/');

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { chineseDate } from '../../../shared/period';
+import { readRegularFile } from '../../core/files/regular-file';
+import { MAX_DOCUMENT_BYTES } from '../../core/plan/import/read-document';
 import { call, EXIT_OK, withStore, type CliIo } from '../context';
 
 /** `plan import FILE`: what the importer found, and with --dry-run nothing more. */
@@ -11,12 +12,7 @@ export async function planCommand(positionals: string[], dbPath: string, o: { js
     throw new AppError('bad_input', '用法：plan import 文件.docx|文件.txt --db 台账文件 [--dry-run]', `bad plan command: ${positionals.join(' ')}`);
   }
   const path = resolve(io.env.INIT_CWD || process.cwd(), file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    throw new AppError('bad_input', `无法读取文件“${path}”。`, `cannot read ${path}: ${(err as Error).message}`);
-  }
+  const bytes = readRegularFile(path, MAX_DOCUMENT_BYTES);
   return withStore(dbPath, false, async (_store, h) => {
     const r = await call(h, 'plan.import', { fileName: basename(path), contentBase64: bytes.toString('base64'), dryRun: !!o.dryRun });
     if (o.json) {

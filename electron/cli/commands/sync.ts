@@ -1,5 +1,4 @@
 // Sync by files from the command line: export a bundle, check one, import one, compare state digests.
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { stateDigest } from '../../core/sync/digest';
@@ -16,14 +15,6 @@ const claimOf = (k: { office: string; role: string; battle: number }) =>
   k.role ? `${k.office || '未知单位'}，${ROLE[k.role] ?? k.role}${k.role === 'taskforce' ? `（第${k.battle}仗）` : ''}` : '未声明单位和角色';
 const KIND: Record<string, string> = { role: '越权', content: '格式错误', clock: '时间异常' };
 
-function readFile(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (err) {
-    throw new AppError('bad_input', `无法读取文件“${path}”。`, `cannot read ${path}: ${(err as Error).message}`);
-  }
-}
-
 export interface BundleOptions {
   out?: string;
   for?: string;
@@ -39,8 +30,14 @@ export async function bundleCommand(positionals: string[], dbPath: string, o: Bu
   if (extra.length) throw new AppError('bad_input', `多余的参数：${extra.join(' ')}`, 'extra positionals');
   if (sub === 'verify') {
     const path = where(requireOption(file, '文件', '要检查的同步包'));
-    const { bundle } = verifyBundleBytes(readFile(path));
-    const m = bundle.manifest;
+    // Read as import reads it: a regular file only, copied privately, a window at a time, never past the cap.
+    const bytes = filesByPath.open(path, MAX_BUNDLE_BYTES).bytes();
+    let m;
+    try {
+      m = verifyBundleBytes(bytes).bundle.manifest;
+    } finally {
+      bytes.close();
+    }
     io.out(`有效：${m.exporterOffice || m.exporter} 导出的同步包，${m.count} 条记录，实施方案 ${m.plan}，导出单位指纹 ${fingerprint(m.exporterKey)}。`);
     return EXIT_OK;
   }

@@ -1,8 +1,9 @@
 // `xlsx export|import`: the 任务分解表 as Excel, out (any filtered view) and in (into one section).
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { importColumnLabel } from '../../../shared/xlsx-import';
+import { readRegularFile } from '../../core/files/regular-file';
+import { MAX_XLSX_BYTES } from '../../core/xlsx/import-table';
 import { EXIT_OK, call, requireOption, withStore, type CliIo } from '../context';
 import { writeAtomically } from '../write-file';
 
@@ -34,12 +35,7 @@ export async function xlsxCommand(positionals: string[], dbPath: string, o: Xlsx
   }
   if (sub === 'import') {
     const path = where(requireOption(file, '文件', '要导入的任务分解表 .xlsx'));
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (err) {
-      throw new AppError('bad_input', `无法读取文件“${path}”。`, `cannot read ${path}: ${(err as Error).message}`);
-    }
+    const bytes = readRegularFile(path, MAX_XLSX_BYTES);
     if (!o.dryRun) requireOption(o.section, '--section', '导入到哪一方面的工作任务，如 1.3');
     return withStore(dbPath, false, async (_s, h) => {
       const r = await call(h, 'ledger.importXlsx', { fileName: basename(path), contentBase64: bytes.toString('base64'), section: o.section ?? '', dryRun: !!o.dryRun });
