@@ -58,6 +58,9 @@ const sampleInputs: Record<string, unknown> = {
   'sync.export': {},
   // A file that is not there: refused. The round trip of a real one is in tests/core/sync and tests/host/uploads.
   'sync.import': { file: { name: 'x.ledger.json', ref: '/no/such/folder/x.ledger.json' }, dryRun: true },
+  // Nothing quarantined, no peer pinned: releasing and granting for real are tested in tests/core/sync.
+  'sync.release': { eventId: 'no-such-event', reason: '核实无误' },
+  'sync.grant': { replica: '00000000-0000-7000-8000-000000000000', office: '市商务局', role: 'unit', reason: '核实无误' },
   // No conflict exists in one office alone; settling one is tested in tests/core/sync.
   'conflicts.settle': { id: 'task:x:leadPerson:0', useOther: true },
   'report.preview': { kind: 'dekad', period: '2023-06-3', texts: { editorNote: '请各单位对照落实。' } },
@@ -83,7 +86,7 @@ const sampleInputs: Record<string, unknown> = {
   'backup.restore': { file: '../../etc/passwd' },
 };
 // A problem id that does not exist: clearing a real one is tested in tests/core/problems.
-const expectedToFail = new Set(['sync.import', 'conflicts.settle', 'problem.clear', 'backup.restore']);
+const expectedToFail = new Set(['sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore']);
 
 describe('contract', () => {
   it('lists the same channels as the preload exposes', () => {

@@ -199,12 +199,13 @@ export class EventLog {
   private reconsidered(admit: Admit): number {
     const rows = this.db
       .prepare(
-        `SELECT e.id, e.body, e.quarantined AS q FROM events e WHERE e.quarantined = 2 AND e.hlc <= @horizon
+        // Only other offices' events: this installation's own are folded as it writes them, never held back.
+        `SELECT e.id, e.body, e.quarantined AS q FROM events e WHERE e.quarantined = 2 AND e.hlc <= @horizon AND e.replica <> @self
          UNION ALL SELECT e.id, e.body, e.quarantined FROM quarantine q JOIN events e ON e.id = q.event_id
-          WHERE (q.kind = 'role' AND e.quarantined = 1)
-             OR (e.quarantined = 2 AND e.hlc > @horizon AND EXISTS (SELECT 1 FROM releases r WHERE r.id = e.id AND r.deleted = 0))`,
+          WHERE e.replica <> @self AND ((q.kind = 'role' AND e.quarantined = 1)
+             OR (e.quarantined = 2 AND e.hlc > @horizon AND EXISTS (SELECT 1 FROM releases r WHERE r.id = e.id AND r.deleted = 0)))`,
       )
-      .all({ horizon: this.horizon() }) as { id: string; body: string; q: number }[];
+      .all({ horizon: this.horizon(), self: this.replicaId }) as { id: string; body: string; q: number }[];
     if (!rows.length) return 0;
     const pending = rows.map((r) => ({ ...r, event: JSON.parse(r.body) as LedgerEvent })).sort((a, b) => (a.event.hlc < b.event.hlc ? -1 : a.event.hlc > b.event.hlc ? 1 : 0));
     const folded: string[] = [];

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { sha256Hex } from '../events/canonical';
 import type { LedgerEvent, SealedEvent } from '../events/event';
-import { formatHlc } from '../events/hlc';
 import { evidenceDir } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
 import { makeBackup } from '../store/backups';
@@ -39,6 +38,7 @@ export interface ImportReport {
   byEntity: Record<string, number>;
   gaps: { replica: string; from: number; to: number }[];
   forks: { replica: string; seq: number }[];
+  /** Dated more than a day ahead of this machine's clock: held (时间异常), not folded. */
   futureClocks: number;
   alreadyImported: boolean;
   applied_: boolean;
@@ -58,7 +58,6 @@ class Rollback extends Error {
   }
 }
 
-const DAY = 86_400_000;
 
 /**
  * A bundle named without its bytes: a file the person picked. `key` changes whenever the bytes may have (an
@@ -194,8 +193,6 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
       applied_: false,
     };
     const toIngest: SealedEvent[] = [];
-    // Clocks compare as strings: anything after the last value of tomorrow is from the future.
-    const tomorrow = formatHlc(Date.parse(now) + DAY, 999_999);
     for (const [replica, list] of [...byReplica.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       list.sort((a, b) => a.event.seq - b.event.seq);
       let head = have[replica] ?? 0;
@@ -215,7 +212,6 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
         head = s.event.seq;
         toIngest.push(s);
         report.byEntity[s.event.entity] = (report.byEntity[s.event.entity] ?? 0) + 1;
-        if (s.event.hlc > tomorrow) report.futureClocks++;
       }
     }
     if (report.forks.length) {
@@ -228,6 +224,8 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
     report.applied = result.applied;
     report.quarantined = result.quarantined;
     report.released = result.released;
+    // Held by the log itself, against this machine's clock: the preview says what applying will do.
+    report.futureClocks = result.held;
     // The exporter's state is remembered only for a key pinned here (with this bundle or before).
     const peer = store.sqlite.prepare('SELECT known_vector AS v FROM peers WHERE replica_id = ?').get(m.exporter) as { v: string } | undefined;
     if (peer) {
