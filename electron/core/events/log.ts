@@ -21,8 +21,11 @@ export const CLOCK_MARGIN_MS = 86_400_000;
 /** Why a received event is not folded: its author may not write it, it is malformed, or it is dated too far ahead. */
 export type Quarantine = 'role' | 'content' | 'clock';
 
-/** Judges a received event against the state folded so far: null to apply it, else the reason in Chinese. */
-export type Admit = (e: LedgerEvent, state: FoldReader) => string | null;
+/**
+ * Judges a received event against the state folded so far: null to apply it, else the reason in Chinese. `again`
+ * when it was held back before and is looked at once more (only then can a release or a grant have come for it).
+ */
+export type Admit = (e: LedgerEvent, state: FoldReader, again?: boolean) => string | null;
 
 export interface IngestResult {
   applied: number;
@@ -216,7 +219,7 @@ export class EventLog {
       for (let i = 0; i < pending.length; i++) {
         const p = pending[i]!;
         // Whatever put it here, a malformed event is never folded.
-        const refused = contentProblem(p.event) ?? admit(p.event, this.folder);
+        const refused = contentProblem(p.event) ?? admit(p.event, this.folder, true);
         if (refused) continue;
         this.folder.apply(p.event);
         folded.push(p.id);
@@ -225,7 +228,7 @@ export class EventLog {
       }
     }
     // Held events whose time has come but that their author may not write: quarantined like any other.
-    for (const p of pending) if (p.q === 2) due.push({ id: p.id, reason: (contentProblem(p.event) ?? admit(p.event, this.folder))! });
+    for (const p of pending) if (p.q === 2) due.push({ id: p.id, reason: (contentProblem(p.event) ?? admit(p.event, this.folder, true))! });
     this.folder.flush();
     // The flags change after the flush, so the conflicts read these events once, from the batch.
     const unflag = this.db.prepare('UPDATE events SET quarantined = 0 WHERE id = ?');

@@ -72,7 +72,7 @@ export function copyVerified(src: Database.Database, target: Database.Database, 
     const log = new EventLog(target, v.replica);
     // The rules again, for every event but the seeded ones: which events are quarantined is decided in the order
     // they were written, as it was when they arrived, and not read from the file.
-    const admit = (e: LedgerEvent, state: FoldReader) => (e.replica === v.seedReplica && e.seq <= v.seeded ? null : admissionReason(target, state, e, ctx));
+    const admit = (e: LedgerEvent, state: FoldReader, again?: boolean) => (e.replica === v.seedReplica && e.seq <= v.seeded ? null : admissionReason(target, state, e, ctx, again));
     let chunk: SealedEvent[] = [];
     for (const [body, hash, sig] of src.prepare('SELECT body, hash, sig FROM events ORDER BY rowid').raw().iterate() as IterableIterator<[string, string, string | null]>) {
       chunk.push({ event: JSON.parse(body) as LedgerEvent, body, hash, ...(sig ? { sig } : {}) });

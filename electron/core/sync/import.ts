@@ -220,7 +220,7 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
     // Keys are pinned, with the identity granted to them, in the same transaction as their events.
     const pin = store.sqlite.prepare('INSERT OR IGNORE INTO peers (replica_id, public_key, fingerprint, pinned_at, office_unit_id, role, battle) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const k of newKeys) pin.run(k.replica, keys[k.replica], k.fingerprint, now, k.officeUnitId, k.role, k.battle);
-    const result = store.log.ingest(toIngest, (e: LedgerEvent, state) => admissionReason(store.sqlite, state, e, ctx), { dryRun: options.dryRun });
+    const result = store.log.ingest(toIngest, (e: LedgerEvent, state, again) => admissionReason(store.sqlite, state, e, ctx, again), { dryRun: options.dryRun });
     report.applied = result.applied;
     report.quarantined = result.quarantined;
     report.released = result.released;

@@ -22,7 +22,7 @@ export function pinnedContext(store: Store): AdmissionContext {
 /** Folds what may be folded now among the records held back; how many were. */
 export function reconsiderQuarantine(store: Store): number {
   const ctx = pinnedContext(store);
-  return store.log.reconsider((e: LedgerEvent, state) => admissionReason(store.sqlite, state, e, ctx));
+  return store.log.reconsider((e: LedgerEvent, state, again) => admissionReason(store.sqlite, state, e, ctx, again));
 }
 
 export function releaseQuarantined(store: Store, who: Identity, eventId: string, reason: string, today: string): number {
