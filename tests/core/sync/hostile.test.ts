@@ -151,41 +151,30 @@ const headOf = (o: Office, replica: string) =>
   (o.store.sqlite.prepare('SELECT seq, hash FROM events WHERE replica = ? ORDER BY seq DESC LIMIT 1').get(replica) as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: '0'.repeat(64) };
 
 describe('roles are granted, never claimed', () => {
-  it('a unit that re-announces itself as the centre and approves its own 销号: both quarantined, the task not closed', async () => {
-    await measured('self-promotion to center + own approval', 'quarantined', async () => {
-      const { unit, center } = await offices();
-      await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
-      const closeout = unit.store.sqlite.prepare('SELECT id FROM closeouts').pluck().get() as string;
-      await expectQuarantined(
-        unit,
-        center,
-        [
-          { entity: 'replica', entityId: unit.store.replicaId, fields: { officeUnitId: unitIdOf(unit, '市商务局'), role: 'center', battle: 0, operator: '王芳', publicKey: unit.store.publicKey } },
-          { entity: 'closeout', entityId: closeout, fields: { taskId: TASK, state: 'approved', deciderUnitId: unitIdOf(unit, '市商务局'), reason: '', decidedOn: '2023-07-02' } },
-        ],
-        [/不能自行更改/, /无权审批/],
-      );
-      expect(await taskStatus(center)).toBe('pending_closeout');
+  // A unit re-announces itself (as the centre's role, or as the centre's office), then approves its own 销号.
+  const claims: [string, (unit: Office) => Record<string, unknown>][] = [
+    ['as the centre', (u) => ({ officeUnitId: unitIdOf(u, '市商务局'), role: 'center', battle: 0, operator: '王芳', publicKey: u.store.publicKey })],
+    ['as the office 市政府督查室', (u) => ({ officeUnitId: unitIdOf(u, '市政府督查室'), role: 'unit', battle: 0 })],
+  ];
+  for (const [name, claim] of claims) {
+    it(`a unit that re-announces itself ${name} and approves its own 销号: both quarantined, the task not closed`, async () => {
+      await measured(`self-promotion ${name} + own approval`, 'quarantined', async () => {
+        const { unit, center } = await offices();
+        await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+        const closeout = unit.store.sqlite.prepare('SELECT id FROM closeouts').pluck().get() as string;
+        await expectQuarantined(
+          unit,
+          center,
+          [
+            { entity: 'replica', entityId: unit.store.replicaId, fields: claim(unit) },
+            { entity: 'closeout', entityId: closeout, fields: { taskId: TASK, state: 'approved', deciderUnitId: unitIdOf(unit, '市商务局'), reason: '', decidedOn: '2023-07-02' } },
+          ],
+          [/不能自行更改/, /无权审批/],
+        );
+        expect(await taskStatus(center)).toBe('pending_closeout');
+      });
     });
-  });
-
-  it('a unit that re-announces itself as the office 市政府督查室: quarantined, and its approvals still refused', async () => {
-    await measured('self-promotion to the centre office', 'quarantined', async () => {
-      const { unit, center } = await offices();
-      await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
-      const closeout = unit.store.sqlite.prepare('SELECT id FROM closeouts').pluck().get() as string;
-      await expectQuarantined(
-        unit,
-        center,
-        [
-          { entity: 'replica', entityId: unit.store.replicaId, fields: { officeUnitId: unitIdOf(unit, '市政府督查室'), role: 'unit', battle: 0 } },
-          { entity: 'closeout', entityId: closeout, fields: { taskId: TASK, state: 'approved' } },
-        ],
-        [/不能自行更改/, /无权审批/],
-      );
-      expect(await taskStatus(center)).toBe('pending_closeout');
-    });
-  });
+  }
 
   it('what a person confirms is the first announcement, shown in the preview; without confirmation nothing is applied', async () => {
     await measured('new key shown with its claim; later claim of center', 'quarantined', async () => {
