@@ -32,7 +32,7 @@ export function IdentitySetup({ onDone }: { onDone?: () => void } = {}) {
       <Card title={identity ? '更改本机身份' : '设置本机身份'} style={{ width: 560 }} data-testid="identity-setup">
         <Typography.Paragraph type="secondary">
           {identity
-            ? '更改会记入本机的变更记录，并随同步告知其他单位。'
+            ? '更改会记入本机的变更记录，并随同步告知其他单位。其他单位仍按核对指纹时确认的单位和角色接受本机的记录：单位、角色或所属的仗的更改，须由总指挥中心在“同步 → 交换单位 → 确认角色”中确认后才在各单位生效（经办人的更改不需要）。'
             : '首次使用，请说明这台电脑属于哪个单位、承担什么角色。角色决定能做的事：责任单位报送进展、申请销号；工作专班和总指挥中心审批销号、维护任务。'}
         </Typography.Paragraph>
         <Form
