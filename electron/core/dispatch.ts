@@ -11,7 +11,14 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
     if (!isChannel(channel)) throw new AppError('bad_input', `未知的操作：${channel}`, `unknown channel: ${channel}`);
     const input = contract[channel].input.parse(rawInput ?? {});
     const handler = handlers[channel] as (i: unknown) => unknown;
-    const output = contract[channel].output.parse(await handler(input)) as ChannelOutput<Channel>;
+    const result = await handler(input);
+    // An answer that fails its own schema is this program's fault, never the person's input.
+    const checked = contract[channel].output.safeParse(result);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new AppError('internal', '操作未完成：本机台账中有无法显示的数据，请把此信息告知技术支持。', `output of ${channel} fails its schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
+    }
+    const output = checked.data as ChannelOutput<Channel>;
     return { ok: true, data: output };
   } catch (err) {
     const e = toAppError(err);

@@ -1,6 +1,6 @@
-// The centre receives a bundle from a unit whose key was used to forge: its claim to be the centre and its own
-// 销号 approval are quarantined (越权), a change dated days ahead is held (时间异常); the centre releases the held
-// one with a reason, and the record of that release stays on the page.
+// The centre receives a bundle from a unit whose key was used to forge: its claim to be the centre, its own 销号
+// approval and an edit of a task's title are quarantined (越权), a change dated days ahead is held (时间异常, with
+// no way to release it); the centre releases the title edit with a reason, and that release stays on the page.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { ledger, withHost } from './host-fixture';
 
 const root = resolve(import.meta.dirname, '../..');
 
-base('forged records are quarantined with their reasons, and the centre releases a held one', async ({ browser }) => {
+base('forged records are quarantined with their reasons, and the centre releases one it judged harmless', async ({ browser }) => {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-forge-'));
   const unit = join(dir, 'unit.db');
   ledger('init', '--db', unit, '--office', '市商务局', '--role', 'unit');
@@ -38,21 +38,26 @@ base('forged records are quarantined with their reasons, and the centre releases
     await list.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '.tmp/screens/quarantine.png', fullPage: true });
 
-    // The held change is released with a reason; the forged approval stays quarantined.
-    const held = list.locator('tr', { hasText: '时间异常' });
-    await held.getByTestId('release-record').click();
+    // A record dated ahead cannot be released: it applies when its time comes.
+    await expect(list.locator('tr', { hasText: '时间异常' }).getByTestId('release-record')).toHaveCount(0);
+    // The title edit is released with a reason; the forged approval stays quarantined.
+    const edit = list.locator('tr', { hasText: '无权修改该任务' });
+    await edit.getByTestId('release-record').click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('button', { name: '放 行' })).toBeDisabled();
-    await dialog.getByTestId('release-reason').fill('已电话核实，系对方电脑日期设置错误');
+    await dialog.getByTestId('release-reason').fill('已电话核实，同意更正错字');
     await dialog.getByRole('button', { name: '放 行' }).click();
     await expect(list).toContainText('放行记录');
     await expect(list).toContainText('已电话核实');
     await expect(list).toContainText('已生效');
-    await expect(list.locator('tr', { hasText: '时间异常' })).toHaveCount(0);
+    await expect(list.locator('tr', { hasText: '无权修改该任务' })).toHaveCount(0);
     await expect(list).toContainText('无权审批该任务销号');
+    await expect(list).toContainText('时间异常');
     await page.screenshot({ path: '.tmp/screens/quarantine-released.png', fullPage: true });
 
-    // The task was never closed by the forged approval.
-    expect(ledger('tasks', '--db', center.db, '--json', '--code', '1.1.1')).toContain('"pending_closeout"');
+    // The task was never closed by the forged approval; the released title edit applies.
+    const task = ledger('tasks', '--db', center.db, '--json', '--code', '1.1.1');
+    expect(task).toContain('"pending_closeout"');
+    expect(task).toContain('更正错字');
   });
 });

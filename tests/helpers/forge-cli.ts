@@ -1,5 +1,6 @@
-// For the end-to-end tests: forges, in a unit's store, what a hostile holder of its key would send — a claim to
-// be the centre, its own 销号 approved, and a change dated three days ahead. Usage: forge-cli.ts --db FILE
+// For the end-to-end tests: forges, in a unit's store, what a hostile (or careless) holder of its key would send —
+// a claim to be the centre, its own 销号 approved, a change dated three days ahead, and an edit of the task's title
+// (a taskforce's edit). Usage: forge-cli.ts --db FILE
 import { openStore } from '../../electron/core/store/open-store';
 import { forge } from './forge';
 
@@ -11,5 +12,6 @@ forge(store, [
   { entity: 'replica', entityId: store.replicaId, fields: { officeUnitId: own, role: 'center', battle: 0 } },
   { entity: 'closeout', entityId: closeout.id, fields: { taskId: closeout.taskId, state: 'approved', decidedOn: '2023-07-02' } },
   { entity: 'task', entityId: closeout.taskId, fields: { handler: '三天后的承办人' }, wall: Date.now() + 3 * 86_400_000 },
+  { entity: 'task', entityId: closeout.taskId, fields: { title: '开展促消费系列活动（更正错字）' } },
 ]);
 store.close();

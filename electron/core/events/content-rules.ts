@@ -5,6 +5,10 @@
 //
 // Hand-written checks rather than a schema library: this runs once per event of a 100,000-event bundle.
 import { closeoutStates } from '../../../shared/workflow';
+import { decisionKinds, problemSources, supervisionKinds } from '../../../shared/dispatch';
+import { comparisons, targetKinds } from '../../../shared/domain';
+import { cadences } from '../../../shared/indicators';
+import { reportKinds } from '../../../shared/report';
 import type { Json } from './canonical';
 import { EVENT_SCHEMA_VERSION, type LedgerEvent } from './event';
 import { entitySpecs, isEntityName, type EntityName, type FieldKind } from './entities';
@@ -93,10 +97,21 @@ const RULES: Partial<Record<EntityName, Record<string, Check>>> = {
   grant: { role: oneOf(['center', 'taskforce', 'unit', ''], '角色'), battle: intIn(0, 99, '所属的仗') },
   progress: { percent: intIn(0, 100, '完成进度'), period: (v) => (PERIOD.test(v as string) ? null : '报告期的格式不对'), evidence, reportedOn: dateOrEmpty('报送日期') },
   closeout: { state: oneOf(closeoutStates, '销号状态'), requestedOn: dateOrEmpty('申请日期'), decidedOn: dateOrEmpty('审批日期') },
-  report: { texts, number: intIn(0, 100_000, '公文编号'), year: intIn(1900, 2999, '年度') },
-  problem: { deadline: dateOrEmpty('整改时限'), foundOn: dateOrEmpty('交办日期'), clearedOn: dateOrEmpty('整改完成日期'), state: oneOf(['open', 'cleared'], '问题状态') },
-  supervision: { taskIds: ids('督办的任务') },
+  // Every value the pages read back through an enumeration is one of its values: one odd value folded would fail
+  // that page's output check at every office.
+  target: { kind: oneOf([...targetKinds, ''], '指标类型'), comparison: oneOf([...comparisons, ''], '比较方式') },
+  report: { texts, number: intIn(0, 100_000, '公文编号'), year: intIn(1900, 2999, '年度'), kind: oneOf(reportKinds, '公文种类') },
+  problem: {
+    deadline: dateOrEmpty('整改时限'),
+    foundOn: dateOrEmpty('交办日期'),
+    clearedOn: dateOrEmpty('整改完成日期'),
+    state: oneOf(['open', 'cleared'], '问题状态'),
+    source: oneOf(problemSources, '问题来源'),
+  },
+  supervision: { taskIds: ids('督办的任务'), kind: oneOf(supervisionKinds, '督办类型') },
+  indicator: { cadence: oneOf(cadences, '填报周期'), kind: oneOf(targetKinds, '指标类型'), comparison: oneOf(comparisons, '比较方式') },
   indicatorValue: { value: (v) => (Number.isFinite(v) ? null : '指标值应为数字') },
+  decision: { kind: oneOf(decisionKinds, '决定类型') },
 };
 
 function kindProblem(kind: FieldKind, v: Json): string | null {

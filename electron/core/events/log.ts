@@ -34,7 +34,7 @@ export interface IngestResult {
   quarantined: number;
   /** Held for their clock. */
   held: number;
-  /** Events quarantined or held before, folded now (released by the centre, allowed now, or their time has come). */
+  /** Events quarantined or held before, folded now (released by the centre or allowed now, or their time has come). */
   released: number;
 }
 
@@ -166,7 +166,7 @@ export class EventLog {
         const early = !malformed && event.hlc > horizon;
         // Only clocks within the margin move this office's clock: one event dated 2100 must not date its own next ones.
         if (!early && event.hlc > newest) newest = event.hlc; // string order is clock order
-        const refused = malformed ?? (early ? `时间异常：记录的时间（${clockDate(event.hlc)}）比本机时间晚一天以上，待本机时间到达或总指挥中心放行后生效` : admit(event, this.folder));
+        const refused = malformed ?? (early ? `时间异常：记录的时间（${clockDate(event.hlc)}）比本机时间晚一天以上，到该时间后自动生效` : admit(event, this.folder));
         // A dry run folds in memory only: what admission would decide, without writing the log.
         if (refused) {
           if (!options.dryRun) {
@@ -205,8 +205,7 @@ export class EventLog {
         // Only other offices' events: this installation's own are folded as it writes them, never held back.
         `SELECT e.id, e.body, e.quarantined AS q FROM events e WHERE e.quarantined = 2 AND e.hlc <= @horizon AND e.replica <> @self
          UNION ALL SELECT e.id, e.body, e.quarantined FROM quarantine q JOIN events e ON e.id = q.event_id
-          WHERE e.replica <> @self AND ((q.kind = 'role' AND e.quarantined = 1)
-             OR (e.quarantined = 2 AND e.hlc > @horizon AND EXISTS (SELECT 1 FROM releases r WHERE r.id = e.id AND r.deleted = 0)))`,
+          WHERE e.replica <> @self AND q.kind = 'role' AND e.quarantined = 1`,
       )
       .all({ horizon: this.horizon(), self: this.replicaId }) as { id: string; body: string; q: number }[];
     if (!rows.length) return 0;

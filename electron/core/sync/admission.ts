@@ -180,21 +180,32 @@ export function admissionReason(db: Database.Database, state: FoldReader, e: Led
     return first(...scopes.map((s) => verdict(who, 'progress.report', s)), ownLine(who, scopes[0] ?? null, state, e));
   }
   if (e.entity === 'closeout') return closeoutReason(state, who, e);
+  // A record moved (to another task, indicator or battle) must be allowed where it was and where it goes.
   if (e.entity === 'indicator' || e.entity === 'indicatorValue') {
-    const indicatorId = e.entity === 'indicator' ? e.entityId : str(e.fields.indicatorId ?? state.value('indicatorValue', e.entityId, 'indicatorId'));
-    const scope = indicatorAdmissionScope(db, state, indicatorId, e.entity === 'indicator' ? e.fields : {});
-    if (e.entity === 'indicator') return verdict(who, 'indicator.define', scope);
-    return first(verdict(who, 'indicator.report', scope), ownLine(who, scope, state, e));
+    if (e.entity === 'indicator') {
+      const was = state.value('indicator', e.entityId, 'battleId');
+      const scope = indicatorAdmissionScope(db, state, e.entityId, e.fields);
+      const moved = was !== undefined && e.fields.battleId !== undefined && str(was) !== str(e.fields.battleId);
+      return first(verdict(who, 'indicator.define', scope), moved ? verdict(who, 'indicator.define', indicatorAdmissionScope(db, state, e.entityId, {})) : null);
+    }
+    const was = state.value('indicatorValue', e.entityId, 'indicatorId');
+    const to = str(e.fields.indicatorId ?? was);
+    const scope = indicatorAdmissionScope(db, state, to, {});
+    const from = was !== undefined && str(was) !== to ? indicatorAdmissionScope(db, state, str(was), {}) : undefined;
+    return first(verdict(who, 'indicator.report', scope), from === undefined ? null : verdict(who, 'indicator.report', from), ownLine(who, scope, state, e));
   }
   if (e.entity === 'problem') {
-    const taskId = str(e.fields.taskId ?? state.value('problem', e.entityId, 'taskId'));
+    const was = state.value('problem', e.entityId, 'taskId');
+    const taskId = str(e.fields.taskId ?? was);
     const unitId = str(state.value('problem', e.entityId, 'unitId') ?? e.fields.unitId);
     const task = taskScopeOf(state, taskId, {});
     const clears = e.op === 'put' && e.fields.state === 'cleared' && Object.keys(e.fields).every((f) => ['state', 'clearedOn', 'statement'].includes(f));
-    return clears ? verdict(who, 'problem.clear', task && { battle: task.battle, leadUnitIds: [unitId], coUnitIds: [] }) : verdict(who, 'problem.raise', task);
+    if (clears) return verdict(who, 'problem.clear', task && { battle: task.battle, leadUnitIds: [unitId], coUnitIds: [] });
+    return first(verdict(who, 'problem.raise', task), was !== undefined && str(was) !== taskId ? verdict(who, 'problem.raise', taskScopeOf(state, str(was), {})) : null);
   }
   if (e.entity === 'supervision') {
-    const taskIds = e.fields.taskIds !== undefined ? ids(e.fields.taskIds) : ids(state.value('supervision', e.entityId, 'taskIds'));
+    // Every task it names now or named before: one battle the author runs, or the centre.
+    const taskIds = [...ids(state.value('supervision', e.entityId, 'taskIds')), ...(e.fields.taskIds !== undefined ? ids(e.fields.taskIds) : [])];
     const battles = new Set(taskIds.map((id) => taskScopeOf(state, id, {})?.battle));
     return verdict(who, 'supervision.act', { battle: battles.size === 1 ? ([...battles][0] ?? 0) : 0, leadUnitIds: [], coUnitIds: [] });
   }

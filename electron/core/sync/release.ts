@@ -1,6 +1,6 @@
 // Records held back on arrival, looked at again: the centre may release one it has examined (an event of its
-// own, so every office that receives it releases the same record), and records dated ahead apply by themselves
-// once this machine's clock reaches them.
+// own, so every office that receives it releases the same record); records dated ahead are never released by a
+// person — they apply by themselves once this machine's clock reaches them.
 import { AppError } from '../../../shared/errors';
 import type { Identity } from '../../../shared/workflow';
 import type { LedgerEvent } from '../events/event';
@@ -30,6 +30,8 @@ export function releaseQuarantined(store: Store, who: Identity, eventId: string,
   const row = store.sqlite.prepare('SELECT kind FROM quarantine WHERE event_id = ?').get(eventId) as { kind: string } | undefined;
   if (!row) throw new AppError('not_found', '找不到这条隔离的记录（可能已经放行）。', `no quarantined event ${eventId}`);
   if (row.kind === 'content') throw new AppError('bad_input', '这条记录格式错误，本程序无法应用，不能放行。', `event ${eventId} is malformed`);
+  // Folded now, a record dated ahead would outrank every later edit of its fields until its date, and drag clocks.
+  if (row.kind === 'clock') throw new AppError('bad_input', '时间异常的记录不能放行：到它所记的时间后自动生效。请让对方校正电脑日期后重新录入。', `event ${eventId} is held for its clock`);
   store.log.append([{ entity: 'release', entityId: eventId, op: 'put', fields: { reason: reason.trim(), releasedOn: today } }]);
   return reconsiderQuarantine(store);
 }

@@ -70,7 +70,7 @@ function Preview({ r }: { r: Report }) {
         <Alert key={g.replica} type="warning" showIcon style={{ marginBottom: 8 }} title={`缺少该单位第 ${g.from}–${g.to} 条记录：其后的记录将在补齐后导入。请让对方重新“全部导出”。`} />
       ))}
       {r.futureClocks > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`${r.futureClocks} 条记录的时间晚于现在一天以上，将暂缓生效（时间异常），到时自动生效或由总指挥中心放行。请核对对方电脑的日期。`} />
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`${r.futureClocks} 条记录的时间晚于现在一天以上，将暂缓生效（时间异常），到所记的时间后自动生效。请核对对方电脑的日期。`} />
       )}
       {r.released > 0 && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`此前隔离或暂缓的 ${r.released} 条记录现已生效。`} />}
     </div>
@@ -362,7 +362,7 @@ export function Sync() {
       <Card size="small" title="隔离或暂缓的记录" data-testid="quarantine">
         <Typography.Paragraph type="secondary">
           其他单位发来、本机没有应用的记录：越权（该单位无权这样改）、格式错误（无法应用）、时间异常（对方电脑时间超前，到时自动生效）。
-          {isCenter ? '核实后可放行，放行随同步包送达各单位。' : '如需放行，请联系总指挥中心。'}
+          {isCenter ? '越权的记录核实后可放行，放行随同步包送达各单位。' : '越权的记录如需放行，请联系总指挥中心。'}
         </Typography.Paragraph>
         <SimpleTable
           rowKey="eventId"
@@ -381,7 +381,7 @@ export function Sync() {
                     key: 'act',
                     width: 80,
                     render: (_: unknown, q: Info['quarantined'][number]) =>
-                      q.kind === 'content' ? null : (
+                      q.kind !== 'role' ? null : (
                         <Button size="small" onClick={() => setReleasing(q)} data-testid="release-record">
                           放行
                         </Button>

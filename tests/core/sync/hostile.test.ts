@@ -323,35 +323,48 @@ describe('clocks are bounded', () => {
     });
   }
 
-  it('a held event applies once this machine’s clock reaches it, or when the centre releases it (everywhere)', async () => {
-    await measured('held event released by time and by the centre', 'held', async () => {
+  it('a held event applies once this machine’s clock reaches it, and nobody can release it earlier', async () => {
+    await measured('held event: applied by time only', 'held', async () => {
       let clock = Date.now();
       const unit = installation({ office: '市商务局', role: 'unit' });
       const center = installation({ office: '总指挥中心', role: 'center' }, () => clock);
-      const taskforce = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
-      await Promise.all([unit.ready, center.ready, taskforce.ready]);
+      await Promise.all([unit.ready, center.ready]);
       const threeDays = Date.now() + 3 * 86_400_000;
-      const [held] = forge(unit.store, [{ entity: 'task', entityId: TASK, fields: { leadPerson: '三天后的人' }, wall: threeDays }]);
+      const [held] = forge(unit.store, [{ entity: 'task', entityId: TASK, fields: { handler: '三天后的人' }, wall: threeDays }]);
       await center.receive(unit.bundleFor());
-      await taskforce.receive(unit.bundleFor());
-      expect(quarantine(taskforce)).toEqual([{ kind: 'clock', reason: expect.stringMatching(/时间异常/) }]);
-      // The centre releases it with a reason: applied there, and at the taskforce once the release arrives.
-      await expect(taskforce.call('sync.release', { eventId: held, reason: '核实无误' })).rejects.toThrow(/只有总指挥中心/);
-      expect(await center.call('sync.release', { eventId: held, reason: '核实无误，对方电脑时间有误' })).toEqual({ released: 1 });
-      expect(center.store.sqlite.prepare('SELECT lead_person FROM tasks WHERE id = ?').pluck().get(TASK)).toBe('三天后的人');
-      const r = await taskforce.receive(center.bundleFor());
-      expect(r.released).toBe(1);
-      expect(taskforce.store.sqlite.prepare('SELECT lead_person FROM tasks WHERE id = ?').pluck().get(TASK)).toBe('三天后的人');
-      const info = await taskforce.call<{ releases: { eventId: string; office: string; reason: string; applied: boolean }[] }>('sync.info', {});
-      expect(info.releases).toEqual([expect.objectContaining({ eventId: held, office: '市政府督查室', reason: '核实无误，对方电脑时间有误', applied: true })]);
-      // Another held event, this time applied by the clock alone.
-      forge(unit.store, [{ entity: 'task', entityId: TASK, fields: { handler: '后天的人' }, wall: threeDays + 1 }]);
-      await center.receive(unit.bundleFor());
-      expect(quarantine(center)).toHaveLength(1);
+      expect(quarantine(center)).toEqual([{ kind: 'clock', reason: expect.stringMatching(/时间异常/) }]);
+      await expect(center.call('sync.release', { eventId: held, reason: '核实无误' })).rejects.toThrow(/时间异常的记录不能放行/);
+      // A release for it made elsewhere (a hostile centre's, say) does not apply it either.
+      center.store.log.append([{ entity: 'release', entityId: held!, op: 'put', fields: { reason: '强行放行', releasedOn: '2023-07-02' } }]);
+      expect(reconsiderQuarantine(center.store)).toBe(0);
+      expect(center.store.sqlite.prepare('SELECT handler FROM tasks WHERE id = ?').pluck().get(TASK)).not.toBe('三天后的人');
       clock = threeDays;
       expect(reconsiderQuarantine(center.store)).toBe(1);
-      expect(center.store.sqlite.prepare('SELECT handler FROM tasks WHERE id = ?').pluck().get(TASK)).toBe('后天的人');
+      expect(center.store.sqlite.prepare('SELECT handler FROM tasks WHERE id = ?').pluck().get(TASK)).toBe('三天后的人');
       expect(quarantine(center)).toHaveLength(0);
+    });
+  });
+
+  it('the centre releases a 越权 record with a reason: applied there and wherever the release travels, and listed', async () => {
+    await measured('越权 record released by the centre', 'quarantined', async () => {
+      const unit = installation({ office: '市商务局', role: 'unit' });
+      const center = installation({ office: '总指挥中心', role: 'center' });
+      const taskforce = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
+      await Promise.all([unit.ready, center.ready, taskforce.ready]);
+      // A unit edits the task's title (a taskforce's edit): wrong, but the centre judges it harmless.
+      const [edit] = forge(unit.store, [{ entity: 'task', entityId: TASK, fields: { title: '开展促消费系列活动（更正错字）' } }]);
+      await center.receive(unit.bundleFor());
+      await taskforce.receive(unit.bundleFor());
+      await expect(taskforce.call('sync.release', { eventId: edit, reason: '核实无误' })).rejects.toThrow(/只有总指挥中心/);
+      expect(await center.call('sync.release', { eventId: edit, reason: '核实无误，同意更正' })).toEqual({ released: 1 });
+      const title = (o: Office) => o.store.sqlite.prepare('SELECT title FROM tasks WHERE id = ?').pluck().get(TASK);
+      expect(title(center)).toBe('开展促消费系列活动（更正错字）');
+      const r = await taskforce.receive(center.bundleFor());
+      expect(r.released).toBe(1);
+      expect(title(taskforce)).toBe('开展促消费系列活动（更正错字）');
+      const info = await taskforce.call<{ releases: { eventId: string; office: string; reason: string; applied: boolean }[] }>('sync.info', {});
+      expect(info.releases).toEqual([expect.objectContaining({ eventId: edit, office: '市政府督查室', reason: '核实无误，同意更正', applied: true })]);
+      await stillSound(taskforce);
     });
   });
 });
