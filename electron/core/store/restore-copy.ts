@@ -50,11 +50,17 @@ export function copyVerified(src: Database.Database, target: Database.Database, 
 
     const columns = ['replica_id', 'public_key', 'fingerprint', 'pinned_at', 'known_vector', 'last_import_at', 'last_export_at', 'office_unit_id', 'role', 'battle'] as const;
     const pin = target.prepare(`INSERT OR IGNORE INTO peers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-    // A backup from before roles were granted has no grant columns: its pins are judged by what they announced.
-    const cell = (p: Record<string, unknown>, c: (typeof columns)[number]) => p[c] ?? (c === 'battle' ? 0 : '');
-    // The store's own rows first: what it knows of a peer is newer than the backup's.
-    for (const p of kept) pin.run(...columns.map((c) => cell(p, c)));
-    for (const p of v.peers) pin.run(...columns.map((c) => cell(p as unknown as Record<string, unknown>, c)));
+    // The store's own rows first: what it knows of a peer (and what a person here confirmed) is newer than the
+    // backup's. A pin taken from the file is granted what its key announced first in the verified log — what a
+    // person confirmed when pinning it — whatever the file's columns say (a backup from before roles were
+    // granted has none, and an edited one might claim anything).
+    const claims = firstAnnouncements(src);
+    for (const p of kept) pin.run(...columns.map((c) => p[c] ?? (c === 'battle' ? 0 : '')));
+    for (const p of v.peers) {
+      const claim = claims.get(p.replica_id) ?? { office_unit_id: '', role: '', battle: 0 };
+      const row: Record<string, unknown> = { ...p, ...claim };
+      pin.run(...columns.map((c) => row[c] ?? ''));
+    }
     // Pinned before the refold: the rules judge each peer's events by the identity granted to its key.
     const grants = new Map((target.prepare('SELECT replica_id AS r, office_unit_id AS officeUnitId, role, battle, public_key AS k FROM peers').all() as ({ r: string; k: string } & Grant)[]).map((g) => [g.r, g]));
     const ctx: AdmissionContext = {
@@ -66,7 +72,6 @@ export function copyVerified(src: Database.Database, target: Database.Database, 
         return g?.role ? g : undefined;
       },
       keyOf: (r) => grants.get(r)?.k,
-      claimsWhenUngranted: true,
     };
 
     const log = new EventLog(target, v.replica);
@@ -90,14 +95,6 @@ export function copyVerified(src: Database.Database, target: Database.Database, 
     });
     if (!same) throw new AppError('forbidden', '备份文件在核验后被改动，已拒绝恢复，未做任何改动。', 'backup changed between its check and its copy');
 
-    // Pins from before roles were granted take what their keys had announced, as migration 0010 does.
-    target
-      .prepare(
-        `UPDATE peers SET office_unit_id = coalesce((SELECT office_unit_id FROM replicas WHERE replicas.id = peers.replica_id), ''),
-           role = coalesce((SELECT role FROM replicas WHERE replicas.id = peers.replica_id), ''),
-           battle = coalesce((SELECT battle FROM replicas WHERE replicas.id = peers.replica_id), 0) WHERE role = ''`,
-      )
-      .run();
     const at = target.prepare('UPDATE quarantine SET at = ? WHERE event_id = ?');
     for (const [id, when] of v.quarantinedAt) at.run(when, id);
 
@@ -118,4 +115,17 @@ export function copyVerified(src: Database.Database, target: Database.Database, 
     if (err instanceof AppError || e.code !== 'internal') throw e;
     throw new AppError('forbidden', '备份中的记录无法重建台账，已拒绝恢复，未做任何改动。', `refold of the backup failed: ${e.detail}`);
   }
+}
+
+/** Each author's first announcement of its office, role and battle in the log (its own "replica" event). */
+function firstAnnouncements(src: Database.Database): Map<string, { office_unit_id: string; role: string; battle: number }> {
+  const out = new Map<string, { office_unit_id: string; role: string; battle: number }>();
+  const rows = src.prepare("SELECT replica, body FROM events WHERE entity = 'replica' AND entity_id = replica ORDER BY replica, seq").raw().iterate() as IterableIterator<[string, string]>;
+  for (const [replica, body] of rows) {
+    if (out.has(replica)) continue;
+    const f = (JSON.parse(body) as LedgerEvent).fields;
+    if (!['center', 'taskforce', 'unit'].includes(f.role as string)) continue;
+    out.set(replica, { office_unit_id: typeof f.officeUnitId === 'string' ? f.officeUnitId : '', role: f.role as string, battle: Number.isInteger(f.battle) ? (f.battle as number) : 0 });
+  }
+  return out;
 }

@@ -33,8 +33,6 @@ export interface AdmissionContext {
   self: string;
   /** Other replicas of this installation (before a restore): their events are its own. */
   own?(replica: string): boolean;
-  /** A pin with no grant recorded (made before roles were granted) is judged by what its key announced. */
-  claimsWhenUngranted?: boolean;
   /** The identity a person here granted to this key when pinning it. */
   pinned(replica: string): Grant | undefined;
   /** The key this replica's events are verified with. */
@@ -53,7 +51,7 @@ function granted(state: FoldReader, ctx: AdmissionContext, replica: string): Gra
 function author(state: FoldReader, ctx: AdmissionContext, replica: string): Identity | null {
   // This installation's own identity is what it set itself.
   const claimed = () => ({ officeUnitId: str(state.value('replica', replica, 'officeUnitId')), role: str(state.value('replica', replica, 'role')), battle: Number(state.value('replica', replica, 'battle') ?? 0) });
-  const g: Grant | undefined = replica === ctx.self || ctx.own?.(replica) ? claimed() : (granted(state, ctx, replica) ?? (ctx.claimsWhenUngranted ? claimed() : undefined));
+  const g: Grant | undefined = replica === ctx.self || ctx.own?.(replica) ? claimed() : granted(state, ctx, replica);
   if (!g || !g.role || !g.officeUnitId) return null;
   return { replicaId: replica, officeUnitId: g.officeUnitId, officeName: '', role: g.role as Role, battle: g.battle, operator: '' };
 }
@@ -148,7 +146,7 @@ function identityReason(state: FoldReader, ctx: AdmissionContext, e: LedgerEvent
   if (e.op === 'delete') return '不能删除本单位的身份';
   if (e.replica === ctx.self || ctx.own?.(e.replica)) return null;
   if (e.fields.publicKey !== undefined && e.fields.publicKey !== ctx.keyOf(e.replica)) return '身份中的公钥与签名所用的密钥不一致';
-  const g = granted(state, ctx, e.replica) ?? (ctx.claimsWhenUngranted ? { officeUnitId: str(e.fields.officeUnitId), role: str(e.fields.role), battle: Number(e.fields.battle ?? 0) } : undefined);
+  const g = granted(state, ctx, e.replica);
   if (!g || !g.role) return '该单位的身份未经本机确认（核对指纹时未记录其单位和角色），须由总指挥中心确认';
   for (const k of IDENTITY_FIELDS) {
     if (e.fields[k] !== undefined && str(e.fields[k]) !== str(g[k])) return '不能自行更改本单位的单位、角色或所属的仗（须由总指挥中心确认）';
@@ -186,7 +184,8 @@ export function admissionReason(db: Database.Database, state: FoldReader, e: Led
       const was = state.value('indicator', e.entityId, 'battleId');
       const scope = indicatorAdmissionScope(db, state, e.entityId, e.fields);
       const moved = was !== undefined && e.fields.battleId !== undefined && str(was) !== str(e.fields.battleId);
-      return first(verdict(who, 'indicator.define', scope), moved ? verdict(who, 'indicator.define', indicatorAdmissionScope(db, state, e.entityId, {})) : null);
+      const to = battleCode(state, e.fields.battleId);
+      return first(verdict(who, 'indicator.define', scope), moved ? verdict(who, 'indicator.define', to === undefined ? null : { battle: to, leadUnitIds: [], coUnitIds: [] }) : null);
     }
     const was = state.value('indicatorValue', e.entityId, 'indicatorId');
     const to = str(e.fields.indicatorId ?? was);

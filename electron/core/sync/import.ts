@@ -154,8 +154,11 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
   const claims = announcedIdentities(events);
   const units = new Map((store.sqlite.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
   const newKeys: ImportReport['newKeys'] = [];
+  // A new key is pinned only with the start of its log (seq 1): what it announced first is then in what it sent,
+  // not a later claim in a bundle that starts after a gap (whose events could not be applied anyway).
+  const fromStart = new Set(events.filter((e) => e.event.seq === 1).map((e) => e.event.replica));
   for (const replica of [...new Set(events.map((e) => e.event.replica))].sort()) {
-    if (pinned.has(replica)) continue;
+    if (pinned.has(replica) || !fromStart.has(replica)) continue;
     const claim = claims.get(replica) ?? { officeUnitId: '', role: '', battle: 0 };
     newKeys.push({ replica, fingerprint: fingerprint(keys[replica]!), ...claim, office: units.get(claim.officeUnitId) ?? '' });
     // What the person confirms with the fingerprint is what this key is granted.
