@@ -61,10 +61,15 @@ const battleCode = (state: FoldReader, battleId: unknown) => {
   return code === undefined || code === null ? undefined : Number(code);
 };
 
-function taskScopeOf(state: FoldReader, taskId: string, fields: Record<string, unknown>): TaskScope | null {
+/** A task's scope, with the task it is of (for its history: see `everOnTask`). */
+interface LocatedScope extends TaskScope {
+  taskId?: string;
+}
+
+function taskScopeOf(state: FoldReader, taskId: string, fields: Record<string, unknown>): LocatedScope | null {
   const battleId = state.value('task', taskId, 'battleId');
   const battle = battleId === undefined ? undefined : battleCode(state, battleId);
-  if (battle !== undefined) return { battle, leadUnitIds: ids(state.value('task', taskId, 'leadUnitIds')), coUnitIds: ids(state.value('task', taskId, 'coUnitIds')) };
+  if (battle !== undefined) return { taskId, battle, leadUnitIds: ids(state.value('task', taskId, 'leadUnitIds')), coUnitIds: ids(state.value('task', taskId, 'coUnitIds')) };
   // A task being created: its battle comes with it.
   const created = battleCode(state, fields.battleId);
   return created !== undefined ? { battle: created, leadUnitIds: [], coUnitIds: [] } : null;
@@ -103,6 +108,34 @@ const NOT_ALLOWED: Record<Action, string> = {
 
 const verdict = (who: Identity, action: Action, scope: TaskScope | null) => (!scope ? '找不到所涉及的任务' : can(who, action, scope) ? null : NOT_ALLOWED[action]);
 
+/** What a unit may do as a task's lead or co-unit. */
+const AS_A_UNIT_OF_THE_TASK = new Set<Action>(['progress.report', 'closeout.request', 'task.assign']);
+
+/**
+ * Every unit that has ever led or cooperated on the task, by the folded events of its log. A unit's right to
+ * report on a task is judged against this, not only the current lists: a taskforce that removes a co-unit while
+ * that unit (not having seen it) reports would otherwise have the report refused where the removal came first
+ * and applied where it came second — offices would end differently by the order of their imports. This way the
+ * answer only grows as events arrive, and what was refused for want of a task's history is looked at again.
+ */
+function everOnTask(db: Database.Database, taskId: string): { lead: string[]; co: string[] } {
+  const of = (field: string) =>
+    db
+      .prepare("SELECT DISTINCT j.value FROM events e, json_each(e.body, '$.fields.' || ?) j WHERE e.entity = 'task' AND e.entity_id = ? AND e.quarantined = 0")
+      .pluck()
+      .all(field, taskId) as string[];
+  return { lead: of('leadUnitIds'), co: of('coUnitIds') };
+}
+
+/** The verdict on the task as it stands, else (for a unit's own part in the task) on the task's whole history. */
+function unitVerdict(db: Database.Database, state: FoldReader, who: Identity, action: Action, scope: LocatedScope | null): string | null {
+  const now = verdict(who, action, scope);
+  if (!now || !scope?.taskId || who.role !== 'unit' || !AS_A_UNIT_OF_THE_TASK.has(action)) return now;
+  state.flush();
+  const ever = everOnTask(db, scope.taskId);
+  return verdict(who, action, { ...scope, leadUnitIds: [...scope.leadUnitIds, ...ever.lead], coUnitIds: [...scope.coUnitIds, ...ever.co] });
+}
+
 const runsBattle = (who: Identity, battle: number) => who.role === 'center' || (who.role === 'taskforce' && who.battle === battle);
 
 /** A unit writes lines only in its own name: the line's unit as it arrives and as it stands must be its office. */
@@ -116,7 +149,7 @@ function ownLine(who: Identity, scope: TaskScope | null, state: FoldReader, e: L
 }
 
 /** Scope of the task a line belongs to; a line moved to another task must be allowed on both. */
-function lineScopes(state: FoldReader, e: LedgerEvent): (TaskScope | null)[] {
+function lineScopes(state: FoldReader, e: LedgerEvent): (LocatedScope | null)[] {
   const before = state.value(e.entity as 'progress', e.entityId, 'taskId');
   const after = e.fields.taskId;
   const out = [taskScopeOf(state, str(after ?? before), {})];
@@ -126,7 +159,7 @@ function lineScopes(state: FoldReader, e: LedgerEvent): (TaskScope | null)[] {
 
 const first = (...reasons: (string | null)[]) => reasons.find((r) => r !== null) ?? null;
 
-function closeoutReason(state: FoldReader, who: Identity, e: LedgerEvent): string | null {
+function closeoutReason(db: Database.Database, state: FoldReader, who: Identity, e: LedgerEvent): string | null {
   const scopes = lineScopes(state, e);
   const f = e.fields;
   const decides = e.op === 'delete' || (f.state !== undefined && f.state !== 'pending') || DECISION_FIELDS.some((k) => f[k] !== undefined);
@@ -138,7 +171,7 @@ function closeoutReason(state: FoldReader, who: Identity, e: LedgerEvent): strin
   if (f.state === 'pending' && decided && clock && (clock.hlc < e.hlc || (clock.hlc === e.hlc && clock.replica < e.replica)) && !runsBattle(who, scopes[0]?.battle ?? -1)) {
     return '不能撤销专班对销号申请的审批';
   }
-  return first(...scopes.map((s) => verdict(who, 'closeout.request', s)), ownLine(who, scopes[0] ?? null, state, e));
+  return first(...scopes.map((s) => unitVerdict(db, state, who, 'closeout.request', s)), ownLine(who, scopes[0] ?? null, state, e));
 }
 
 function identityReason(state: FoldReader, ctx: AdmissionContext, e: LedgerEvent): string | null {
@@ -171,13 +204,13 @@ export function admissionReason(db: Database.Database, state: FoldReader, e: Led
     const scope = taskScopeOf(state, e.entityId, e.fields);
     // Moved to another battle: allowed only where the author runs both.
     const moved = e.fields.battleId !== undefined && state.value('task', e.entityId, 'battleId') !== undefined ? battleCode(state, e.fields.battleId) : undefined;
-    return first(verdict(who, action, scope), moved !== undefined && scope && moved !== scope.battle ? verdict(who, action, { ...scope, battle: moved }) : null);
+    return first(unitVerdict(db, state, who, action, scope), moved !== undefined && scope && moved !== scope.battle ? verdict(who, action, { ...scope, battle: moved }) : null);
   }
   if (e.entity === 'progress') {
     const scopes = lineScopes(state, e);
-    return first(...scopes.map((s) => verdict(who, 'progress.report', s)), ownLine(who, scopes[0] ?? null, state, e));
+    return first(...scopes.map((s) => unitVerdict(db, state, who, 'progress.report', s)), ownLine(who, scopes[0] ?? null, state, e));
   }
-  if (e.entity === 'closeout') return closeoutReason(state, who, e);
+  if (e.entity === 'closeout') return closeoutReason(db, state, who, e);
   // A record moved (to another task, indicator or battle) must be allowed where it was and where it goes.
   if (e.entity === 'indicator' || e.entity === 'indicatorValue') {
     if (e.entity === 'indicator') {
