@@ -215,7 +215,17 @@ export const contract = {
       exporterOffice: z.string(),
       createdAt: z.string(),
       /** Each new key with the office, role and battle it announces: confirming the fingerprint grants them. */
-      newKeys: z.array(z.object({ replica: z.string(), fingerprint: z.string(), office: z.string(), role: z.string(), battle: z.number().int() })),
+      newKeys: z.array(
+        z.object({
+          replica: z.string(),
+          fingerprint: z.string(),
+          office: z.string(),
+          role: z.string(),
+          battle: z.number().int(),
+          /** The fingerprint of a key already trusted for the same office (or as the centre), if any. */
+          sameOfficeAs: z.string(),
+        }),
+      ),
       events: z.number().int(),
       applied: z.number().int(),
       skipped: z.number().int(),

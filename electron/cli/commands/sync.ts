@@ -61,7 +61,10 @@ export async function bundleCommand(positionals: string[], dbPath: string, o: Bu
         io.out(`${r.exporterOffice || r.exporter} 的同步包：${r.events} 条记录，新 ${r.applied} 条，已有 ${r.skipped} 条，隔离 ${r.quarantined} 条。`);
         if (r.released) io.out(`  此前隔离或暂缓的 ${r.released} 条记录现已生效。`);
         // What confirming grants: the office and role each new key announced first, never what it says later.
-        for (const k of r.newKeys) io.out(`  新单位密钥指纹 ${k.fingerprint}：自称 ${claimOf(k)}（${k.replica}）`);
+        for (const k of r.newKeys) {
+          io.out(`  新单位密钥指纹 ${k.fingerprint}：自称 ${claimOf(k)}（${k.replica}）`);
+          if (k.sameOfficeAs) io.out(`    注意：本机已信任同一单位（或总指挥中心）的另一把密钥 ${k.sameOfficeAs}；除非对方重装或恢复了备份，否则可能是冒充。`);
+        }
         for (const g of r.gaps) io.out(`  缺少 ${g.replica} 的第 ${g.from}–${g.to} 条记录，其后的记录待补齐后再导入`);
         if (r.futureClocks) io.out(`  注意：${r.futureClocks} 条记录的时间晚于现在一天以上，暂缓生效（时间异常），请核对对方电脑的日期`);
         io.out(o.dryRun ? '（预览，未导入。）' : r.alreadyImported ? '这个同步包此前已导入过，本次没有变化。' : '已导入。');

@@ -28,7 +28,7 @@ export interface ImportReport {
    * Authors whose keys this store has not pinned yet, with the office, role and battle each announces: compare the
    * fingerprints, then import with trust — which grants each key what it announced, and nothing it says later.
    */
-  newKeys: { replica: string; fingerprint: string; officeUnitId: string; office: string; role: string; battle: number }[];
+  newKeys: { replica: string; fingerprint: string; officeUnitId: string; office: string; role: string; battle: number; sameOfficeAs: string }[];
   events: number;
   applied: number;
   skipped: number;
@@ -160,7 +160,10 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
   for (const replica of [...new Set(events.map((e) => e.event.replica))].sort()) {
     if (pinned.has(replica) || !fromStart.has(replica)) continue;
     const claim = claims.get(replica) ?? { officeUnitId: '', role: '', battle: 0 };
-    newKeys.push({ replica, fingerprint: fingerprint(keys[replica]!), ...claim, office: units.get(claim.officeUnitId) ?? '' });
+    // Another key already trusted for the same office (or a second centre): a reinstall or a restore looks like
+    // this, and so does an impostor. The person is told before confirming.
+    const rival = peerRows.find((p) => p.r !== replica && p.role && ((claim.officeUnitId && p.officeUnitId === claim.officeUnitId) || (claim.role === 'center' && p.role === 'center')));
+    newKeys.push({ replica, fingerprint: fingerprint(keys[replica]!), ...claim, office: units.get(claim.officeUnitId) ?? '', sameOfficeAs: rival ? fingerprint(rival.k) : '' });
     // What the person confirms with the fingerprint is what this key is granted.
     grants.set(replica, claim);
   }

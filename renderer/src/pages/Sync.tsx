@@ -252,6 +252,11 @@ export function Sync() {
                                 <Typography.Text style={{ marginLeft: 12 }} data-testid="new-key-claim">
                                   自称：{claimOf(k)}
                                 </Typography.Text>
+                                {k.sameOfficeAs && (
+                                  <Typography.Paragraph type="danger" style={{ margin: '4px 0 0' }} data-testid="rival-key">
+                                    注意：本机已信任{k.role === 'center' ? '总指挥中心' : '该单位'}的另一把密钥（指纹 {k.sameOfficeAs}）。除非对方重装了程序或恢复了备份，否则可能有人冒充，请当面或电话核实。
+                                  </Typography.Paragraph>
+                                )}
                               </div>
                             ))}
                             <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>

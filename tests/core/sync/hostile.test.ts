@@ -284,6 +284,27 @@ describe('roles are granted, never claimed', () => {
     });
   });
 
+  it('a second key announcing an office already trusted here (or a second centre) is flagged before confirmation', async () => {
+    await measured('second key for a trusted office / a second centre', 'refused', async () => {
+      const { unit, center } = await offices();
+      await center.receive(unit.bundleFor());
+      const impostor = installation({ office: '市商务局', role: 'unit' });
+      const fakeCentre = installation({ office: '总指挥中心', role: 'center' });
+      await Promise.all([impostor.ready, fakeCentre.ready]);
+      const fp = center.store.sqlite.prepare('SELECT fingerprint FROM peers WHERE replica_id = ?').pluck().get(unit.store.replicaId);
+      const a = await center.receive(impostor.bundleFor(), { dryRun: true });
+      expect(a.newKeys).toEqual([expect.objectContaining({ office: '市商务局', sameOfficeAs: fp })]);
+      // The taskforce trusts the real centre; a second key claiming the centre is flagged there.
+      const taskforce = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
+      await taskforce.ready;
+      await taskforce.receive(center.bundleFor());
+      const b = await taskforce.receive(fakeCentre.bundleFor(), { dryRun: true });
+      expect(b.newKeys).toEqual([expect.objectContaining({ role: 'center', sameOfficeAs: expect.stringMatching(/^[A-Z2-9]{4}-/) })]);
+      // Without confirmation nothing is pinned.
+      await expect(taskforce.receive(fakeCentre.bundleFor(), {})).rejects.toThrow(/尚未确认/);
+    });
+  });
+
   it('events signed in the name of the seeded plan are refused whole', async () => {
     await measured('events as the seed replica', 'refused', async () => {
       const { unit, center } = await offices();
