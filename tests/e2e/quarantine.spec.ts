@@ -11,6 +11,8 @@ import { ledger, withHost } from './host-fixture';
 const root = resolve(import.meta.dirname, '../..');
 
 base('forged records are quarantined with their reasons, and the centre releases one it judged harmless', async ({ browser }) => {
+  // Two stores made by the CLI, a forging script and the host started: more than the default 30 s on a busy machine.
+  base.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-forge-'));
   const unit = join(dir, 'unit.db');
   ledger('init', '--db', unit, '--office', '市商务局', '--role', 'unit');

@@ -11,7 +11,8 @@ const closeout = store.sqlite.prepare('SELECT id, task_id AS taskId FROM closeou
 forge(store, [
   { entity: 'replica', entityId: store.replicaId, fields: { officeUnitId: own, role: 'center', battle: 0 } },
   { entity: 'closeout', entityId: closeout.id, fields: { taskId: closeout.taskId, state: 'approved', decidedOn: '2023-07-02' } },
-  { entity: 'task', entityId: closeout.taskId, fields: { handler: '三天后的承办人' }, wall: Date.now() + 3 * 86_400_000 },
   { entity: 'task', entityId: closeout.taskId, fields: { title: '开展促消费系列活动（更正错字）' } },
+  // Last: forge() dates each event after the one before.
+  { entity: 'task', entityId: closeout.taskId, fields: { handler: '三天后的承办人' }, wall: Date.now() + 3 * 86_400_000 },
 ]);
 store.close();
