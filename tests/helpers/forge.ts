@@ -7,6 +7,7 @@ import { EVENT_SCHEMA_VERSION } from '../../electron/core/events/event';
 import { formatHlc } from '../../electron/core/events/hlc';
 import type { Store } from '../../electron/core/store/open-store';
 import { v7 as uuidv7 } from 'uuid';
+import { canonicalEventsJson, signedPart } from '../../electron/core/sync/bundle-format';
 
 export interface Forgery {
   entity: string;
@@ -57,4 +58,40 @@ export function forge(store: Store, forgeries: readonly Forgery[]): string[] {
     ids.push(e.id as string);
   }
   return ids;
+}
+
+/**
+ * A bundle made from scratch by the attacker: these event bodies (texts, as they are to be hashed and signed),
+ * each signed with its own key, in a manifest it signs too. Each body's author must be `replica` at `seq`.
+ */
+export function craftedBundle(attacker: Store, bodies: { text: string; replica: string; seq: number }[]): Buffer {
+  const entries = bodies.map((b) => ({ body: b.text, sig: attacker.log.signBody(b.text) }));
+  const events = Buffer.from(canonicalEventsJson(entries));
+  const ranges: Record<string, [number, number]> = {};
+  const keys: Record<string, string> = { [attacker.replicaId]: attacker.publicKey };
+  for (const b of bodies) {
+    const r = ranges[b.replica];
+    ranges[b.replica] = r ? [Math.min(r[0], b.seq), Math.max(r[1], b.seq)] : [b.seq, b.seq];
+    keys[b.replica] = attacker.publicKey;
+  }
+  const manifest = {
+    bundleId: uuidv7(),
+    plan: (attacker.sqlite.prepare("SELECT value FROM meta WHERE key = 'seeded_plan'").pluck().get() as string) ?? '',
+    exporter: attacker.replicaId,
+    exporterKey: attacker.publicKey,
+    exporterOffice: '',
+    for: null,
+    full: true,
+    createdAt: new Date().toISOString(),
+    vector: {},
+    ranges,
+    keys,
+    count: entries.length,
+    eventsSha256: sha256Hex(events),
+    eventsBytes: events.length,
+  };
+  const version: [number, number] = [1, 0];
+  const signature = attacker.log.signBody(signedPart('zhuanban-bundle', version, manifest as never));
+  const head = JSON.stringify({ format: 'zhuanban-bundle', version, manifest, signature });
+  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"events":`), events, Buffer.from('}')]);
 }

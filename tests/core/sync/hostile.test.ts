@@ -10,12 +10,10 @@ import { signedPart } from '../../../electron/core/sync/bundle-format';
 import { exportBundle } from '../../../electron/core/sync/export';
 import { reconsiderQuarantine } from '../../../electron/core/sync/release';
 import { verifyBundleBytes } from '../../../electron/core/sync/verify';
-import { canonicalEventsJson } from '../../../electron/core/sync/bundle-format';
-import { sha256Hex } from '../../../electron/core/events/canonical';
 import { formatHlc } from '../../../electron/core/events/hlc';
 import { openStore } from '../../../electron/core/store/open-store';
 import { v7 as uuidv7 } from 'uuid';
-import { forge, type Forgery } from '../../helpers/forge';
+import { craftedBundle, forge, type Forgery } from '../../helpers/forge';
 import { installation } from '../../helpers/offices';
 
 const PLAN = '吉政发〔2023〕3号';
@@ -104,42 +102,6 @@ function resigned(attacker: Office, edit: (head: Record<string, any>) => void, r
   let text = JSON.stringify(head).slice(0, -1);
   if (rawHead) text = rawHead(text);
   return Buffer.concat([Buffer.from(text), bytes.subarray(at)]);
-}
-
-/**
- * A bundle made from scratch by the attacker: these event bodies (texts, as they are to be hashed and signed),
- * each signed with its own key, in a manifest it signs too. Each body's author must be `replica` at `seq`.
- */
-function crafted(attacker: Office, bodies: { text: string; replica: string; seq: number }[]): Buffer {
-  const entries = bodies.map((b) => ({ body: b.text, sig: attacker.store.log.signBody(b.text) }));
-  const events = Buffer.from(canonicalEventsJson(entries));
-  const ranges: Record<string, [number, number]> = {};
-  const keys: Record<string, string> = { [attacker.store.replicaId]: attacker.store.publicKey };
-  for (const b of bodies) {
-    const r = ranges[b.replica];
-    ranges[b.replica] = r ? [Math.min(r[0], b.seq), Math.max(r[1], b.seq)] : [b.seq, b.seq];
-    keys[b.replica] = attacker.store.publicKey;
-  }
-  const manifest = {
-    bundleId: uuidv7(),
-    plan: PLAN,
-    exporter: attacker.store.replicaId,
-    exporterKey: attacker.store.publicKey,
-    exporterOffice: '市商务局',
-    for: null,
-    full: true,
-    createdAt: new Date().toISOString(),
-    vector: {},
-    ranges,
-    keys,
-    count: entries.length,
-    eventsSha256: sha256Hex(events),
-    eventsBytes: events.length,
-  };
-  const version: [number, number] = [1, 0];
-  const signature = attacker.store.log.signBody(signedPart('zhuanban-bundle', version, manifest as never));
-  const head = JSON.stringify({ format: 'zhuanban-bundle', version, manifest, signature });
-  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"events":`), events, Buffer.from('}')]);
 }
 
 /** An event's canonical text by hand, for values canonicalJson cannot walk; `fieldsText` is the fields' JSON. */
@@ -310,7 +272,7 @@ describe('roles are granted, never claimed', () => {
       const { unit, center } = await offices();
       const seed = seedIds.seedReplica(PLAN);
       const head = headOf(center, seed);
-      const bytes = crafted(unit, [{ text: bodyText(seed, head.seq + 1, head.hash, '{"title":"预置方案被改"}'), replica: seed, seq: head.seq + 1 }]);
+      const bytes = craftedBundle(unit.store, [{ text: bodyText(seed, head.seq + 1, head.hash, '{"title":"预置方案被改"}'), replica: seed, seq: head.seq + 1 }]);
       await expectRefused(center, bytes, /冒充预置实施方案/);
     });
   });
@@ -429,7 +391,7 @@ describe('every field is checked against its kind before anything is applied', (
       const { unit, center } = await offices();
       const head = headOf(unit, unit.store.replicaId);
       const deep = `{"leadPerson":${'['.repeat(150_000)}${']'.repeat(150_000)}}`;
-      const bytes = crafted(unit, [{ text: bodyText(unit.store.replicaId, head.seq + 1, head.hash, deep), replica: unit.store.replicaId, seq: head.seq + 1 }]);
+      const bytes = craftedBundle(unit.store, [{ text: bodyText(unit.store.replicaId, head.seq + 1, head.hash, deep), replica: unit.store.replicaId, seq: head.seq + 1 }]);
       await expectRefused(center, bytes, /嵌套过深/);
     });
   });

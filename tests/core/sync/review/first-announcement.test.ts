@@ -3,11 +3,8 @@
 // as the centre from a hand-made bundle starting after its honest first announcement. Now a new key is pinned only
 // with the start of its log.
 import { describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
 import { seedIds } from '../../../../electron/core/plan/seed-ids';
-import { signedPart, canonicalEventsJson } from '../../../../electron/core/sync/bundle-format';
-import { sha256Hex } from '../../../../electron/core/events/canonical';
-import { forge } from '../../../helpers/forge';
+import { craftedBundle, forge } from '../../../helpers/forge';
 import { installation } from '../../../helpers/offices';
 
 const PLAN = '吉政发〔2023〕3号';
@@ -15,31 +12,10 @@ const TASK = seedIds.task(PLAN, '1.1.1');
 type Office = ReturnType<typeof installation>;
 const unitIdOf = (o: Office, name: string) => o.store.sqlite.prepare('SELECT id FROM units WHERE name = ?').pluck().get(name) as string;
 
-/** The attacker's own events from `fromSeq` on, in a bundle it signs (as hostile.test.ts's crafted()). */
+/** The attacker's own events from `fromSeq` on, in a bundle it signs. */
 function tail(attacker: Office, fromSeq: number): Buffer {
   const rows = attacker.store.sqlite.prepare('SELECT body, seq FROM events WHERE replica = ? AND seq >= ? ORDER BY seq').all(attacker.store.replicaId, fromSeq) as { body: string; seq: number }[];
-  const entries = rows.map((r) => ({ body: r.body, sig: attacker.store.log.signBody(r.body) }));
-  const events = Buffer.from(canonicalEventsJson(entries));
-  const manifest = {
-    bundleId: uuidv7(),
-    plan: PLAN,
-    exporter: attacker.store.replicaId,
-    exporterKey: attacker.store.publicKey,
-    exporterOffice: '市商务局',
-    for: null,
-    full: true,
-    createdAt: new Date().toISOString(),
-    vector: {},
-    ranges: { [attacker.store.replicaId]: [rows[0]!.seq, rows.at(-1)!.seq] },
-    keys: { [attacker.store.replicaId]: attacker.store.publicKey },
-    count: entries.length,
-    eventsSha256: sha256Hex(events),
-    eventsBytes: events.length,
-  };
-  const version: [number, number] = [1, 0];
-  const signature = attacker.store.log.signBody(signedPart('zhuanban-bundle', version, manifest as never));
-  const head = JSON.stringify({ format: 'zhuanban-bundle', version, manifest, signature });
-  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"events":`), events, Buffer.from('}')]);
+  return craftedBundle(attacker.store, rows.map((r) => ({ text: r.body, replica: attacker.store.replicaId, seq: r.seq })));
 }
 
 describe('first announcement', () => {
