@@ -128,10 +128,11 @@ function everOnTask(db: Database.Database, taskId: string): { lead: string[]; co
 }
 
 /** The verdict on the task as it stands, else (for a unit's own part in the task) on the task's whole history. */
-function unitVerdict(db: Database.Database, state: FoldReader, who: Identity, action: Action, scope: LocatedScope | null): string | null {
+function unitVerdict(db: Database.Database, who: Identity, action: Action, scope: LocatedScope | null): string | null {
   const now = verdict(who, action, scope);
   if (!now || !scope?.taskId || who.role !== 'unit' || !AS_A_UNIT_OF_THE_TASK.has(action)) return now;
-  state.flush();
+  // The log is read, not the folded tables: every event of this batch is in it already (a dry run excepted, whose
+  // preview may then show as quarantined what the import releases at its end).
   const ever = everOnTask(db, scope.taskId);
   return verdict(who, action, { ...scope, leadUnitIds: [...scope.leadUnitIds, ...ever.lead], coUnitIds: [...scope.coUnitIds, ...ever.co] });
 }
@@ -171,7 +172,7 @@ function closeoutReason(db: Database.Database, state: FoldReader, who: Identity,
   if (f.state === 'pending' && decided && clock && (clock.hlc < e.hlc || (clock.hlc === e.hlc && clock.replica < e.replica)) && !runsBattle(who, scopes[0]?.battle ?? -1)) {
     return '不能撤销专班对销号申请的审批';
   }
-  return first(...scopes.map((s) => unitVerdict(db, state, who, 'closeout.request', s)), ownLine(who, scopes[0] ?? null, state, e));
+  return first(...scopes.map((s) => unitVerdict(db, who, 'closeout.request', s)), ownLine(who, scopes[0] ?? null, state, e));
 }
 
 function identityReason(state: FoldReader, ctx: AdmissionContext, e: LedgerEvent): string | null {
@@ -204,11 +205,11 @@ export function admissionReason(db: Database.Database, state: FoldReader, e: Led
     const scope = taskScopeOf(state, e.entityId, e.fields);
     // Moved to another battle: allowed only where the author runs both.
     const moved = e.fields.battleId !== undefined && state.value('task', e.entityId, 'battleId') !== undefined ? battleCode(state, e.fields.battleId) : undefined;
-    return first(unitVerdict(db, state, who, action, scope), moved !== undefined && scope && moved !== scope.battle ? verdict(who, action, { ...scope, battle: moved }) : null);
+    return first(unitVerdict(db, who, action, scope), moved !== undefined && scope && moved !== scope.battle ? verdict(who, action, { ...scope, battle: moved }) : null);
   }
   if (e.entity === 'progress') {
     const scopes = lineScopes(state, e);
-    return first(...scopes.map((s) => unitVerdict(db, state, who, 'progress.report', s)), ownLine(who, scopes[0] ?? null, state, e));
+    return first(...scopes.map((s) => unitVerdict(db, who, 'progress.report', s)), ownLine(who, scopes[0] ?? null, state, e));
   }
   if (e.entity === 'closeout') return closeoutReason(db, state, who, e);
   // A record moved (to another task, indicator or battle) must be allowed where it was and where it goes.
