@@ -31,3 +31,11 @@ export const appTitle = '专班台账';
 export function planShortName(title: string): string {
   return /打好[^“”]*“[^”]+”/.exec(title)?.[0] ?? title;
 }
+
+export const roleLabel: Record<string, string> = { center: '总指挥中心', taskforce: '工作专班', unit: '成员单位' };
+
+/** An office's identity as a key announces it or was granted it: 市发改局 · 工作专班（第1仗）. */
+export function identityLabel(k: { office: string; role: string; battle: number }, separator = ' · '): string {
+  if (!k.role) return '未声明单位和角色';
+  return `${k.office || '未知单位'}${separator}${roleLabel[k.role] ?? k.role}${k.role === 'taskforce' ? `（第${k.battle}仗）` : ''}`;
+}

@@ -1,6 +1,7 @@
 // Sync by files from the command line: export a bundle, check one, import one, compare state digests.
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { identityLabel, roleLabel } from '../../../shared/labels';
 import { stateDigest } from '../../core/sync/digest';
 import { writeBundle } from '../../core/sync/export';
 import { importBundle } from '../../core/sync/import';
@@ -10,9 +11,7 @@ import { fingerprint } from '../../core/sync/keys';
 import { verifyBundleBytes } from '../../core/sync/verify';
 import { call, EXIT_OK, requireOption, withStore, type CliIo } from '../context';
 
-const ROLE: Record<string, string> = { center: '总指挥中心', taskforce: '工作专班', unit: '成员单位' };
-const claimOf = (k: { office: string; role: string; battle: number }) =>
-  k.role ? `${k.office || '未知单位'}，${ROLE[k.role] ?? k.role}${k.role === 'taskforce' ? `（第${k.battle}仗）` : ''}` : '未声明单位和角色';
+const claimOf = (k: { office: string; role: string; battle: number }) => identityLabel(k, '，');
 const KIND: Record<string, string> = { role: '越权', content: '格式错误', clock: '时间异常' };
 
 export interface BundleOptions {
@@ -142,7 +141,7 @@ export function grantCommand(dbPath: string, o: GrantOptions, io: CliIo): Promis
   if (!Number.isInteger(battle) || battle < 0 || battle > 99) throw new AppError('bad_input', `--battle 应为仗的序号，收到“${o.battle}”。`, `bad battle ${o.battle}`);
   return withStore(dbPath, false, async (_store, h) => {
     const r = await call(h, 'sync.grant', { replica, office, role, battle, reason });
-    io.out(`已确认：${office}，${ROLE[role] ?? role}${role === 'taskforce' ? `（第${battle}仗）` : ''}。${r.released ? `此前隔离的 ${r.released} 条记录现已生效。` : ''}确认随同步包送达各单位。`);
+    io.out(`已确认：${office}，${roleLabel[role] ?? role}${role === 'taskforce' ? `（第${battle}仗）` : ''}。${r.released ? `此前隔离的 ${r.released} 条记录现已生效。` : ''}确认随同步包送达各单位。`);
     return EXIT_OK;
   });
 }

@@ -28,6 +28,11 @@ export interface Grant {
   battle: number;
 }
 
+/** The keys pinned here, each with the identity granted to it when it was pinned. */
+export function pinnedPeers(db: Database.Database): ({ replica: string; key: string } & Grant)[] {
+  return db.prepare('SELECT replica_id AS replica, public_key AS key, office_unit_id AS officeUnitId, role, battle FROM peers').all() as ({ replica: string; key: string } & Grant)[];
+}
+
 /** What admission knows beyond the folded state: who this installation is, and what was granted to each key. */
 export interface AdmissionContext {
   self: string;

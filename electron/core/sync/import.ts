@@ -10,7 +10,7 @@ import { evidenceDir } from '../ledger/evidence';
 import { planInfo } from '../ledger/queries';
 import { makeBackup } from '../store/backups';
 import type { Store } from '../store/open-store';
-import { admissionReason, type AdmissionContext, type Grant } from './admission';
+import { admissionReason, pinnedPeers, type AdmissionContext, type Grant } from './admission';
 import { seedIds } from '../plan/seed-ids';
 import { fingerprint } from './keys';
 import { storeVector, type Vector } from './vector';
@@ -139,9 +139,9 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
   if (events.some((e) => e.event.replica === seedReplica)) {
     throw new AppError('forbidden', '同步包中有冒充预置实施方案的记录，已拒绝导入。', 'events signed as the seed replica');
   }
-  const peerRows = store.sqlite.prepare('SELECT replica_id AS r, public_key AS k, office_unit_id AS officeUnitId, role, battle FROM peers').all() as ({ r: string; k: string } & Grant)[];
-  const pinned = new Map(peerRows.map((p) => [p.r, p.k]));
-  const grants = new Map<string, Grant>(peerRows.map((p) => [p.r, { officeUnitId: p.officeUnitId, role: p.role, battle: p.battle }]));
+  const peerRows = pinnedPeers(store.sqlite);
+  const pinned = new Map(peerRows.map((p) => [p.replica, p.key]));
+  const grants = new Map<string, Grant>(peerRows.map((p) => [p.replica, p]));
   pinned.set(store.replicaId, store.publicKey);
   const keys = { ...m.keys, [m.exporter]: m.exporterKey };
   for (const [replica, key] of Object.entries(keys)) {
@@ -162,8 +162,8 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
     const claim = claims.get(replica) ?? { officeUnitId: '', role: '', battle: 0 };
     // Another key already trusted for the same office (or a second centre): a reinstall or a restore looks like
     // this, and so does an impostor. The person is told before confirming.
-    const rival = peerRows.find((p) => p.r !== replica && p.role && ((claim.officeUnitId && p.officeUnitId === claim.officeUnitId) || (claim.role === 'center' && p.role === 'center')));
-    newKeys.push({ replica, fingerprint: fingerprint(keys[replica]!), ...claim, office: units.get(claim.officeUnitId) ?? '', sameOfficeAs: rival ? fingerprint(rival.k) : '' });
+    const rival = peerRows.find((p) => p.replica !== replica && p.role && ((claim.officeUnitId && p.officeUnitId === claim.officeUnitId) || (claim.role === 'center' && p.role === 'center')));
+    newKeys.push({ replica, fingerprint: fingerprint(keys[replica]!), ...claim, office: units.get(claim.officeUnitId) ?? '', sameOfficeAs: rival ? fingerprint(rival.key) : '' });
     // What the person confirms with the fingerprint is what this key is granted.
     grants.set(replica, claim);
   }

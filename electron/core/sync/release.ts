@@ -6,16 +6,15 @@ import type { Identity } from '../../../shared/workflow';
 import type { LedgerEvent } from '../events/event';
 import type { Store } from '../store/open-store';
 import { resolveUnitId } from '../units';
-import { admissionReason, type AdmissionContext, type Grant } from './admission';
+import { admissionReason, pinnedPeers, type AdmissionContext } from './admission';
 
 /** What admission needs to know of the keys pinned here. */
 export function pinnedContext(store: Store): AdmissionContext {
-  const rows = store.sqlite.prepare('SELECT replica_id AS r, public_key AS k, office_unit_id AS officeUnitId, role, battle FROM peers').all() as ({ r: string; k: string } & Grant)[];
-  const byReplica = new Map(rows.map((p) => [p.r, p]));
+  const byReplica = new Map(pinnedPeers(store.sqlite).map((p) => [p.replica, p]));
   return {
     self: store.replicaId,
     pinned: (r) => byReplica.get(r),
-    keyOf: (r) => (r === store.replicaId ? store.publicKey : byReplica.get(r)?.k),
+    keyOf: (r) => (r === store.replicaId ? store.publicKey : byReplica.get(r)?.key),
   };
 }
 

@@ -7,6 +7,7 @@ import { pickedFile, request } from '../api';
 import { FileDrop } from '../components/FileDrop';
 import { SimpleTable } from '../components/SimpleTable';
 import { localTime } from '../labels';
+import { identityLabel, roleLabel } from '../../../shared/labels';
 import { saveBase64File } from '../save-file';
 import { change, useLedger } from '../state';
 
@@ -41,8 +42,7 @@ const HELD: Record<string, { label: string; color: string }> = {
   clock: { label: '时间异常', color: 'orange' },
 };
 
-const ROLE: Record<string, string> = { center: '总指挥中心', taskforce: '工作专班', unit: '成员单位' };
-const claimOf = (k: Report['newKeys'][number]) => (k.role ? `${k.office || '未知单位'} · ${ROLE[k.role] ?? k.role}${k.role === 'taskforce' ? `（第${k.battle}仗）` : ''}` : '未声明单位和角色');
+
 
 function Preview({ r }: { r: Report }) {
   return (
@@ -250,7 +250,7 @@ export function Sync() {
                                   {k.fingerprint}
                                 </span>
                                 <Typography.Text style={{ marginLeft: 12 }} data-testid="new-key-claim">
-                                  自称：{claimOf(k)}
+                                  自称：{identityLabel(k)}
                                 </Typography.Text>
                                 {k.sameOfficeAs && (
                                   <Typography.Paragraph type="danger" style={{ margin: '4px 0 0' }} data-testid="rival-key">
@@ -325,7 +325,7 @@ export function Sync() {
               key: 'role',
               render: (_: unknown, p: Info['peers'][number]) => (
                 <span data-testid="peer-role">
-                  {p.role ? `${p.grantedOffice} · ${ROLE[p.role] ?? p.role}${p.role === 'taskforce' ? `（第${p.battle}仗）` : ''}` : '未确认'}
+                  {p.role ? identityLabel({ ...p, office: p.grantedOffice }) : '未确认'}
                   <Typography.Text type="secondary">{p.grantedBy === 'center' ? '（总指挥中心确认）' : '（核对指纹时确认）'}</Typography.Text>
                 </span>
               ),
@@ -442,7 +442,7 @@ export function Sync() {
               <Select
                 style={{ width: 160 }}
                 value={granting.role}
-                options={Object.entries(ROLE).map(([value, label]) => ({ value, label }))}
+                options={Object.entries(roleLabel).map(([value, label]) => ({ value, label }))}
                 onChange={(role: string) => setGranting({ ...granting, role })}
               />
               {granting.role === 'taskforce' && (
