@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { channelNames, type ChannelName } from './channels';
 import { appErrorSchema } from './errors';
-import { planImportResultSchema } from './plan-import';
+import { planDraftSchema, planImportResultSchema, planListSchema } from './plan-import';
+import { planSeedSchema } from './plan-seed';
 import { reportDocSchema, reportKinds, reportRequestSchema } from './report';
 import { importColumnFields, xlsxImportResultSchema } from './xlsx-import';
 import { indicatorEditSchema, indicatorLights, indicatorSchema } from './indicators';
@@ -38,6 +39,8 @@ const taskFilterSchema = z
     unit: z.string().max(60).optional(),
     status: z.enum(taskStatuses).optional(),
     light: z.enum(lights).optional(),
+    /** A plan other than the current one. */
+    planId: z.string().max(100).optional(),
   })
   .strict();
 
@@ -408,6 +411,19 @@ export const contract = {
       .strict(),
     output: planImportResultSchema,
   },
+  /** Reads a plan document into a draft; nothing is saved. */
+  'plan.draft': {
+    input: z.object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(28 * 1024 * 1024) }).strict(),
+    output: planDraftSchema,
+  },
+  /** Saves a (possibly edited) draft as a plan of this ledger, in one transaction, and makes it the current plan. */
+  'plan.save': {
+    input: z.object({ seed: planSeedSchema }).strict(),
+    output: planImportResultSchema.extend({ planId: z.string() }),
+  },
+  'plan.list': { input: empty, output: planListSchema },
+  /** Which plan the pages, documents and figures show (this installation only). */
+  'plan.use': { input: z.object({ planId: z.string().min(1).max(100) }).strict(), output: planListSchema },
 } as const satisfies Record<ChannelName, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;
 
 // Fails to compile when contract and channelNames disagree in either direction.

@@ -11,7 +11,7 @@ export type TargetKind = (typeof targetKinds)[number];
 export const comparisons = ['gte', 'lte', 'about', 'eq'] as const;
 export type Comparison = (typeof comparisons)[number];
 
-export const battleCodeSchema = z.number().int().min(1).max(6);
+export const battleCodeSchema = z.number().int().min(1).max(99);
 
 export const targetSchema = z.object({
   id: z.string(),

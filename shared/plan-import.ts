@@ -1,6 +1,7 @@
 // What the importer shows before anything is saved: the plan, a tree of battles / sections / tasks,
 // counts, and everything it could not place.
 import { z } from 'zod';
+import { planSeedSchema } from './plan-seed';
 
 export const planImportResultSchema = z.object({
   plan: z.object({ title: z.string(), docNo: z.string(), issuer: z.string(), issuedOn: z.string() }),
@@ -31,3 +32,21 @@ export const planImportResultSchema = z.object({
 });
 
 export type PlanImportResult = z.infer<typeof planImportResultSchema>;
+
+/** A plan read from a document, before anything is saved: the seed a person may edit, and what was not placed. */
+export const planDraftSchema = z.object({
+  fileName: z.string(),
+  seed: planSeedSchema,
+  unplaced: z.array(z.object({ line: z.number().int(), text: z.string(), reason: z.string() })),
+  problems: z.array(z.string()),
+  newUnits: z.array(z.string()),
+  merged: z.array(z.object({ alias: z.string(), name: z.string() })),
+});
+export type PlanDraft = z.infer<typeof planDraftSchema>;
+
+export const planListSchema = z.object({
+  plans: z.array(
+    z.object({ id: z.string(), title: z.string(), docNo: z.string(), year: z.number().int(), tasks: z.number().int(), current: z.boolean() }),
+  ),
+});
+export type PlanList = z.infer<typeof planListSchema>;

@@ -11,7 +11,7 @@ export const identitySchema = z.object({
   officeName: z.string(),
   role: z.enum(roles),
   /** The battle a taskforce runs; 0 for center and units. */
-  battle: z.number().int().min(0).max(6),
+  battle: z.number().int().min(0).max(99),
   operator: z.string(),
 });
 export type Identity = z.infer<typeof identitySchema>;
@@ -20,11 +20,11 @@ export const identityInputSchema = z
   .object({
     office: z.string().trim().min(1, '请选择本机所属单位').max(60),
     role: z.enum(roles),
-    battle: z.number().int().min(0).max(6).default(0),
+    battle: z.number().int().min(0).max(99).default(0),
     operator: z.string().trim().max(30).default(''),
   })
   .strict()
-  .refine((v) => v.role !== 'taskforce' || (v.battle >= 1 && v.battle <= 6), { message: '工作专班须选择所负责的仗', path: ['battle'] });
+  .refine((v) => v.role !== 'taskforce' || (v.battle >= 1 && v.battle <= 99), { message: '工作专班须选择所负责的仗', path: ['battle'] });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2023-03-16');
 

@@ -27,8 +27,8 @@ export async function call<C extends keyof Handlers>(h: Handlers, channel: C, in
   return r.data;
 }
 
-export function withStore<T>(path: string, create: boolean, fn: (store: Store, h: Handlers) => Promise<T>): Promise<T> {
-  const store = openStore(path, { create });
+export function withStore<T>(path: string, create: boolean, fn: (store: Store, h: Handlers) => Promise<T>, withoutSeed = false): Promise<T> {
+  const store = openStore(path, { create, withoutSeed });
   const h = createHandlers({ store, version: appVersion() });
   return fn(store, h).finally(() => store.close());
 }

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { AppError, toAppError } from '../../shared/errors';
 import { resolveStorePath } from '../core/store/data-dir';
 import { initCommand } from './commands/init';
-import { planCommand } from './commands/plan';
+import { planCommand, plansCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { xlsxCommand } from './commands/xlsx';
 import { backupCommand, restoreCommand } from './commands/backup';
@@ -21,7 +21,10 @@ export { EXIT_FORBIDDEN, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 const USAGE = `用法：npm run ledger -- <命令> [选项]
 
 命令：
-  init   --db FILE [--office 单位 --role center|taskforce|unit [--battle N] [--operator 姓名]]
+  init   --db FILE [--plan 方案.docx|.pdf|.txt] [--office 单位 --role center|taskforce|unit [--battle N] [--operator 姓名]]
+                              新建台账：给 --plan 时从本单位的实施方案建立，否则使用内置的吉首市2023年方案
+  plans  --db FILE [--json] [--use 方案ID]
+                              列出台账中的全部实施方案（* 为当前方案）；--use 切换当前方案
                               新建台账（内置 2023 年“六仗”实施方案）并设定本机单位和角色；已有文件不会被覆盖
   stats  --db FILE [--json]   各仗任务数、任务总数、单位数
   tasks  --db FILE [--json] [--battle N] [--unit 单位] [--status S] [--light red|yellow|blue|green|done]
@@ -61,7 +64,7 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   xlsx import FILE.xlsx --db FILE --section 1.3 [--dry-run] [--json]
                               从 Excel 任务分解表导入任务到某一方面：先用 --dry-run 查看列对应和未知单位
   plan import FILE --db FILE [--dry-run] [--json]
-                              导入实施方案（.docx 或 .txt）：先显示识别结果；不加 --dry-run 时保存
+                              导入实施方案（.docx、.pdf 或 .txt）：先显示识别结果（--json 含每项任务和未放入的段落）；不加 --dry-run 时保存
   help                        显示本说明
 
 状态 S：not_started 未启动 / in_progress 推进中 / lagging 滞后 / pending_closeout 待销号 / closed 已销号
@@ -71,9 +74,10 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
 const str = { type: 'string' } as const;
 const bool = { type: 'boolean' } as const;
 const commandOptions = {
-  init: { db: str, office: str, role: str, battle: str, operator: str },
+  init: { db: str, office: str, role: str, battle: str, operator: str, plan: str },
+  plans: { db: str, json: bool, use: str },
   stats: { db: str, json: bool },
-  tasks: { db: str, json: bool, battle: str, search: str, code: str, unit: str, status: str, light: str },
+  tasks: { db: str, json: bool, battle: str, search: str, code: str, unit: str, status: str, light: str, plan: str },
   plan: { db: str, json: bool, 'dry-run': bool },
   progress: { db: str, task: str, period: str, percent: str, text: str, unit: str },
   closeout: { db: str, task: str, text: str, reason: str },
@@ -104,11 +108,13 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
   const dbPath = resolveStorePath(s('db'), io.env);
   switch (command) {
     case 'init':
-      return initCommand(dbPath, { office: s('office'), role: s('role'), battle: s('battle'), operator: s('operator') }, io);
+      return initCommand(dbPath, { office: s('office'), role: s('role'), battle: s('battle'), operator: s('operator'), plan: s('plan') }, io);
+    case 'plans':
+      return plansCommand(dbPath, { json: !!v.json, use: s('use') }, io);
     case 'stats':
       return statsCommand(dbPath, !!v.json, io);
     case 'tasks':
-      return tasksCommand(dbPath, { json: !!v.json, battle: s('battle'), search: s('search'), code: s('code'), unit: s('unit'), status: s('status'), light: s('light') }, io);
+      return tasksCommand(dbPath, { json: !!v.json, battle: s('battle'), search: s('search'), code: s('code'), unit: s('unit'), status: s('status'), light: s('light'), plan: s('plan') }, io);
     case 'plan':
       return planCommand(positionals, dbPath, { json: !!v.json, dryRun: !!v['dry-run'] }, io);
     case 'progress':
@@ -171,6 +177,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const e = isArgError(err)
       ? new AppError('bad_input', `参数有误：${(err as Error).message}。运行 npm run ledger -- help 查看用法。`, (err as Error).message)
       : toAppError(err);
+    // With --json the failure is JSON too, for scripts that read stdout.
+    if (rest.includes('--json')) io.out(JSON.stringify({ error: { code: e.code, message: e.message, detail: e.detail } }));
     io.err(`错误：${e.message} (${e.code}: ${e.detail})`);
     return exitCodeOf(e);
   }

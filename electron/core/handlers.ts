@@ -7,6 +7,8 @@ import { getIdentity, requireIdentity, setIdentity } from './identity';
 import { addSubtask, addTask, decideCloseout, reopenTask, reportProgress, requestCloseout, updateTask } from './ledger/actions';
 import { battleCounts, unitCounts } from './ledger/dashboard';
 import { readEvidence } from './ledger/evidence';
+import { draftPlanDocument, savePlanDraft, storeUnits } from './plan/plan-draft';
+import { listPlans, planById, usePlan } from './plan/plans';
 import { battleCodes, battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } from './ledger/queries';
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
 import { taskLights } from './ledger/task-lights';
@@ -66,6 +68,13 @@ export function createHandlers({ store, version, now = () => new Date(), files =
       return { plan, battles: battleSummaries(store, plan.id), taskCount: countTasks(store, plan.id), unitCount: listUnits(store).length };
     },
     'plan.import': (input) => importPlanIntoStore(store, Buffer.from(input.contentBase64, 'base64'), input.fileName, input.dryRun),
+    'plan.draft': (input) => draftPlanDocument(Buffer.from(input.contentBase64, 'base64'), input.fileName, storeUnits(store).entries),
+    'plan.save': ({ seed }) => savePlanDraft(store, seed),
+    'plan.list': () => listPlans(store),
+    'plan.use': ({ planId }) => {
+      usePlan(store, planId);
+      return listPlans(store);
+    },
     'units.list': () => ({ units: listUnits(store) }),
     'identity.get': () => ({ identity: getIdentity(store) }),
     'identity.set': (input) => setIdentity(store, input),
@@ -104,8 +113,8 @@ export function createHandlers({ store, version, now = () => new Date(), files =
         pendingCloseouts: closeoutQueue(store, who?.role === 'taskforce' ? who.battle : undefined).length,
       };
     },
-    'tasks.list': (input) => {
-      const tasks = listTasks(store, settings(), input);
+    'tasks.list': ({ planId, ...filter }) => {
+      const tasks = listTasks(store, settings(), filter, planId ? planById(store, planId) : undefined);
       return { total: tasks.length, tasks };
     },
     'task.detail': ({ id }) => ({ task: findTask(id), ...taskDetail(store, id) }),

@@ -117,10 +117,14 @@ describe('ledger plan import', () => {
     await cli(['init', '--db', db]);
     const preview = await cli(['plan', 'import', plan, '--db', db, '--dry-run']);
     expect(preview.code).toBe(0);
-    expect(preview.out).toMatch(/第1仗 打好产业升级攻坚仗/);
+    expect(preview.out).toMatch(/1\. 打好产业升级攻坚仗：\d+ 项任务/);
     expect(preview.out).toMatch(/预览，未保存/);
     const saved = JSON.parse((await cli(['plan', 'import', plan, '--db', db, '--json'])).out);
-    expect(saved).toMatchObject({ saved: true, counts: { tasks: 12 } });
+    expect(saved).toMatchObject({ saved: true, plan: { docNo: '云政发〔2024〕12号' } });
+    expect(saved.tasks).toHaveLength(12);
+    // Saved beside the built-in plan, listed, and the one the pages now show.
+    const plans = JSON.parse((await cli(['plans', '--db', db, '--json'])).out).plans;
+    expect(plans.map((p: { docNo: string; current: boolean }) => [p.docNo, p.current])).toEqual([['云政发〔2024〕12号', true], ['吉政发〔2023〕3号', false]]);
     const again = await cli(['plan', 'import', plan, '--db', db]);
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/已在台账中/);
@@ -132,5 +136,42 @@ describe('ledger plan import', () => {
     expect((await cli(['plan', 'import', '/nonexistent.txt', '--db', db])).code).toBe(2);
     expect((await cli(['plan', 'export', plan, '--db', db])).code).toBe(2);
     expect((await cli(['plan', '--db', db])).code).toBe(2);
+  });
+});
+
+describe('ledger init --plan (a county starting from its own plan)', () => {
+  const real = resolve(import.meta.dirname, '../fixtures/plans/holdout/01-dazhu-minshengshishi-2016.txt');
+
+  it('makes a ledger of that plan alone, with lead units and due dates, and lists plans with tasks per plan', async () => {
+    const db = join(tempDir(), 'x.db');
+    const init = await cli(['init', '--db', db, '--plan', real, '--office', '县住建局', '--role', 'unit']);
+    expect(init.code).toBe(0);
+    const { tasks } = JSON.parse((await cli(['tasks', '--db', db, '--json'])).out);
+    expect(tasks).toHaveLength(10);
+    expect(tasks.find((t: { title: string }) => t.title.startsWith('新建2座人行天桥'))).toMatchObject({ leadUnits: ['县住建局'], dueDate: '2016-09-30' });
+    const { plans } = JSON.parse((await cli(['plans', '--db', db, '--json'])).out);
+    expect(plans).toEqual([expect.objectContaining({ docNo: '竹府办〔2016〕20号', year: 2016, tasks: 10, current: true })]);
+    const byId = JSON.parse((await cli(['tasks', '--db', db, '--json', '--plan', plans[0].id])).out);
+    expect(byId.tasks).toHaveLength(10);
+    // No built-in plan, and none of its 85 units, in a county's own ledger.
+    expect(tasks.every((t: { code: string }) => !t.code.includes('表'))).toBe(true);
+  });
+
+  it('a letter is not a plan: a clear message, JSON with --json, and no ledger file left behind', async () => {
+    const dir = tempDir();
+    const letter = join(dir, '函.txt');
+    writeFileSync(letter, '关于商请提供材料的函\n市发改局：\n请于本周内提供有关材料。\n特此函告。\n');
+    const db = join(dir, 'x.db');
+    const r = await cli(['init', '--db', db, '--plan', letter]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/没有找到写明责任单位的任务/);
+    expect(existsSync(db)).toBe(false);
+    await cli(['init', '--db', db]);
+    const dry = await cli(['plan', 'import', letter, '--db', db, '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ tasks: [], unplaced: expect.arrayContaining([expect.objectContaining({ text: '特此函告。' })]) });
+    const bad = await cli(['plan', 'import', join(dir, 'none.txt'), '--db', db, '--json']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.out).error.message).toMatch(/找不到|不存在|无法/);
   });
 });

@@ -11,13 +11,14 @@ export interface TasksOptions {
   unit?: string;
   status?: string;
   light?: string;
+  plan?: string;
 }
 
 function parseBattle(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 6) {
-    throw new AppError('bad_input', `--battle 应为 1 到 6 的整数（第几仗），收到“${value}”。`, `--battle must be an integer 1..6, got ${value}`);
+  if (!Number.isInteger(n) || n < 1 || n > 99) {
+    throw new AppError('bad_input', `--battle 应为 1 到 99 的整数（第几仗或第几个板块），收到“${value}”。`, `--battle must be an integer 1..99, got ${value}`);
   }
   return n;
 }
@@ -37,6 +38,7 @@ export function tasksCommand(dbPath: string, o: TasksOptions, io: CliIo): Promis
     unit: o.unit,
     status: oneOf(o.status, taskStatuses, '--status'),
     light: oneOf(o.light, lights, '--light'),
+    planId: o.plan,
   };
   return withStore(dbPath, false, async (_store, h) => {
     if (filter.unit !== undefined) {

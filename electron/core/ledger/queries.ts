@@ -6,13 +6,11 @@ import type { Milestone, Settings } from '../../../shared/workflow';
 import type { Store } from '../store/open-store';
 import { lightMemo, listMemo, NO_MILESTONES } from './light-memo';
 import { loadTaskFacts } from './task-facts';
+import { currentPlan } from '../plan/plans';
 
+/** The plan the pages show (see plan/plans.ts). */
 export function planInfo(store: Store): PlanInfo {
-  const row = store.sqlite
-    .prepare('SELECT id, title, doc_no AS docNo, issuer, issued_on AS issuedOn, year FROM plans WHERE deleted = 0 ORDER BY year DESC LIMIT 1')
-    .get() as PlanInfo | undefined;
-  if (!row) throw new AppError('not_found', '台账中还没有实施方案。', 'no plan in store');
-  return row;
+  return currentPlan(store);
 }
 
 export function battleSummaries(store: Store, planId: string): BattleSummary[] {

@@ -68,8 +68,10 @@ export function seedDrafts(seed: PlanSeed, options: DraftOptions = {}): EventDra
         leadUnitIds: t.leadUnits.map(unitId),
         coUnitIds: t.coUnits.map(unitId),
         group: t.group,
-        clause: t.clause,
+        clause: t.recurring && !t.clause.includes(t.recurring) ? `${t.clause}${t.clause ? '；' : ''}${t.recurring}` : t.clause,
         leadByOrder: t.leadByOrder,
+        ...(t.dueDate ? { dueDate: t.dueDate } : {}),
+        ...(t.milestones?.length ? { milestones: t.milestones } : {}),
       },
     });
     drafts.push(...targetDrafts(plan, 'task', t.code, id, battleId, t.targets));

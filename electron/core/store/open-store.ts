@@ -42,6 +42,8 @@ export interface OpenStoreOptions {
   create?: boolean;
   migrationsDir?: string;
   seedFile?: string;
+  /** A new store for a plan of the user's own document: no built-in plan is seeded. */
+  withoutSeed?: boolean;
   /** Injected clock for tests. */
   now?: () => number;
 }
@@ -164,7 +166,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   }
 
   // Parse the seed before creating anything, so a bad seed leaves no half-made file behind.
-  const seed = exists ? undefined : loadSeedFile(seedFile);
+  const seed = exists || options.withoutSeed ? undefined : loadSeedFile(seedFile);
 
   const sqlite = new Database(path);
   try {

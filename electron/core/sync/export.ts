@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { sha256Hex } from '../events/canonical';
 import { getIdentity } from '../identity';
 import { readEvidence } from '../ledger/evidence';
-import { planInfo } from '../ledger/queries';
+import { homePlan } from '../plan/plans';
 import { seedIds } from '../plan/seed-ids';
 import type { Store } from '../store/open-store';
 import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, MAX_ATTACHMENT_BYTES, signedPart, type Bundle, type Manifest } from './bundle-format';
@@ -44,7 +44,7 @@ const CHOSEN = `FROM events WHERE replica != @seed AND sig IS NOT NULL AND sig !
  * hands it over as bytes: a hundred thousand events never become JavaScript strings on the way to the stick.
  */
 export function exportBundle(store: Store, options: ExportOptions = {}): ExportedBundle {
-  const plan = planInfo(store);
+  const plan = homePlan(store);
   const params = { seed: seedIds.seedReplica(plan.docNo), since: JSON.stringify(options.forPeer ? peerVector(store, options.forPeer) : {}) };
   const ranges: Record<string, [number, number]> = {};
   for (const r of store.sqlite.prepare(`SELECT replica, min(seq) AS lo, max(seq) AS hi ${CHOSEN} GROUP BY replica ORDER BY replica`).all(params) as { replica: string; lo: number; hi: number }[]) {
