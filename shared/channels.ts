@@ -8,6 +8,7 @@ export const channelNames = [
   'plan.save',
   'plan.list',
   'plan.use',
+  'plan.builtin',
   'units.list',
   'identity.get',
   'identity.set',

@@ -422,6 +422,8 @@ export const contract = {
     output: planImportResultSchema.extend({ planId: z.string() }),
   },
   'plan.list': { input: empty, output: planListSchema },
+  /** First start without a document of one's own: the built-in 吉首 2023 plan. */
+  'plan.builtin': { input: empty, output: planImportResultSchema.extend({ planId: z.string() }) },
   /** Which plan the pages, documents and figures show (this installation only). */
   'plan.use': { input: z.object({ planId: z.string().min(1).max(100) }).strict(), output: planListSchema },
 } as const satisfies Record<ChannelName, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;

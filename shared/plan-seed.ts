@@ -62,6 +62,8 @@ export const planSeedSchema = z
           milestones: z.array(milestoneSchema).max(24).optional(),
           /** "每季度": work that recurs; kept with the clause, as the ledger has no schedule of its own. */
           recurring: z.string().max(20).optional(),
+          /** The code of the task this one breaks down (a 任务分解表 row under its text item). */
+          parent: z.string().optional(),
           /** The document line the task starts on, for review. */
           sourceLine: z.number().int().min(0).optional(),
         }),

@@ -9,6 +9,7 @@ import { battleCounts, unitCounts } from './ledger/dashboard';
 import { readEvidence } from './ledger/evidence';
 import { draftPlanDocument, savePlanDraft, storeUnits } from './plan/plan-draft';
 import { listPlans, planById, usePlan } from './plan/plans';
+import { seedBuiltinPlan } from './plan/builtin-plan';
 import { battleCodes, battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } from './ledger/queries';
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
 import { taskLights } from './ledger/task-lights';
@@ -71,6 +72,7 @@ export function createHandlers({ store, version, now = () => new Date(), files =
     'plan.draft': (input) => draftPlanDocument(Buffer.from(input.contentBase64, 'base64'), input.fileName, storeUnits(store).entries),
     'plan.save': ({ seed }) => savePlanDraft(store, seed),
     'plan.list': () => listPlans(store),
+    'plan.builtin': () => seedBuiltinPlan(store),
     'plan.use': ({ planId }) => {
       usePlan(store, planId);
       return listPlans(store);

@@ -1,4 +1,4 @@
-import { App as AntApp, Alert, Button, ConfigProvider, Layout, Menu, Result, Spin, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { appTitle, planShortName } from '../../shared/labels';
@@ -8,6 +8,8 @@ import { Overview } from './pages/Overview';
 import { Closeout } from './pages/Closeout';
 import { IdentitySetup } from './components/IdentitySetup';
 import { TaskDrawer } from './components/TaskDrawer';
+import { PlanSwitcher } from './components/plan/PlanSwitcher';
+import { StartPage } from './components/plan/StartPage';
 import { type Page, useLedgerPick } from './state';
 
 // Pages opened less often (and the chart library they bring) load when first opened, so the overview and the
@@ -38,7 +40,7 @@ const NAV: { key: Page; label: string }[] = [
 const ROLE = { center: '总指挥中心', taskforce: '工作专班', unit: '责任单位' } as const;
 
 function Shell() {
-  const { page, loading, error, plan, identity, settings, load, go } = useLedgerPick('page', 'loading', 'error', 'plan', 'identity', 'settings', 'load', 'go');
+  const { page, loading, error, plan, plans, identity, settings, load, go } = useLedgerPick('page', 'loading', 'error', 'plan', 'plans', 'identity', 'settings', 'load', 'go');
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -60,6 +62,7 @@ function Shell() {
             {plan ? `${plan.year} ${planShortName(plan.title)}` : ''}
           </Typography.Text>
           <Typography.Text type="secondary">{plan?.docNo}</Typography.Text>
+          <PlanSwitcher />
           <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="current-period">
             {settings ? `当前：${dekadLabel(new Date(`${settings.asOf}T00:00:00`))}` : ''}
           </Typography.Text>
@@ -84,6 +87,8 @@ function Shell() {
                 </Button>
               }
             />
+          ) : plans.length === 0 ? (
+            <StartPage />
           ) : !identity ? (
             <IdentitySetup />
           ) : page === 'overview' ? (
@@ -112,7 +117,7 @@ function Shell() {
             </Suspense>
           )}
           <TaskDrawer />
-          {!loading && !error && !plan && <Alert type="warning" title="台账中还没有实施方案。" />}
+
         </Layout.Content>
       </Layout>
     </Layout>

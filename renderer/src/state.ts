@@ -15,6 +15,8 @@ interface LedgerState {
   loading: boolean;
   error: string | null;
   plan: PlanInfo | null;
+  /** Every plan in the store; empty for a new ledger that has none yet. */
+  plans: ChannelOutput<'plan.list'>['plans'];
   battles: BattleSummary[];
   units: Unit[];
   tasks: TaskRow[];
@@ -34,6 +36,7 @@ export const useLedger = create<LedgerState>((set) => ({
   loading: true,
   error: null,
   plan: null,
+  plans: [],
   battles: [],
   units: [],
   tasks: [],
@@ -46,6 +49,11 @@ export const useLedger = create<LedgerState>((set) => ({
     // Only the first load blanks the page; a reload (after a change) keeps the screen the user is on.
     set((s) => ({ loading: s.plan === null, error: null }));
     try {
+      const { plans } = await request('plan.list', {});
+      if (plans.length === 0) {
+        set({ loading: false, plans, plan: null });
+        return;
+      }
       const [overview, list, who, settings, dashboard, units] = await Promise.all([
         request('plan.overview', {}),
         request('tasks.list', {}),
@@ -56,6 +64,7 @@ export const useLedger = create<LedgerState>((set) => ({
       ]);
       set({
         loading: false,
+        plans,
         plan: overview.plan,
         battles: overview.battles,
         tasks: list.tasks,

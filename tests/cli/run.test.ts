@@ -39,8 +39,8 @@ describe('ledger CLI', () => {
     expect(found.tasks.map((x: { code: string }) => x.code)).toEqual(['1.1.4']);
     const one = JSON.parse((await cli(['tasks', '--db', db, '--json', '--code', '1.3.2'])).out);
     expect(one.tasks.map((x: { title: string }) => x.title)).toEqual(['推动外贸扩规提质']);
-    const row = JSON.parse((await cli(['tasks', '--db', db, '--json', '--code', '6.表.2'])).out);
-    expect(row.tasks[0]).toMatchObject({ title: '新增天然气用户', leadUnits: ['市公用事业服务中心'] });
+    const row = JSON.parse((await cli(['tasks', '--db', db, '--json', '--code', '2.表.5'])).out);
+    expect(row.tasks[0]).toMatchObject({ leadUnits: ['市科工信局'] });
     const unknown = await cli(['tasks', '--db', db, '--code', '9.9.9']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/没有编号为“9.9.9”的任务/);

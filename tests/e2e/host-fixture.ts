@@ -20,6 +20,8 @@ export interface HostOptions {
   /** `init` identity flags; null for a store whose office is not set yet (first start). */
   identity?: string[] | null;
   asOf?: string;
+  /** No store at all: the host creates it at first start, as a new installation does (no plan yet). */
+  fresh?: boolean;
   /** Play a realistic March 2023 into the store first (scripts/demo-march.ts); the ledger date becomes 2023-03-31. */
   march?: boolean;
 }
@@ -38,7 +40,7 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Host
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const db = join(dir, 'e2e.db');
   const identity = options.identity === undefined ? ['--office', '总指挥中心', '--role', 'center', '--operator', '测试员'] : options.identity;
-  ledger('init', '--db', db, ...(identity ?? []));
+  if (!options.fresh) ledger('init', '--db', db, ...(identity ?? []));
   if (options.march) {
     // March is played by the center and reaches this office as a bundle, as it would by USB stick.
     const center = join(dir, 'center.db');
@@ -48,7 +50,7 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Host
     const { path } = JSON.parse(ledger('bundle', 'export', '--db', center, '--out', dir, '--full', '--json')) as { path: string };
     ledger('bundle', 'import', path, '--db', db, '--trust');
   }
-  ledger('settings', '--db', db, '--as-of', options.asOf ?? (options.march ? '2023-03-31' : '2023-07-02'));
+  if (!options.fresh) ledger('settings', '--db', db, '--as-of', options.asOf ?? (options.march ? '2023-03-31' : '2023-07-02'));
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/index.ts'), '--no-open', '--db', db], {
     cwd: root,

@@ -1,42 +1,83 @@
-// Importing a plan document through the interface, on a store of its own so other tests keep the 2023 plan.
+// A new user's first start, from their own plan document to its ledger with the editable draft in between,
+// and a second plan beside the first with the switcher. Each on a store of its own.
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { withHost } from './host-fixture';
 
-const fixture = join(import.meta.dirname, '../fixtures/plans/yunjiang-2024.txt');
+const plans = join(import.meta.dirname, '../fixtures/plans');
+// 大竹县 2016 民生实事目标任务分解表, as published (see the fixture's first line).
+const dazhu = join(plans, 'holdout/01-dazhu-minshengshishi-2016.txt');
+const yunjiang = join(plans, 'yunjiang-2024.txt');
 
-base('imports a plan: preview first, nothing saved until 保存到台账', async ({ page }) => {
-  await withHost({}, async (host) => {
+base('first start: own plan → editable draft → saved ledger → identity from its units', async ({ page }) => {
+  await withHost({ fresh: true }, async (host) => {
     await page.goto(host.url);
-    await page.getByRole('menuitem', { name: '设置' }).click();
-    await expect(page.getByText('台账文件')).toBeVisible();
+    await expect(page.getByTestId('start-page')).toBeVisible();
+    await page.screenshot({ path: '.tmp/screens/start-page.png' });
 
-    await page.locator('[data-testid="plan-import"] input[type=file]').setInputFiles(fixture);
-    const preview = page.getByTestId('import-preview');
-    await expect(preview).toContainText('云江市打好高质量发展“三仗”实施方案');
-    await expect(preview).toContainText('云政发〔2024〕12号');
-    await expect(page.getByTestId('import-task-count')).toContainText('12');
-    await expect(preview).toContainText('第一仗 打好产业升级攻坚仗');
-    await expect(preview).toContainText('需要核对');
-    await page.screenshot({ path: '.tmp/screens/plan-import-preview.png', fullPage: true });
+    await page.locator('[data-testid="plan-upload"] input[type=file]').setInputFiles(dazhu);
+    const draft = page.getByTestId('plan-draft');
+    await expect(page.getByTestId('draft-title')).toHaveValue('2016年民生实事目标任务分解表');
+    await expect(page.getByTestId('draft-docno')).toHaveValue('竹府办〔2016〕20号');
+    await expect(page.getByTestId('draft-task-count')).toContainText('10');
+    await expect(draft).toContainText('新建2座人行天桥');
+    await page.screenshot({ path: '.tmp/screens/plan-draft.png' });
 
-    // Still the 2023 plan until saved.
-    await expect(page.getByTestId('plan-title')).toHaveText('2023 打好发展“六仗”');
-    await page.getByTestId('import-save').click();
-    await expect(preview).toContainText('已保存到台账');
-    await expect(page.getByTestId('plan-title')).toHaveText('2024 打好高质量发展“三仗”');
+    // The person edits: a title, a due date, one row dropped; nothing is saved yet.
+    await page.getByTestId('draft-title').fill('大竹县2016年民生实事目标任务分解表');
+    await page.getByTestId('drop-1.1.10').click();
+    await expect(page.getByTestId('draft-task-count')).toContainText('9');
+    // A line the reader left out, made a task by hand.
+    await page.getByRole('tab', { name: /未放入的段落/ }).click();
+    await page.screenshot({ path: '.tmp/screens/plan-draft-unplaced.png' });
+    await page.getByRole('tab', { name: /任务（/ }).click();
 
-    await page.getByRole('menuitem', { name: '总览' }).click();
-    await expect(page.getByTestId('battle-card')).toHaveCount(3);
+    await page.getByTestId('draft-save').click();
+    // Saved: the identity is chosen from the plan's own units.
+    await expect(page.getByTestId('identity-setup')).toBeVisible();
+    await page.getByTestId('identity-office').click();
+    await page.keyboard.type('县住建局');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '确定，进入总览' }).click();
+    await expect(page.getByTestId('plan-title')).toContainText('2016');
+    await page.getByRole('menuitem', { name: '台账' }).click();
+    await expect(page.getByText('新建2座人行天桥')).toBeVisible();
+    await expect(page.getByText('城区再新建1个农贸市场')).toHaveCount(0);
+    await page.screenshot({ path: '.tmp/screens/own-plan-ledger.png' });
   });
 });
 
-base('says in Chinese why a file cannot be imported, and saves nothing', async ({ page }) => {
+base('a second plan beside the first: saved, listed in the switcher, and either one shown', async ({ page }) => {
+  await withHost({}, async (host) => {
+    await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await page.locator('[data-testid="plan-import"] input[type=file]').setInputFiles(yunjiang);
+    await expect(page.getByTestId('draft-docno')).toHaveValue('云政发〔2024〕12号');
+    // Still the 2023 plan until saved.
+    await expect(page.getByTestId('plan-title')).toHaveText('2023 打好发展“六仗”');
+    await page.getByTestId('draft-save').click();
+    await expect(page.getByTestId('plan-title')).toHaveText('2024 打好高质量发展“三仗”');
+    await page.getByRole('menuitem', { name: '总览' }).click();
+    await expect(page.getByTestId('battle-card')).toHaveCount(3);
+
+    // Nothing saved is hidden: the 2023 plan is one choice away.
+    await page.getByTestId('plan-switcher').click();
+    await page.getByText(/2023年 吉首市打好发展/).click();
+    await expect(page.getByTestId('plan-title')).toHaveText('2023 打好发展“六仗”');
+    await expect(page.getByTestId('battle-card')).toHaveCount(6);
+    await page.screenshot({ path: '.tmp/screens/plan-switcher.png' });
+  });
+});
+
+base('a file that is not a plan: said in Chinese, an empty draft, and nothing saved', async ({ page }) => {
   await withHost({}, async (host) => {
     await page.goto(host.url);
     await page.getByRole('menuitem', { name: '设置' }).click();
     await page.locator('[data-testid="plan-import"] input[type=file]').setInputFiles({ name: '会议纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('会议纪要\n今天开会。') });
-    await expect(page.getByTestId('import-error')).toContainText('没有找到');
-    await expect(page.getByTestId('import-save')).toHaveCount(0);
+    await expect(page.getByTestId('plan-draft')).toContainText('没有找到写明责任单位的任务');
+    await expect(page.getByTestId('draft-save')).toBeDisabled();
+    await page.locator('[data-testid="plan-import"] input[type=file]').count();
+    const doc = await page.evaluate(() => document.body.innerText.includes('2023 打好发展'));
+    expect(doc).toBe(true);
   });
 });

@@ -67,7 +67,7 @@ describe('browser-mode host', () => {
   it('returns contract errors as values and bad JSON as 400', async () => {
     const port = await start();
     const headers = { 'x-ledger-token': 'secret-token' };
-    const bad = await send(port, '/api/tasks.list', { method: 'POST', headers, body: '{"battle":42}' });
+    const bad = await send(port, '/api/tasks.list', { method: 'POST', headers, body: '{"battle":420}' });
     expect(bad.status).toBe(200);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     expect((await send(port, '/api/tasks.list', { method: 'POST', headers, body: '{not json' })).status).toBe(400);

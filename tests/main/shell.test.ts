@@ -81,6 +81,9 @@ describe('Electron main process', () => {
   });
 
   it('answers our own page and parses its input with the contract', async () => {
+    // A new ledger starts without a plan; the first screen offers the built-in one.
+    expect(await m.ipcHandlers.get('plan.list')!(trusted, {})).toMatchObject({ ok: true, data: { plans: [] } });
+    expect(await m.ipcHandlers.get('plan.builtin')!(trusted, {})).toMatchObject({ ok: true });
     const ok = (await m.ipcHandlers.get('plan.overview')!(trusted, {})) as { ok: boolean; data: { battles: unknown[] } };
     expect(ok.ok).toBe(true);
     expect(ok.data.battles).toHaveLength(6);

@@ -32,9 +32,11 @@ describe('npm start (browser mode)', () => {
       const page = await fetch(`${u.origin}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
-      const api = await fetch(`${u.origin}/api/plan.overview`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': token, Origin: u.origin }, body: '{}' });
-      const body = (await api.json()) as { ok: boolean; data: { taskCount: number } };
-      expect(body).toMatchObject({ ok: true, data: { taskCount: 212 } });
+      // A new ledger has no plan until the person chooses one (their own document, or the built-in plan).
+      const post = (channel: string) => fetch(`${u.origin}/api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': token, Origin: u.origin }, body: '{}' }).then((r) => r.json());
+      expect(await post('plan.list')).toMatchObject({ ok: true, data: { plans: [] } });
+      expect(await post('plan.builtin')).toMatchObject({ ok: true, data: { counts: { tasks: 197 } } });
+      expect(await post('plan.overview')).toMatchObject({ ok: true, data: { taskCount: 197 } });
     } finally {
       child.kill('SIGTERM');
     }

@@ -43,6 +43,7 @@ const sampleInputs: Record<string, unknown> = {
     },
   },
   'plan.list': {},
+  'plan.builtin': {},
   'plan.use': { planId: seedIds.plan('吉政发〔2023〕3号') },
   'units.list': {},
   'identity.get': {},
@@ -100,7 +101,7 @@ const sampleInputs: Record<string, unknown> = {
   'backup.restore': { file: '../../etc/passwd' },
 };
 // A problem id that does not exist: clearing a real one is tested in tests/core/problems.
-const expectedToFail = new Set(['sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore']);
+const expectedToFail = new Set(['plan.builtin', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore']);
 
 describe('contract', () => {
   it('lists the same channels as the preload exposes', () => {

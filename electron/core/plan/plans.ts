@@ -58,10 +58,26 @@ export function markHomePlan(store: Store, id: string): void {
 }
 
 export function listPlans(store: Store): PlanList {
+  const any = store.sqlite.prepare('SELECT 1 FROM plans WHERE deleted = 0').get();
+  if (!any) return { plans: [] };
   const current = currentPlan(store).id;
   const rows = store.sqlite
     .prepare(`SELECT p.id, p.title, p.doc_no AS docNo, p.year, (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.deleted = 0) AS tasks
                 FROM plans p WHERE p.deleted = 0 ORDER BY p.year DESC, p.issued_on DESC, p.id`)
     .all() as { id: string; title: string; docNo: string; year: number; tasks: number }[];
   return { plans: rows.map((r) => ({ ...r, current: r.id === current })) };
+}
+
+/** How bundles name a plan: its 文号, or its title where it has none (as its seed code was made). */
+export function planKey(plan: Pick<PlanInfo, 'docNo' | 'title'>): string {
+  return (plan.docNo || plan.title).slice(0, 100);
+}
+
+/** After a new ledger took its first bundle: the plan that bundle names is this ledger's home and current plan. */
+export function joinPlan(store: Store, key: string): void {
+  const rows = store.sqlite.prepare(`${PLAN_SELECT} WHERE deleted = 0`).all() as PlanInfo[];
+  const plan = rows.find((p) => planKey(p) === key);
+  if (!plan) return;
+  markHomePlan(store, plan.id);
+  usePlan(store, plan.id);
 }

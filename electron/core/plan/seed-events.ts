@@ -71,6 +71,7 @@ export function seedDrafts(seed: PlanSeed, options: DraftOptions = {}): EventDra
         clause: t.recurring && !t.clause.includes(t.recurring) ? `${t.clause}${t.clause ? '；' : ''}${t.recurring}` : t.clause,
         leadByOrder: t.leadByOrder,
         ...(t.dueDate ? { dueDate: t.dueDate } : {}),
+        ...(t.parent ? { parentId: seedIds.task(plan, t.parent) } : {}),
         ...(t.milestones?.length ? { milestones: t.milestones } : {}),
       },
     });

@@ -93,7 +93,9 @@ function overlaps(period: string, start: string, end: string): boolean {
 export function reportFigures(store: Store, settings: Settings, period: string): ReportFigures {
   const { start, end } = periodRange(period);
   const plan = planInfo(store);
-  const tasks = listTasks(store, { ...settings, asOf: end }, {}, plan);
+  const listed = listTasks(store, { ...settings, asOf: end }, {}, plan);
+  // Each real task once: a sub-task (a 任务分解表 row breaking an item down, or a split) is part of its task.
+  const tasks = listed.filter((t) => !t.parentId);
   const units = unitNames(store);
   const battleList = battleSummaries(store, plan.id);
 

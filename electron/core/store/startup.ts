@@ -29,7 +29,8 @@ export function recoveryFor(path: string): Recovery | null {
 export async function startStore(path: string, log: (line: string) => void = () => {}): Promise<StartResult> {
   let store: Store;
   try {
-    store = openStore(path);
+    // A new ledger starts without a plan: the first screen asks for the office's own plan or the built-in one.
+    store = openStore(path, { withoutSeed: true });
   } catch (err) {
     const error = toAppError(err);
     return { ok: false, error, recovery: error.code === 'store_corrupt' ? recoveryFor(path) : null };

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { sha256Hex } from '../events/canonical';
 import { getIdentity } from '../identity';
 import { readEvidence } from '../ledger/evidence';
-import { homePlan } from '../plan/plans';
+import { homePlan, planKey } from '../plan/plans';
 import { seedIds } from '../plan/seed-ids';
 import type { Store } from '../store/open-store';
 import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, MAX_ATTACHMENT_BYTES, signedPart, type Bundle, type Manifest } from './bundle-format';
@@ -45,7 +45,7 @@ const CHOSEN = `FROM events WHERE replica != @seed AND sig IS NOT NULL AND sig !
  */
 export function exportBundle(store: Store, options: ExportOptions = {}): ExportedBundle {
   const plan = homePlan(store);
-  const params = { seed: seedIds.seedReplica(plan.docNo), since: JSON.stringify(options.forPeer ? peerVector(store, options.forPeer) : {}) };
+  const params = { seed: seedIds.seedReplica(planKey(plan)), since: JSON.stringify(options.forPeer ? peerVector(store, options.forPeer) : {}) };
   const ranges: Record<string, [number, number]> = {};
   for (const r of store.sqlite.prepare(`SELECT replica, min(seq) AS lo, max(seq) AS hi ${CHOSEN} GROUP BY replica ORDER BY replica`).all(params) as { replica: string; lo: number; hi: number }[]) {
     ranges[r.replica] = [r.lo, r.hi];
@@ -72,7 +72,7 @@ export function exportBundle(store: Store, options: ExportOptions = {}): Exporte
   const attachments = evidenceFor(store, withEvidence);
   const manifest: Manifest = {
     bundleId: uuidv7(),
-    plan: plan.docNo,
+    plan: planKey(plan),
     exporter: store.replicaId,
     exporterKey: store.publicKey,
     exporterOffice: getIdentity(store)?.officeName ?? '',

@@ -97,7 +97,7 @@ function checkContainer(bytes: Buffer): void {
 
 const damaged = (detail: string) => new AppError('bad_input', '无法读取这个 Excel 文件，文件可能已损坏。请在 Excel/WPS 中打开后另存为 .xlsx 再试。', detail);
 
-async function readRows(bytes: Buffer): Promise<string[][]> {
+export async function readRows(bytes: Buffer): Promise<string[][]> {
   checkContainer(bytes);
   await checkZip(bytes, XLSX_LIMITS, { what: '这个 Excel 文件', damaged, watch: workbookWatcher({ lastRow: LAST_ROW, cells: XLSX_LIMITS.cells }) });
   const wb = new (await loadExcelJS()).Workbook();

@@ -54,14 +54,24 @@ describe('seeds/plan-2023.json', () => {
     // annex 5 of 3+15+5; annex 6 of 10+4+15.
     const fromText = seed.battles.map((b) => seed.tasks.filter((t) => t.battle === b.code && !t.code.includes('表')).length);
     expect(fromText).toEqual([28, 13, 34, 38, 23, 29]);
-    // The task tables: annex 2's 任务分解表 has rows 1–32, annex 6's 州定民生实事 table rows 1–15.
+    // The task tables: annex 2's 任务分解表 has rows 1–32, which break its items down (each row a sub-task of
+    // the item of the same 工作任务, where the text has one). Annex 6's 州定民生实事 table lists the same 15
+    // things as its section （三）, in the same order: its rows are those items, not 15 more tasks.
     const tableRows = (b: number) => seed.tasks.filter((t) => t.code.startsWith(`${b}.表.`)).map((t) => Number(t.code.split('.')[2]));
     expect(tableRows(2)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
-    expect(tableRows(6)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
-    expect(seed.tasks).toHaveLength(165 + 32 + 15);
+    expect(tableRows(6)).toEqual([]);
+    expect(seed.tasks).toHaveLength(165 + 32);
+    const parents = seed.tasks.filter((t) => t.code.startsWith('2.表.')).map((t) => t.parent ?? '');
+    expect(parents.filter(Boolean)).toHaveLength(30);
+    expect(seed.tasks.find((t) => t.code === '2.表.1')!.parent).toBe('2.1.1');
+    // 6.3.8 残疾人托养服务 carries what its table row 8 says, once.
+    const sixEight = seed.tasks.find((t) => t.code === '6.3.8')!;
+    expect(sixEight.content).toMatch(/第8行/);
+    expect(seed.tasks.filter((t) => t.title.includes('残疾人托养服务'))).toHaveLength(1);
     for (const t of seed.tasks) {
       // A table row may hold several blocks of text, each followed by its units in the document.
-      for (const block of t.content.split('\n')) expect(source, `task ${t.code}`).toContain(squash(block));
+      // A restating table's row is kept in its item's text as "（table第N行：…）"; its words are the document's.
+      for (const block of t.content.split('\n')) expect(source, `task ${t.code}`).toContain(squash(block.replace(/^（[^：]*第\d+行：|）$/g, '')));
       if (!t.code.includes('表')) expect(t.content.startsWith(t.title), `title of ${t.code}`).toBe(true);
       else expect(source, `title of ${t.code}`).toContain(squash(t.title));
     }
@@ -94,9 +104,9 @@ describe('seeds/plan-2023.json', () => {
     // The text's clause for 现代农业领域 lists 市农业农村局 first without 牵头; the annex's table names the lead.
     expect(byCode('2.1.1')).toMatchObject({ leadUnits: ['市科工信局'], leadByOrder: false });
     expect(byCode('2.1.1').coUnits).toEqual(expect.arrayContaining(['市农业农村局', '市林业局', '市乡村振兴局']));
-    // The 州定民生实事 table has only a 牵头单位 column: every unit named there leads.
-    expect(byCode('6.表.10').leadUnits).toEqual(['市应急管理局', '市林业局', '市消防救援大队']);
-    expect(byCode('6.表.3').leadUnits).toEqual(['市住建局', '市住保中心', '市市场监管局']);
+    // The 州定民生实事 table names more units than the item's clause: they join the item, once.
+    expect(byCode('6.3.10').leadUnits.concat(byCode('6.3.10').coUnits)).toEqual(expect.arrayContaining(['市应急管理局', '市林业局', '市消防救援大队']));
+    expect(byCode('6.3.3').leadUnits.concat(byCode('6.3.3').coUnits)).toEqual(expect.arrayContaining(['市住建局', '市住保中心', '市市场监管局']));
     // 市卫生健康局 in the document is 市卫健局 in the ledger.
     expect(byCode('4.4.1').leadUnits.concat(byCode('4.4.1').coUnits)).not.toContain('市卫生健康局');
 
@@ -117,7 +127,8 @@ describe('seeds/plan-2023.json', () => {
     expect(t.targets).toContainEqual(expect.objectContaining({ name: '社会消费品零售总额', value: 132, unit: '亿元', kind: 'absolute' }));
     expect(t.targets).toContainEqual(expect.objectContaining({ value: 10, unit: '次', comparison: 'gte' }));
     expect(seed.tasks.find((x) => x.code === '6.3.2')!.targets).toContainEqual(expect.objectContaining({ value: 3200, unit: '户' }));
-    expect(seed.tasks.find((x) => x.code === '6.表.2')!.targets).toEqual([expect.objectContaining({ name: '新增天然气用户', value: 3200, unit: '户' })]);
+    // The table's 3200户 is the item's own figure: not counted a second time.
+    expect(seed.tasks.find((x) => x.code === '6.3.2')!.targets.filter((x) => x.value === 3200)).toHaveLength(1);
     const gdp = seed.battles[0]!.targets.find((x) => x.name === '地区生产总值');
     expect(gdp).toMatchObject({ value: 8, unit: '%', kind: 'growth' });
     // "分别" splits into the pair it names, in order; "均" names what came before it; "亿" alone is 亿元.

@@ -37,14 +37,14 @@ describe('Excel export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(n).toBe(212);
+    expect(n).toBe(197);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect((ws.getRow(2).values as string[]).slice(1)).toEqual(['序号', '仗', '工作内容', '工作任务', '牵头单位', '配合单位', '完成时限', '状态', '预警', '最新进展', '销号日期']);
     expect(ws.getColumn(4).width).toBeGreaterThan(30);
     expect(ws.getCell(3, 4).alignment?.wrapText).toBe(true);
-    expect(ws.rowCount).toBe(2 + 212);
+    expect(ws.rowCount).toBe(2 + 197);
     const closed = store.sqlite.prepare("SELECT t.code, c.decided_on AS d FROM closeouts c JOIN tasks t ON t.id = c.task_id WHERE c.state = 'approved'").all() as { d: string }[];
-    const closedRows = [...Array(212).keys()].map((i) => ws.getRow(i + 3)).filter((r) => r.getCell(8).value === '已销号');
+    const closedRows = [...Array(197).keys()].map((i) => ws.getRow(i + 3)).filter((r) => r.getCell(8).value === '已销号');
     expect(closedRows).toHaveLength(closed.length);
     for (const r of closedRows) expect(String(r.getCell(11).value)).toMatch(/^2023年3月\d+日$/);
     expect(String(ws.getRow(3).getCell(10).value)).toMatch(/（\d+%）$/);
@@ -125,7 +125,7 @@ describe('Excel import of a 任务分解表', () => {
     const who = setIdentity(store, { office: '总指挥中心', role: 'center' });
     const { bytes } = await exportLedgerXlsx(store, getSettings(store), {});
     const preview = await importTaskTable(store, who, { contentBase64: bytes.toString('base64'), section: '', dryRun: true });
-    expect(preview.rows).toHaveLength(212);
+    expect(preview.rows).toHaveLength(197);
     expect(preview.unknownUnits).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { UnitDirectory, type UnitEntry } from './unit-directory';
 import { splitUnitNames } from './units-clause';
 import { parseTaskTable, type TableRow } from './task-table';
 import { headingOf } from './sections';
+import { readDeadline } from './generic/deadline';
 
 export interface ImportResult {
   draft: PlanSeed;
@@ -44,7 +45,8 @@ function distinctTargets(list: ExtractedTarget[]): ExtractedTarget[] {
 
 export function importPlanText(text: string, directoryEntries: readonly UnitEntry[]): ImportResult {
   const problems: string[] = [];
-  const lines = documentLines(text);
+  // A Word table arrives as tab-separated rows; this reader takes a table one cell per line, as a PDF gives it.
+  const lines = documentLines(text.split('\n').flatMap((l) => (l.includes('\t') ? l.split('\t').filter((c) => c.trim()) : [l])).join('\n'));
   if (lines.length === 0) throw new Error('empty document');
   const outline = outlineDocument(lines);
   const units = new UnitDirectory(directoryEntries);
@@ -139,6 +141,8 @@ export function importPlanText(text: string, directoryEntries: readonly UnitEntr
   });
 
   leadsFromTables(draft);
+  linkTableRows(draft);
+  readDueDates(draft);
   draft.units = units.entries().sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   for (const n of units.added) problems.push(`新单位“${n}”不在单位名录中，导入后将作为新单位建立。`);
   return { draft, problems, newUnits: [...units.added] };
@@ -236,5 +240,59 @@ function leadsFromTables(draft: PlanSeed): void {
     task.leadUnits = leads;
     task.coUnits = [...new Set(named)].filter((u) => !leads.includes(u));
     task.leadByOrder = false;
+  }
+}
+
+/** Character pairs shared by two titles (Dice): "规范中介服务市场" and "规范中介机构服务市场" are one thing. */
+function likeness(a: string, b: string): number {
+  const pairs = (s: string) => new Set([...s].slice(1).map((c, i) => s[i]! + c));
+  const x = pairs(a);
+  const y = pairs(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const p of x) if (y.has(p)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
+const sameWork = (a: string, b: string) => a.includes(b) || b.includes(a) || likeness(a, b) >= 0.5;
+
+/**
+ * A table that restates a section's items (annex 6: the 州定民生实事 table and section （三） list the same 15
+ * things, in the same order) adds its units and figures to the items and is not a second set of tasks. A
+ * table that breaks items down (annex 2: rows per field under a 工作任务) stays, each row a sub-task of its item.
+ */
+function linkTableRows(draft: PlanSeed): void {
+  for (const table of draft.sections.filter((s) => s.code.endsWith('.表'))) {
+    const rows = draft.tasks.filter((t) => t.section === table.code);
+    const items = draft.tasks.filter((t) => t.battle === table.battle && !t.code.includes('.表.'));
+    const restated = draft.sections
+      .filter((s) => s.battle === table.battle && s !== table)
+      .map((s) => items.filter((t) => t.section === s.code))
+      .find((list) => list.length === rows.length && list.filter((t, i) => sameWork(t.title, rows[i]!.title)).length >= rows.length * 0.8);
+    if (restated) {
+      rows.forEach((row, i) => {
+        const item = restated[i]!;
+        const named = [...item.leadUnits, ...item.coUnits];
+        item.coUnits = [...item.coUnits, ...[...row.leadUnits, ...row.coUnits].filter((u) => !named.includes(u))];
+        for (const t of row.targets) if (!item.targets.some((x) => x.value === t.value && x.unit === t.unit)) item.targets.push(t);
+        item.content = `${item.content}\n（${table.title}第${row.code.split('.').at(-1)}行：${row.content}）`;
+      });
+      draft.tasks = draft.tasks.filter((t) => t.section !== table.code);
+      draft.sections = draft.sections.filter((s) => s !== table);
+      continue;
+    }
+    for (const row of rows) {
+      const item = items.find((t) => t.title === row.title) ?? items.find((t) => row.group && t.title === row.group);
+      if (item) row.parent = item.code;
+    }
+  }
+}
+
+/** Deadlines the document states in an item's own words ("2023年底前…"). */
+function readDueDates(draft: PlanSeed): void {
+  for (const t of draft.tasks) {
+    const d = readDeadline(t.content, draft.plan.year, true);
+    if (d.due) t.dueDate = d.due;
+    if (d.milestones.length) t.milestones = d.milestones.map((m, i, all) => ({ date: m.date, percent: Math.round(((i + 1) * 100) / (all.length + 1)), text: m.text }));
   }
 }

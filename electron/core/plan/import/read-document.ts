@@ -1,7 +1,11 @@
-// The text of a plan document: .docx through mammoth (paragraphs and table cells, one per line), .txt as
-// extracted from a PDF in UTF-8 or, as Windows tools often save it, GBK.
+// The text of a plan document: .docx through mammoth (paragraphs and table cells, one per line), .pdf through
+// pdf.js, a 任务分解表 in .xlsx row by row (cells tab-separated), .txt in UTF-8 or, as Windows tools often
+// save it, GBK.
 import { AppError } from '../../../../shared/errors';
 import { checkZip, type ZipLimits } from '../../files/zip-guard';
+import { readRows } from '../../xlsx/import-table';
+import { readPdfText } from './read-pdf';
+import { htmlToLines } from './docx-text';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -38,15 +42,20 @@ export async function readPlanDocument(bytes: Uint8Array, fileName: string): Pro
     try {
       // Loaded on first use: the application starts without the Word reader.
       const { default: mammoth } = await import('mammoth');
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-      return value;
+      const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+      return htmlToLines(value);
     } catch (err) {
       throw damaged((err as Error).message);
     }
   }
   if (lower.endsWith('.txt')) return decodeText(bytes);
-  if (lower.endsWith('.doc') || lower.endsWith('.wps') || lower.endsWith('.pdf')) {
-    throw new AppError('bad_input', `暂不能直接读取“${fileName}”。请在 WPS 或 Word 中另存为 .docx，或将文字复制保存为 .txt 后再导入。`, `unsupported format: ${fileName}`);
+  if (lower.endsWith('.pdf')) return readPdfText(bytes, fileName);
+  if (lower.endsWith('.xlsx')) {
+    const rows = await readRows(Buffer.from(bytes));
+    return rows.map((r) => r.join('\t').replace(/\t+$/, '')).join('\n');
   }
-  throw new AppError('bad_input', `只能导入 .docx 或 .txt 文件，“${fileName}”不是。`, `unsupported extension: ${fileName}`);
+  if (lower.endsWith('.doc') || lower.endsWith('.wps') || lower.endsWith('.xls') || lower.endsWith('.et')) {
+    throw new AppError('bad_input', `“${fileName}”是旧版 Word/WPS/Excel 格式，不能直接读取。请在 WPS 或 Word/Excel 中打开，另存为 .docx（表格另存为 .xlsx）后再导入。`, `legacy format: ${fileName}`);
+  }
+  throw new AppError('bad_input', `只能导入 .docx、.pdf、.txt 或 .xlsx 文件，“${fileName}”不是。`, `unsupported extension: ${fileName}`);
 }

@@ -131,8 +131,10 @@ describe('readPlanDocument', () => {
     const cases: [Uint8Array, string, RegExp][] = [
       [new Uint8Array(0), 'a.txt', /空的/],
       [Buffer.from('PK not really a zip'), 'a.docx', /无法读取 Word 文件/],
-      [Buffer.from('%PDF-1.7'), 'a.pdf', /另存为 \.docx/],
-      [Buffer.from('x'), 'a.xlsx', /只能导入/],
+      [Buffer.from('%PDF-1.7'), 'a.pdf', /无法读取 PDF/],
+      [Buffer.from('x'), 'a.xlsx', /不是 Excel/],
+      [Buffer.from('x'), 'a.rtf', /只能导入/],
+      [Buffer.from('x'), '旧方案.doc', /另存为 \.docx/],
     ];
     for (const [bytes, name, message] of cases) {
       await expect(readPlanDocument(bytes, name)).rejects.toSatisfy((e: unknown) => e instanceof AppError && message.test(e.message));

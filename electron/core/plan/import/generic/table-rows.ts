@@ -120,6 +120,7 @@ function placeCells(cells: string[], roles: ColumnRole[], year: number): Omit<Ta
   const unitCells: string[][] = [];
   let namedLikeUnits = '';
   cells.forEach((cell, i) => {
+    if (!cell) return;
     const role = exact ? cols[i]! : null;
     const kind = kindOf(cell, year);
     // "学校、幼儿园、午托部" in the task column is what is inspected, not who inspects.
@@ -174,9 +175,11 @@ export function findTables(all: readonly NumberedLine[], year: number): { tables
     for (; j < lines.length; j++) {
       const text = lines[j]!.text;
       if (ANNEX.test(text) || SIGN_OFF.test(text) || headerAt(lines, j)) break;
-      const cells = header.delimited ? text.split(DELIMITER).map((c) => c.trim()).filter(Boolean) : [text];
+      // Tab-separated rows (a Word or Excel table) keep their empty cells, so each cell stays in its column.
+      const cells = !header.delimited ? [text] : text.includes('\t') ? text.split('\t').map((c) => c.trim()) : text.split(DELIMITER).map((c) => c.trim()).filter(Boolean);
+      if (cells.every((c) => !c)) continue;
       // Without a 序号 column, each line of cells is a row.
-      if (header.delimited && !header.roles.includes('serial') && cells.length >= 2) {
+      if (header.delimited && !header.roles.includes('serial') && cells.filter(Boolean).length >= 2) {
         flush();
         current = { serial: String(++lastSerial), cells, line: lines[j]!.line, category };
         continue;
@@ -199,7 +202,7 @@ export function findTables(all: readonly NumberedLine[], year: number): { tables
         newCategory = true;
         continue;
       }
-      if (current) current.cells.push(...cells);
+      if (current) current.cells.push(...cells.filter(Boolean));
       else table.stray.push(lines[j]!);
     }
     flush();
