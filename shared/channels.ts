@@ -9,6 +9,7 @@ export const channelNames = [
   'plan.list',
   'plan.use',
   'plan.builtin',
+  'plan.carryOver',
   'units.list',
   'identity.get',
   'identity.set',

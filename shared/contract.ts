@@ -424,6 +424,11 @@ export const contract = {
   'plan.list': { input: empty, output: planListSchema },
   /** First start without a document of one's own: the built-in 吉首 2023 plan. */
   'plan.builtin': { input: empty, output: planImportResultSchema.extend({ planId: z.string() }) },
+  /** Unfinished tasks of one plan carried into another (结转), linked to their origin; the centre only. */
+  'plan.carryOver': {
+    input: z.object({ fromPlanId: z.string().min(1).max(100), toPlanId: z.string().min(1).max(100), taskIds: z.array(z.string().min(1).max(100)).min(1).max(5000) }).strict(),
+    output: z.object({ carried: z.array(z.object({ from: z.string(), code: z.string() })) }),
+  },
   /** Which plan the pages, documents and figures show (this installation only). */
   'plan.use': { input: z.object({ planId: z.string().min(1).max(100) }).strict(), output: planListSchema },
 } as const satisfies Record<ChannelName, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;

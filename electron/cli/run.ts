@@ -64,7 +64,9 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   xlsx import FILE.xlsx --db FILE --section 1.3 [--dry-run] [--json]
                               从 Excel 任务分解表导入任务到某一方面：先用 --dry-run 查看列对应和未知单位
   plan import FILE --db FILE [--dry-run] [--json]
-                              导入实施方案（.docx、.pdf 或 .txt）：先显示识别结果（--json 含每项任务和未放入的段落）；不加 --dry-run 时保存
+                              导入实施方案（.docx、.pdf、.txt 或 .xlsx）：先显示识别结果（--json 含每项任务和未放入的段落）；不加 --dry-run 时保存
+  plan carry --db FILE --from 方案ID --to 方案ID --codes 1.1.1,1.2.3|--all
+                              把原方案中未完成的任务结转到新方案（总指挥中心），新任务注明结转自哪一项
   help                        显示本说明
 
 状态 S：not_started 未启动 / in_progress 推进中 / lagging 滞后 / pending_closeout 待销号 / closed 已销号
@@ -78,7 +80,7 @@ const commandOptions = {
   plans: { db: str, json: bool, use: str },
   stats: { db: str, json: bool },
   tasks: { db: str, json: bool, battle: str, search: str, code: str, unit: str, status: str, light: str, plan: str },
-  plan: { db: str, json: bool, 'dry-run': bool },
+  plan: { db: str, json: bool, 'dry-run': bool, from: str, to: str, codes: str, all: bool },
   progress: { db: str, task: str, period: str, percent: str, text: str, unit: str },
   closeout: { db: str, task: str, text: str, reason: str },
   settings: { db: str, 'as-of': str, 'due-soon': str, behind: str, json: bool },
@@ -116,7 +118,7 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
     case 'tasks':
       return tasksCommand(dbPath, { json: !!v.json, battle: s('battle'), search: s('search'), code: s('code'), unit: s('unit'), status: s('status'), light: s('light'), plan: s('plan') }, io);
     case 'plan':
-      return planCommand(positionals, dbPath, { json: !!v.json, dryRun: !!v['dry-run'] }, io);
+      return planCommand(positionals, dbPath, { json: !!v.json, dryRun: !!v['dry-run'], from: s('from'), to: s('to'), codes: s('codes'), all: !!v.all }, io);
     case 'progress':
     case 'closeout': {
       if (positionals.length > 1) throw new AppError('bad_input', `多余的参数：${positionals.slice(1).join(' ')}`, `extra positionals`);

@@ -10,6 +10,7 @@ import { readEvidence } from './ledger/evidence';
 import { draftPlanDocument, savePlanDraft, storeUnits } from './plan/plan-draft';
 import { listPlans, planById, usePlan } from './plan/plans';
 import { seedBuiltinPlan } from './plan/builtin-plan';
+import { carryOver } from './plan/carry-over';
 import { battleCodes, battleSummaries, countTasks, listTasks, listUnits, planInfo, taskRow } from './ledger/queries';
 import { closeoutQueue, taskDetail } from './ledger/task-detail';
 import { taskLights } from './ledger/task-lights';
@@ -73,6 +74,7 @@ export function createHandlers({ store, version, now = () => new Date(), files =
     'plan.save': ({ seed }) => savePlanDraft(store, seed),
     'plan.list': () => listPlans(store),
     'plan.builtin': () => seedBuiltinPlan(store),
+    'plan.carryOver': (input) => carryOver(store, requireIdentity(store), input),
     'plan.use': ({ planId }) => {
       usePlan(store, planId);
       return listPlans(store);

@@ -2,6 +2,7 @@ import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Spin, Typo
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { appTitle, planShortName } from '../../shared/labels';
+import { battleOrdinal } from './labels';
 import { dekadLabel } from '../../shared/period';
 import { Ledger } from './pages/Ledger';
 import { Overview } from './pages/Overview';
@@ -69,7 +70,7 @@ function Shell() {
           {identity && (
             <Typography.Text data-testid="office-role">
               {identity.officeName} · {ROLE[identity.role]}
-              {identity.role === 'taskforce' ? `（第${identity.battle}仗）` : ''}
+              {identity.role === 'taskforce' ? `（${battleOrdinal(identity.battle)}）` : ''}
             </Typography.Text>
           )}
         </Layout.Header>

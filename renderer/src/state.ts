@@ -7,6 +7,7 @@ import type { BattleSummary, PlanInfo, TaskRow, Unit } from '../../shared/domain
 import type { TaskFilter } from '../../shared/task-filter';
 import type { Identity, Settings } from '../../shared/workflow';
 import { request } from './api';
+import { adoptGroupWordOf } from './labels';
 
 export type Page = 'overview' | 'ledger' | 'closeout' | 'indicators' | 'problems' | 'supervision' | 'meeting' | 'reports' | 'sync' | 'settings';
 
@@ -62,6 +63,7 @@ export const useLedger = create<LedgerState>((set) => ({
         request('dashboard.get', {}),
         request('units.list', {}),
       ]);
+      adoptGroupWordOf(overview.battles);
       set({
         loading: false,
         plans,

@@ -175,3 +175,28 @@ describe('ledger init --plan (a county starting from its own plan)', () => {
     expect(JSON.parse(bad.out).error.message).toMatch(/找不到|不存在|无法/);
   });
 });
+
+describe('ledger plan carry (next year: unfinished tasks carried over by choice)', () => {
+  it('carries chosen open tasks into the new plan, linked to their origin; closed or repeated ones are refused', async () => {
+    const db = join(tempDir(), 'x.db');
+    await cli(['init', '--db', db, '--office', '总指挥中心', '--role', 'center']);
+    const yunjiang = resolve(import.meta.dirname, '../fixtures/plans/yunjiang-2024.txt');
+    await cli(['plan', 'import', yunjiang, '--db', db]);
+    const plans = JSON.parse((await cli(['plans', '--db', db, '--json'])).out).plans as { id: string; docNo: string }[];
+    const from = plans.find((p) => p.docNo === '吉政发〔2023〕3号')!.id;
+    const to = plans.find((p) => p.docNo === '云政发〔2024〕12号')!.id;
+    const before = JSON.parse((await cli(['tasks', '--db', db, '--json', '--plan', to])).out).tasks.length;
+    const r = await cli(['plan', 'carry', '--db', db, '--from', from, '--to', to, '--codes', '1.1.1,6.3.8', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).carried.map((c: { from: string }) => c.from)).toEqual(['1.1.1', '6.3.8']);
+    const after = JSON.parse((await cli(['tasks', '--db', db, '--json', '--plan', to])).out).tasks as { code: string; title: string; clause: string; leadUnits: string[] }[];
+    expect(after).toHaveLength(before + 2);
+    const carried = after.find((t) => t.clause.includes('结转自2023年任务 6.3.8'))!;
+    expect(carried).toMatchObject({ title: '残疾人托养服务', leadUnits: ['市残联'] });
+    // The old plan keeps its task and its history.
+    expect(JSON.parse((await cli(['tasks', '--db', db, '--json', '--plan', from, '--code', '6.3.8'])).out).tasks).toHaveLength(1);
+    const again = await cli(['plan', 'carry', '--db', db, '--from', from, '--to', to, '--codes', '6.3.8']);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/已结转/);
+  });
+});

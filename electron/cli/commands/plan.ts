@@ -32,10 +32,43 @@ export function draftJson(d: PlanDraft) {
 }
 
 /** `plan import FILE`: what the importer found, and with --dry-run nothing more. */
-export async function planCommand(positionals: string[], dbPath: string, o: { json?: boolean; dryRun?: boolean }, io: CliIo): Promise<number> {
+export interface PlanOptions {
+  json?: boolean;
+  dryRun?: boolean;
+  from?: string;
+  to?: string;
+  codes?: string;
+  all?: boolean;
+}
+
+/** `plan carry`: unfinished tasks of one plan carried into another, by code or all of them. */
+function carryCommand(dbPath: string, o: PlanOptions, io: CliIo): Promise<number> {
+  if (!o.from || !o.to || (!o.codes && !o.all) || (o.codes && o.all)) {
+    throw new AppError('bad_input', '用法：plan carry --db 台账文件 --from 原方案ID --to 新方案ID --codes 1.1.1,1.2.3（或 --all：全部未完成任务）', 'plan carry needs --from, --to and --codes or --all');
+  }
+  return withStore(dbPath, false, async (_store, h) => {
+    const { tasks } = await call(h, 'tasks.list', { planId: o.from });
+    const open = tasks.filter((t) => t.status !== 'closed');
+    const wanted = o.all ? open : (o.codes ?? '').split(/[,，\s]+/).filter(Boolean).map((c) => {
+      const t = tasks.find((x) => x.code === c);
+      if (!t) throw new AppError('not_found', `原方案中没有编号为“${c}”的任务。`, `no task ${c} in ${o.from}`);
+      return t;
+    });
+    const r = await call(h, 'plan.carryOver', { fromPlanId: o.from!, toPlanId: o.to!, taskIds: wanted.map((t) => t.id) });
+    if (o.json) io.out(JSON.stringify(r, null, 2));
+    else {
+      for (const c of r.carried) io.out(`  ${c.from} → ${c.code}`);
+      io.out(`已结转 ${r.carried.length} 项任务。`);
+    }
+    return EXIT_OK;
+  });
+}
+
+export async function planCommand(positionals: string[], dbPath: string, o: PlanOptions, io: CliIo): Promise<number> {
   const [sub, file, ...extra] = positionals;
+  if (sub === 'carry' && !file) return carryCommand(dbPath, o, io);
   if (sub !== 'import' || !file || extra.length) {
-    throw new AppError('bad_input', '用法：plan import 文件.docx|.pdf|.txt --db 台账文件 [--dry-run] [--json]', `bad plan command: ${positionals.join(' ')}`);
+    throw new AppError('bad_input', '用法：plan import 文件.docx|.pdf|.txt --db 台账文件 [--dry-run] [--json]；plan carry --from 方案ID --to 方案ID --codes 1.1.1,1.2.3|--all', `bad plan command: ${positionals.join(' ')}`);
   }
   const path = resolve(io.env.INIT_CWD || process.cwd(), file);
   const bytes = readRegularFile(path, MAX_DOCUMENT_BYTES);

@@ -58,6 +58,7 @@ export const entitySpecs = {
       responsibleSection: t('responsible_section'),
       dueDate: t('due_date'),
       parentId: t('parent_id'),
+      originId: t('origin_task_id'),
       milestones: j('milestones'),
       group: t('group_label'),
       clause: t('clause'),

@@ -142,6 +142,8 @@ export const tasks = sqliteTable(
     dueDate: text('due_date').notNull().default(''),
     /** A sub-task split from another task; empty for the plan's own tasks. */
     parentId: text('parent_id').notNull().default(''),
+    /** The unfinished task of an earlier plan this one carries on (结转); empty for the plan's own tasks. */
+    originId: text('origin_task_id').notNull().default(''),
     /** [{ date: 'YYYY-MM-DD', text }] checkpoints before the due date. */
     milestones: text('milestones').notNull().default('[]'),
     /** 工作内容 of a 任务分解表 row; empty for tasks of the text. */

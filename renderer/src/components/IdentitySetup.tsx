@@ -2,7 +2,7 @@
 import { Alert, Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { request } from '../api';
-import { battleOrdinal } from '../labels';
+import { battleOrdinal, groupLabel } from '../labels';
 import { change, useLedgerPick } from '../state';
 
 interface Values {
@@ -60,8 +60,8 @@ export function IdentitySetup({ onDone }: { onDone?: () => void } = {}) {
             />
           </Form.Item>
           {role === 'taskforce' && (
-            <Form.Item name="battle" label="所负责的仗" rules={[{ required: true, message: '工作专班须选择所负责的仗' }]}>
-              <Select placeholder="选择一仗" options={battles.map((b) => ({ value: b.code, label: `${battleOrdinal(b.code)} ${b.name}` }))} data-testid="identity-battle" />
+            <Form.Item name="battle" label={`所负责的${groupLabel()}`} rules={[{ required: true, message: `工作专班须选择所负责的${groupLabel()}` }]}>
+              <Select placeholder={`选择一个${groupLabel()}`} options={battles.map((b) => ({ value: b.code, label: `${battleOrdinal(b.code)} ${b.name}` }))} data-testid="identity-battle" />
             </Form.Item>
           )}
           <Form.Item name="operator" label="经办人（可不填）">

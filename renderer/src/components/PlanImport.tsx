@@ -11,7 +11,7 @@ import { useLedger } from '../state';
 
 export const PLAN_FILES = '.docx,.pdf,.txt,.xlsx,.doc,.wps';
 
-export function PlanImport({ title = '导入实施方案', intro }: { title?: string; intro?: string }) {
+export function PlanImport({ title = '导入实施方案', intro, onDraft }: { title?: string; intro?: string; onDraft?: (open: boolean) => void }) {
   const { message } = App.useApp();
   const load = useLedger((s) => s.load);
   const [file, setFile] = useState<PickedFile | null>(null);
@@ -25,6 +25,7 @@ export function PlanImport({ title = '导入实施方案', intro }: { title?: st
     setDraft(null);
     try {
       setDraft(await request('plan.draft', { fileName: picked.name, contentBase64: picked.content }));
+      onDraft?.(true);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -80,6 +81,7 @@ export function PlanImport({ title = '导入实施方案', intro }: { title?: st
             onCancel={() => {
               setDraft(null);
               setFile(null);
+              onDraft?.(false);
             }}
           />
         </div>

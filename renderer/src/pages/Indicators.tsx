@@ -8,7 +8,7 @@ import { cadenceLabel, elapsedShare, indicatorLightLabel, valuePeriodEnd, type I
 import { can } from '../../../shared/permissions';
 import { request } from '../api';
 import { Chart, LIGHT_COLOR, type ChartOption } from '../components/Chart';
-import { battleOrdinal } from '../labels';
+import { allGroupsLabel, battleOrdinal, groupLabel } from '../labels';
 import { useLedger, useLedgerPick } from '../state';
 
 type Data = ChannelOutput<'indicators.list'>;
@@ -296,7 +296,7 @@ export function Indicators() {
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       <Row gutter={12}>
         <Col span={10}>
-          <Card size="small" title="各仗指标完成情况">
+          <Card size="small" title={`各${groupLabel()}指标完成情况`}>
             <Chart option={summary} height={250} testId="indicator-summary" />
           </Card>
         </Col>
@@ -326,7 +326,7 @@ export function Indicators() {
             style={{ width: 200 }}
             value={battle}
             onChange={setBattle}
-            options={[{ value: 0, label: '全部六仗' }, ...(data?.battles ?? []).map((b) => ({ value: b.battle, label: `${battleOrdinal(b.battle)} ${b.name}` }))]}
+            options={[{ value: 0, label: allGroupsLabel() }, ...(data?.battles ?? []).map((b) => ({ value: b.battle, label: `${battleOrdinal(b.battle)} ${b.name}` }))]}
             data-testid="indicator-battle"
           />
           </Space>
@@ -340,7 +340,7 @@ export function Indicators() {
           dataSource={shown}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: '仗', dataIndex: 'battleName', width: 110 },
+            { title: groupLabel(), dataIndex: 'battleName', width: 110 },
             { title: '指标', dataIndex: 'name' },
             { title: '年度目标', key: 't', width: 120, render: (_, r) => r.targetText || `${r.target}${r.unit}` },
             { title: '责任单位', dataIndex: 'owner', width: 130 },

@@ -15,7 +15,7 @@ import { saveBase64File } from '../save-file';
 import { LIGHT, LightTag } from '../components/LightTag';
 import { PrintTable } from '../components/PrintTable';
 import { StatusTag } from '../components/StatusTag';
-import { battleOrdinal } from '../labels';
+import { allGroupsLabel, battleOrdinal, groupLabel } from '../labels';
 import { groupRows, type Grouping, type LedgerRow } from '../ledger-groups';
 import { request } from '../api';
 import { useLedgerPick } from '../state';
@@ -114,12 +114,12 @@ export function Ledger() {
     () => (
       <>
         <Select
-          aria-label="按仗筛选"
+          aria-label={`按${groupLabel()}筛选`}
           data-testid="battle-filter"
           style={{ width: 230 }}
           value={battle ?? 0}
           onChange={(v: number) => setFilter({ battle: v === 0 ? undefined : v })}
-          options={[{ value: 0, label: '全部六仗' }, ...battles.map((b) => ({ value: b.code, label: `${battleOrdinal(b.code)} ${b.name}` }))]}
+          options={[{ value: 0, label: allGroupsLabel() }, ...battles.map((b) => ({ value: b.code, label: `${battleOrdinal(b.code)} ${b.name}` }))]}
         />
         <FilterSelect label="清单类型" width={110} value={listType} onChange={(v) => setFilter({ listType: v })} options={listTypes.map((l) => ({ value: l, label: listTypeLabel[l] }))} />
         <FilterSelect label="牵头/配合单位" testId="unit-filter" width={170} value={unit} onChange={(v) => setFilter({ unit: v })} options={units.map((u) => ({ value: u.name, label: u.name }))} />
@@ -131,7 +131,7 @@ export function Ledger() {
   );
 
   const describe = [
-    filter.battle ? battleOrdinal(filter.battle) : '全部六仗',
+    filter.battle ? battleOrdinal(filter.battle) : allGroupsLabel(),
     filter.listType && listTypeLabel[filter.listType],
     filter.unit,
     filter.status && taskStatusLabel[filter.status],
@@ -166,7 +166,7 @@ export function Ledger() {
             data-testid="grouping"
             options={[
               { value: 'none', label: '不分组' },
-              { value: 'battle', label: '按仗' },
+              { value: 'battle', label: `按${groupLabel()}` },
               { value: 'unit', label: '按牵头单位' },
             ]}
           />

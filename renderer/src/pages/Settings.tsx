@@ -8,7 +8,9 @@ import { request } from '../api';
 import { IdentitySetup } from '../components/IdentitySetup';
 import { Backups } from '../components/Backups';
 import { PlanImport } from '../components/PlanImport';
+import { PlansCard } from '../components/plan/PlansCard';
 import { change, useLedgerPick } from '../state';
+import { battleOrdinal } from '../labels';
 
 const ROLE = { center: '总指挥中心', taskforce: '工作专班', unit: '责任单位' } as const;
 
@@ -45,7 +47,7 @@ export function Settings() {
         <Descriptions size="small" column={2} styles={{ label: { width: 100 } }}>
           <Descriptions.Item label="所属单位">{identity?.officeName ?? '未设置'}</Descriptions.Item>
           <Descriptions.Item label="角色">
-            {identity ? `${ROLE[identity.role]}${identity.role === 'taskforce' ? `（第${identity.battle}仗）` : ''}` : '未设置'}
+            {identity ? `${ROLE[identity.role]}${identity.role === 'taskforce' ? `（${battleOrdinal(identity.battle)}）` : ''}` : '未设置'}
           </Descriptions.Item>
           <Descriptions.Item label="经办人">{identity?.operator || '—'}</Descriptions.Item>
           <Descriptions.Item label="程序版本">{info?.version}</Descriptions.Item>
@@ -79,8 +81,9 @@ export function Settings() {
           {saved && <Alert type="success" showIcon title="已保存，预警灯已按新设置重新计算。" style={{ marginTop: 12 }} />}
         </Card>
       )}
+      <PlansCard />
+      <PlanImport title="导入另一个实施方案（如下一年度的方案）" />
       <Backups />
-      <PlanImport />
     </Space>
   );
 }

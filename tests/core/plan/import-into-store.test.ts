@@ -55,3 +55,25 @@ describe('importing a plan document into a store', () => {
     expect(count(store, 'events')).toBe(events);
   });
 });
+
+describe('saving an edited draft', () => {
+  it('refuses a draft that does not hold together, with the reasons, and saves nothing', async () => {
+    const { savePlanDraft } = await import('../../../electron/core/plan/plan-draft');
+    const store = tempStore();
+    const before = store.sqlite.prepare('SELECT count(*) FROM events').pluck().get();
+    const seed = {
+      format: 'zhuanban-plan-seed' as const,
+      version: 1 as const,
+      plan: { code: 'x', title: '某县方案', docNo: '', issuer: '', issuedOn: '2024-01-02', year: 2024 },
+      battles: [{ code: 1, name: '重点任务', shortName: '', office: '', goals: '', annexTitle: '', annexGoals: '', conveners: '', memberUnits: [], targets: [] }],
+      units: [],
+      sections: [{ battle: 1, code: '1.1', title: '稳增长', content: '', targets: [] }],
+      tasks: [1, 1].map(() => ({ code: '1.1.1', battle: 1, section: '1.1', group: '', title: '抓项目', content: '', listType: 'work' as const, leadUnits: ['县发改局'], coUnits: [], clause: '', leadByOrder: false, targets: [] })),
+    };
+    expect(() => savePlanDraft(store, seed)).toThrow(/编号 1\.1\.1 重复/);
+    expect(() => savePlanDraft(store, seed)).toThrow(/“县发改局”不在单位名录/);
+    expect(() => savePlanDraft(store, { ...seed, tasks: [] })).toThrow(/没有任务/);
+    expect(() => savePlanDraft(store, { ...seed, format: 'other' } as never)).toThrow(/格式不对/);
+    expect(store.sqlite.prepare('SELECT count(*) FROM events').pluck().get()).toBe(before);
+  });
+});

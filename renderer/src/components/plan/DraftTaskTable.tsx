@@ -36,9 +36,11 @@ export function DraftTaskTable({ seed, onChange, height }: { seed: PlanSeed; onC
       key: 'title',
       render: (_, t) => (
         <div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {section.get(t.section)}
-          </Typography.Text>
+          {seed.sections.length > 1 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {section.get(t.section)}
+            </Typography.Text>
+          )}
           <Tooltip title={t.content} placement="topLeft" styles={{ root: { maxWidth: 560 } }}>
             <Typography.Paragraph style={{ margin: 0 }} editable={{ onChange: (title) => title.trim() && onChange(updateTask(seed, t.code, { title: title.trim() })), tooltip: '修改任务名称' }}>
               {t.title}

@@ -89,14 +89,25 @@ export function PlanDraftEditor({ draft, busy, onSave, onCancel }: { draft: Plan
           <Input type="number" style={{ width: 100 }} value={p.year} onChange={(e) => Number(e.target.value) > 1999 && setSeed(setPlanField(seed, { year: Number(e.target.value) }))} />
         </Descriptions.Item>
       </Descriptions>
-      <Space size="large" style={{ margin: '12px 0' }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 24, margin: '12px 0', flexWrap: 'wrap' }}>
         <Statistic title="板块" value={seed.battles.length} />
         <Statistic title="任务" value={seed.tasks.length} data-testid="draft-task-count" />
         <Statistic title="未识别牵头单位" value={noLead} valueStyle={noLead ? { color: '#d46b08' } : undefined} />
         <Statistic title="有完成时限" value={withDue} />
         <Statistic title="单位" value={seed.units.length} />
         <Statistic title="未放入的段落" value={draft.unplaced.length} />
-      </Space>
+        <Space style={{ marginLeft: 'auto' }} direction="vertical" size={4} align="end">
+          <Space>
+            <Button onClick={onCancel}>放弃</Button>
+            <Button type="primary" loading={busy} disabled={!p.title.trim() || seed.tasks.length === 0} onClick={() => onSave(seed)} data-testid="draft-save">
+              保存为台账（{seed.tasks.length} 项任务）
+            </Button>
+          </Space>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            保存前台账不会有任何改动；保存后仍可在台账中修改。
+          </Typography.Text>
+        </Space>
+      </div>
       {draft.problems.length > 0 && (
         <Alert
           type="warning"
@@ -137,13 +148,6 @@ export function PlanDraftEditor({ draft, busy, onSave, onCancel }: { draft: Plan
           },
         ]}
       />
-      <Space style={{ marginTop: 12 }}>
-        <Button type="primary" loading={busy} disabled={!p.title.trim() || seed.tasks.length === 0} onClick={() => onSave(seed)} data-testid="draft-save">
-          保存为台账（{seed.tasks.length} 项任务）
-        </Button>
-        <Button onClick={onCancel}>放弃，重新选择文件</Button>
-        <Typography.Text type="secondary">保存前台账不会有任何改动；保存后仍可在台账中修改任务。</Typography.Text>
-      </Space>
     </div>
   );
 }

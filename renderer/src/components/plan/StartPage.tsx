@@ -10,6 +10,8 @@ export function StartPage() {
   const load = useLedger((s) => s.load);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // With a draft open, the draft takes the whole width.
+  const [drafting, setDrafting] = useState(false);
   const builtin = async () => {
     setBusy(true);
     try {
@@ -29,10 +31,10 @@ export function StartPage() {
         台账从实施方案来：每项任务、牵头和配合单位、完成时限都取自方案原文。用本单位的方案文件建立，或先用内置的示例方案熟悉操作。以后可在“设置”中再导入其他方案（如下一年度的方案），多个方案并存、随时切换。
       </Typography.Paragraph>
       <Row gutter={16}>
-        <Col span={17}>
-          <PlanImport title="用本单位的实施方案建立台账" />
+        <Col span={drafting ? 24 : 17}>
+          <PlanImport title="用本单位的实施方案建立台账" onDraft={setDrafting} />
         </Col>
-        <Col span={7}>
+        <Col span={7} style={drafting ? { display: 'none' } : undefined}>
           <Card title="使用内置方案" size="small">
             <Typography.Paragraph>
               吉首市人民政府《打好发展“六仗”实施方案》（吉政发〔2023〕3号）：六仗、各专班和成员单位、全部任务和量化指标。

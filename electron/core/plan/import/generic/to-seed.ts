@@ -99,7 +99,9 @@ export function readPlanToSeed(read: ReadPlan, directory: readonly UnitEntry[]):
     b.office = [...counts.entries()].filter(([u]) => !isGroupName(u)).sort((x, y) => y[1] - x[1])[0]?.[0] ?? '';
     b.memberUnits = [...new Set(seed.tasks.filter((x) => x.battle === b.code).flatMap((x) => [...x.leadUnits, ...x.coUnits]))];
   }
-  const used = new Set(seed.tasks.flatMap((t) => [...t.leadUnits, ...t.coUnits]));
+  // The issuer follows the plan up (its 督查室 or 办公室): it is in the directory for the centre to choose.
+  if (header.issuer) units.resolve(header.issuer);
+  const used = new Set([...seed.tasks.flatMap((t) => [...t.leadUnits, ...t.coUnits]), ...(header.issuer ? [units.resolve(header.issuer)] : [])]);
   seed.units = units
     .entries()
     .filter((e) => used.has(e.name) || directory.some((d) => d.name === e.name))

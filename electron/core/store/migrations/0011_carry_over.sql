@@ -1,0 +1,1 @@
+ALTER TABLE `tasks` ADD `origin_task_id` text DEFAULT '' NOT NULL;
