@@ -98,6 +98,7 @@ base('next year: the centre carries chosen unfinished tasks of 2023 into the 202
     await page.screenshot({ path: '.tmp/screens/carry-over.png' });
     await page.getByRole('button', { name: /结转所选 1 项/ }).click();
     await page.getByRole('menuitem', { name: '台账' }).click();
-    await expect(page.getByText('推动外贸扩规提质')).toBeVisible();
+    await expect(page.getByRole('row', { name: /1\.转\.1.*推动外贸扩规提质/ })).toBeVisible();
+    await page.screenshot({ path: '.tmp/screens/carried-ledger.png' });
   });
 });
