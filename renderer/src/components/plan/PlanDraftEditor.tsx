@@ -51,13 +51,15 @@ function Unplaced({ draft, seed, onChange }: { draft: PlanDraft; seed: PlanSeed;
               ),
             ]}
           >
-            <Typography.Text type="secondary" style={{ width: 56, display: 'inline-block' }}>
-              第{u.line}行
-            </Typography.Text>
-            <Tag>{u.reason}</Tag>
-            <Typography.Text ellipsis style={{ maxWidth: 640 }}>
-              {u.text}
-            </Typography.Text>
+            <div style={{ flex: 1, minWidth: 0, display: 'flex', alignItems: 'center', gap: 8 }}>
+              <Typography.Text type="secondary" style={{ width: 64, flex: 'none' }}>
+                第{u.line}行
+              </Typography.Text>
+              <Tag style={{ flex: 'none' }}>{u.reason}</Tag>
+              <Typography.Text ellipsis={{ tooltip: u.text }} style={{ minWidth: 0 }}>
+                {u.text}
+              </Typography.Text>
+            </div>
           </List.Item>
         )}
       />
