@@ -10,7 +10,6 @@ import { Closeout } from './pages/Closeout';
 import { IdentitySetup } from './components/IdentitySetup';
 import { TaskDrawer } from './components/TaskDrawer';
 import { PlanSwitcher } from './components/plan/PlanSwitcher';
-import { StartPage } from './components/plan/StartPage';
 import { type Page, useLedgerPick } from './state';
 
 // Pages opened less often (and the chart library they bring) load when first opened, so the overview and the
@@ -22,6 +21,8 @@ const Reports = lazy(() => import('./pages/Reports').then((m) => ({ default: m.R
 const Supervision = lazy(() => import('./pages/Supervision').then((m) => ({ default: m.Supervision })));
 const Sync = lazy(() => import('./pages/Sync').then((m) => ({ default: m.Sync })));
 const Settings = lazy(() => import('./pages/Settings').then((m) => ({ default: m.Settings })));
+// Shown once, at the first start of a new ledger: the draft editor and the date picker load with it.
+const StartPage = lazy(() => import('./components/plan/StartPage').then((m) => ({ default: m.StartPage })));
 
 const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif";
 
@@ -89,7 +90,9 @@ function Shell() {
               }
             />
           ) : plans.length === 0 ? (
-            <StartPage />
+            <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: 120 }} />}>
+              <StartPage />
+            </Suspense>
           ) : !identity ? (
             <IdentitySetup />
           ) : page === 'overview' ? (

@@ -200,3 +200,15 @@ describe('ledger plan carry (next year: unfinished tasks carried over by choice)
     expect(again.err).toMatch(/已结转/);
   });
 });
+
+describe('ledger init --plan with a Word document', () => {
+  it('reads the Word table of a real plan into tasks with their leads and due dates', async () => {
+    const db = join(tempDir(), 'x.db');
+    const docx = resolve(import.meta.dirname, '../fixtures/plans/converted/03-xuzhuang.docx');
+    expect((await cli(['init', '--db', db, '--plan', docx])).code).toBe(0);
+    const { tasks } = JSON.parse((await cli(['tasks', '--db', db, '--json'])).out) as { tasks: { title: string; leadUnits: string[]; dueDate: string }[] };
+    expect(tasks).toHaveLength(12);
+    expect(tasks.find((t) => t.title === '烟花爆竹')).toMatchObject({ leadUnits: ['安监站'], dueDate: '2017-01-31' });
+    expect(tasks.find((t) => t.title === '交通运输')).toMatchObject({ dueDate: '2017-12-31' });
+  });
+});

@@ -1,5 +1,6 @@
 // Everything the task drawer shows: progress lines per unit, close-out history, audit trail.
 import type { Closeout, ProgressLine } from '../../../shared/workflow';
+import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/open-store';
 import { unitNames } from '../units';
 import { taskAudit } from './audit';
@@ -45,12 +46,12 @@ export function closeoutHistory(store: Store, taskId: string): Closeout[] {
   return (store.sqlite.prepare(`${CLOSEOUT_SELECT} AND c.task_id = ? ORDER BY c.id DESC`).all(taskId) as CloseoutRow[]).map((r) => toCloseout(r, units));
 }
 
-/** Pending 销号 requests a taskforce (its battle) or the center (all battles) has to decide, oldest first. */
+/** Pending 销号 requests of the current plan a taskforce (its battle) or the center (all battles) has to decide, oldest first. */
 export function closeoutQueue(store: Store, battle: number | undefined): Closeout[] {
   const units = unitNames(store);
   const rows = store.sqlite
-    .prepare(`${CLOSEOUT_SELECT} AND c.state = 'pending' ${battle ? 'AND b.code = ?' : ''} ORDER BY c.id`)
-    .all(...(battle ? [battle] : [])) as CloseoutRow[];
+    .prepare(`${CLOSEOUT_SELECT} AND c.state = 'pending' AND t.plan_id = ? ${battle ? 'AND b.code = ?' : ''} ORDER BY c.id`)
+    .all(currentPlan(store).id, ...(battle ? [battle] : [])) as CloseoutRow[];
   return rows.map((r) => toCloseout(r, units));
 }
 
