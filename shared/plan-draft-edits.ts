@@ -1,6 +1,6 @@
 // The edits a person makes to a plan draft before saving it, as pure functions over the seed: the draft editor
 // calls them, and tests check them without a screen. Each returns a new seed; none changes its input.
-import type { PlanSeed, SeedTask } from './plan-seed';
+import { planCode, type PlanSeed, type SeedTask } from './plan-seed';
 
 type Task = SeedTask;
 
@@ -94,7 +94,7 @@ export function taskFromLine(seed: PlanSeed, text: string, section: string, line
 
 export function setPlanField(seed: PlanSeed, patch: Partial<Pick<PlanSeed['plan'], 'title' | 'docNo' | 'issuer' | 'issuedOn' | 'year'>>): PlanSeed {
   const plan = { ...seed.plan, ...patch };
-  // A plan is known by its number, or by its title where it has none (as when it was read).
-  if (patch.docNo !== undefined || (patch.title !== undefined && !seed.plan.docNo)) plan.code = plan.docNo || plan.title;
+  // A plan is known by its number, or by its title and date where it has none (as when it was read).
+  plan.code = planCode(plan);
   return { ...seed, plan };
 }

@@ -74,3 +74,11 @@ export const planSeedSchema = z
 export type PlanSeed = z.infer<typeof planSeedSchema>;
 export type SeedTarget = z.infer<typeof seedTarget>;
 export type SeedTask = PlanSeed['tasks'][number];
+
+/**
+ * A plan's code, from which its records' ids are derived: its 文号; a plan without one (a 任务清单 published
+ * as a web page) by its title and date, so two such plans of the same title are still two plans.
+ */
+export function planCode(plan: { docNo: string; title: string; issuedOn: string }): string {
+  return plan.docNo || `${plan.title}（${plan.issuedOn}）`;
+}

@@ -21,13 +21,14 @@ export { EXIT_FORBIDDEN, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 const USAGE = `用法：npm run ledger -- <命令> [选项]
 
 命令：
-  init   --db FILE [--plan 方案.docx|.pdf|.txt] [--office 单位 --role center|taskforce|unit [--battle N] [--operator 姓名]]
-                              新建台账：给 --plan 时从本单位的实施方案建立，否则使用内置的吉首市2023年方案
+  init   --db FILE [--plan 方案.docx|.pdf|.txt|.xlsx | --join 同步包 --trust] [--office 单位 --role center|taskforce|unit [--battle N] [--operator 姓名]]
+                              新建台账：--plan 从本单位的实施方案建立；--join 从总指挥中心（或专班）的同步包加入其台账
+                              （先不加 --trust 运行，核对显示的指纹）；都不给时使用内置的吉首市2023年方案；
+                              同时设定本机单位和角色；已有文件不会被覆盖
   plans  --db FILE [--json] [--use 方案ID]
                               列出台账中的全部实施方案（* 为当前方案）；--use 切换当前方案
-                              新建台账（内置 2023 年“六仗”实施方案）并设定本机单位和角色；已有文件不会被覆盖
   stats  --db FILE [--json]   各仗任务数、任务总数、单位数
-  tasks  --db FILE [--json] [--battle N] [--unit 单位] [--status S] [--light red|yellow|blue|green|done]
+  tasks  --db FILE [--json] [--plan 方案ID] [--battle N] [--unit 单位] [--status S] [--light red|yellow|blue|green|done]
                    [--search 文字] [--code 1.3.2]
                               任务清单（编号、任务、牵头/配合单位、状态、预警灯、量化指标）
   progress add --db FILE --task 编号 --period 2023-03-3 --percent 40 --text "…" [--unit 单位]
@@ -76,7 +77,7 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
 const str = { type: 'string' } as const;
 const bool = { type: 'boolean' } as const;
 const commandOptions = {
-  init: { db: str, office: str, role: str, battle: str, operator: str, plan: str },
+  init: { db: str, office: str, role: str, battle: str, operator: str, plan: str, join: str, trust: bool },
   plans: { db: str, json: bool, use: str },
   stats: { db: str, json: bool },
   tasks: { db: str, json: bool, battle: str, search: str, code: str, unit: str, status: str, light: str, plan: str },
@@ -110,7 +111,7 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
   const dbPath = resolveStorePath(s('db'), io.env);
   switch (command) {
     case 'init':
-      return initCommand(dbPath, { office: s('office'), role: s('role'), battle: s('battle'), operator: s('operator'), plan: s('plan') }, io);
+      return initCommand(dbPath, { office: s('office'), role: s('role'), battle: s('battle'), operator: s('operator'), plan: s('plan'), join: s('join'), trust: !!v.trust }, io);
     case 'plans':
       return plansCommand(dbPath, { json: !!v.json, use: s('use') }, io);
     case 'stats':

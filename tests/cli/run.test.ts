@@ -114,7 +114,7 @@ describe('ledger plan import', () => {
 
   it('previews with --dry-run, then saves, then refuses a second import', async () => {
     const db = join(tempDir(), 'x.db');
-    await cli(['init', '--db', db]);
+    await cli(['init', '--db', db, '--office', '总指挥中心', '--role', 'center']);
     const preview = await cli(['plan', 'import', plan, '--db', db, '--dry-run']);
     expect(preview.code).toBe(0);
     expect(preview.out).toMatch(/1\. 打好产业升级攻坚仗：\d+ 项任务/);
@@ -210,5 +210,32 @@ describe('ledger init --plan with a Word document', () => {
     expect(tasks).toHaveLength(12);
     expect(tasks.find((t) => t.title === '烟花爆竹')).toMatchObject({ leadUnits: ['安监站'], dueDate: '2017-01-31' });
     expect(tasks.find((t) => t.title === '交通运输')).toMatchObject({ dueDate: '2017-12-31' });
+  });
+});
+
+describe('ledger init --join (a second office of a county joins its ledger)', () => {
+  it('shows the fingerprint and creates nothing until --trust; then holds the centre’s plan and syncs under it', async () => {
+    const dir = tempDir();
+    const centre = join(dir, 'centre.db');
+    const real = resolve(import.meta.dirname, '../fixtures/plans/holdout/01-dazhu-minshengshishi-2016.txt');
+    await cli(['init', '--db', centre, '--plan', real, '--office', '大竹县人民政府办公室', '--role', 'center']);
+    const { path } = JSON.parse((await cli(['bundle', 'export', '--db', centre, '--out', dir, '--full', '--json'])).out);
+    const unit = join(dir, 'unit.db');
+    const ask = await cli(['init', '--db', unit, '--join', path, '--office', '县住建局', '--role', 'unit']);
+    expect(ask.code).toBe(3);
+    expect(ask.out).toMatch(/导出单位指纹 [A-Z0-9]{4}-/);
+    expect(existsSync(unit)).toBe(false);
+    expect((await cli(['init', '--db', unit, '--join', path, '--trust', '--office', '县住建局', '--role', 'unit'])).code).toBe(0);
+    const plans = JSON.parse((await cli(['plans', '--db', unit, '--json'])).out).plans;
+    expect(plans).toEqual([expect.objectContaining({ docNo: '竹府办〔2016〕20号', tasks: 10, current: true })]);
+    // The unit's report reaches the centre without anything quarantined, and both hold the same ledger.
+    await cli(['progress', 'add', '--db', unit, '--task', '1.1.2', '--period', '2016-04-1', '--percent', '30', '--text', '已完成设计']);
+    const back = JSON.parse((await cli(['bundle', 'export', '--db', unit, '--out', dir, '--full', '--json'])).out).path;
+    const imported = JSON.parse((await cli(['bundle', 'import', back, '--db', centre, '--trust', '--json'])).out);
+    expect(imported.quarantined).toBe(0);
+    expect((await cli(['digest', '--db', centre])).out).toBe((await cli(['digest', '--db', unit])).out);
+    // A unit may not add a plan to the joined ledger: it would travel to every office.
+    const yunjiang = resolve(import.meta.dirname, '../fixtures/plans/yunjiang-2024.txt');
+    expect((await cli(['plan', 'import', yunjiang, '--db', unit])).code).toBe(3);
   });
 });

@@ -102,7 +102,7 @@ const sampleInputs: Record<string, unknown> = {
   'backup.restore': { file: '../../etc/passwd' },
 };
 // A problem id that does not exist: clearing a real one is tested in tests/core/problems.
-const expectedToFail = new Set(['plan.builtin', 'plan.carryOver', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore']);
+const expectedToFail = new Set(['plan.save', 'plan.builtin', 'plan.carryOver', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore']);
 
 describe('contract', () => {
   it('lists the same channels as the preload exposes', () => {
@@ -121,8 +121,8 @@ describe('contract', () => {
       expect(sampleInputs, `sample input for ${channel}`).toHaveProperty([channel]);
       const result = await dispatch(handlers, channel, sampleInputs[channel]);
       if (expectedToFail.has(channel)) {
-        // plan.carryOver runs before this installation has an identity: the centre only, so refused as such.
-        expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(channel === 'plan.carryOver' ? /forbidden/ : /bad_input|not_found/) } });
+        // plan.save, plan.builtin and plan.carryOver run before this installation has an identity: the centre only, refused as such.
+        expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(['plan.carryOver', 'plan.save', 'plan.builtin'].includes(channel) ? /forbidden/ : /bad_input|not_found/) } });
         continue;
       }
       expect(result.ok, `${channel}: ${JSON.stringify(result)}`).toBe(true);

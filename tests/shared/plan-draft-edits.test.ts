@@ -57,6 +57,6 @@ describe('editing a plan draft', () => {
     const next = taskFromLine(seed, '（三）加快老旧小区改造。年底前完成。', '1.1', 42);
     expect(next.tasks.at(-1)).toMatchObject({ code: '1.1.3', title: '加快老旧小区改造', sourceLine: 42, leadUnits: [] });
     expect(setPlanField(seed, { docNo: '某政发〔2024〕3号' }).plan.code).toBe('某政发〔2024〕3号');
-    expect(setPlanField(seed, { title: '改名' }).plan.code).toBe('改名');
+    expect(setPlanField(seed, { title: '改名' }).plan.code).toBe('改名（2024-01-02）');
   });
 });

@@ -5,6 +5,12 @@ import type { PlanDraft } from '../../../shared/plan-import';
 import { readRegularFile } from '../../core/files/regular-file';
 import { draftPlanDocument } from '../../core/plan/plan-draft';
 import { MAX_DOCUMENT_BYTES } from '../../core/plan/import/read-document';
+import { identityLabel } from '../../../shared/labels';
+import { filesByPath } from '../../core/picked-files';
+import { MAX_BUNDLE_BYTES } from '../../core/sync/bundle-format';
+import { importBundle } from '../../core/sync/import';
+import { fingerprint } from '../../core/sync/keys';
+import { verifyBundleBytes } from '../../core/sync/verify';
 import { call, EXIT_OK, withStore, type CliIo } from '../context';
 
 export interface InitOptions {
@@ -14,6 +20,10 @@ export interface InitOptions {
   operator?: string;
   /** The user's own plan document, instead of the built-in 吉首 2023 plan. */
   plan?: string;
+  /** A bundle of the office that keeps the ledger (the centre): this ledger joins its plan. */
+  join?: string;
+  /** The fingerprints the join shows were compared with the sending office. */
+  trust?: boolean;
 }
 
 /** Creates a store with the seeded plan and, when given, this installation's office and role. */
@@ -23,6 +33,18 @@ export async function initCommand(dbPath: string, o: InitOptions, io: CliIo): Pr
   }
   if ((o.office === undefined) !== (o.role === undefined)) {
     throw new AppError('bad_input', '--office 与 --role 须同时给出（本机所属单位和角色）。', 'office and role go together');
+  }
+  if (o.plan !== undefined && o.join !== undefined) throw new AppError('bad_input', '--plan 与 --join 只能选一个。', 'plan and join');
+  if (o.join !== undefined && !o.trust) {
+    // Nothing is created: the person first compares the fingerprints this prints with the sending office.
+    const bytes = filesByPath.open(resolve(io.env.INIT_CWD || process.cwd(), o.join), MAX_BUNDLE_BYTES).bytes();
+    try {
+      const m = verifyBundleBytes(bytes).bundle.manifest;
+      io.out(`同步包：${m.exporterOffice || m.exporter} 导出，实施方案 ${m.plan}，导出单位指纹 ${fingerprint(m.exporterKey)}。`);
+    } finally {
+      bytes.close();
+    }
+    throw new AppError('forbidden', '请先与对方核对上面的指纹，无误后加 --trust 再运行，未创建台账。', 'join without --trust');
   }
   // The document is read and drafted before the store exists: a file that is not a plan creates nothing.
   let draft: PlanDraft | undefined;
@@ -34,7 +56,14 @@ export async function initCommand(dbPath: string, o: InitOptions, io: CliIo): Pr
     }
   }
   try {
-    return await withStore(dbPath, true, async (_store, h) => {
+    return await withStore(dbPath, true, async (store, h) => {
+      if (o.join !== undefined) {
+        const path = resolve(io.env.INIT_CWD || process.cwd(), o.join);
+        const r = await importBundle(store, filesByPath.open(path, MAX_BUNDLE_BYTES), { trust: true, fileName: basename(path) });
+        io.out(`已加入 ${r.exporterOffice || r.exporter} 的台账：${r.applied} 条记录。`);
+        for (const k of r.newKeys) io.out(`  已信任 ${k.fingerprint}：${identityLabel(k, '，')}`);
+        if ((await call(h, 'plan.list', {})).plans.length === 0) throw new AppError('bad_input', '同步包中没有实施方案，无法加入。', 'joined bundle holds no plan');
+      }
       if (draft) {
         await call(h, 'plan.save', { seed: draft.seed });
         for (const p of draft.problems) io.out(`  ! ${p}`);
@@ -50,7 +79,7 @@ export async function initCommand(dbPath: string, o: InitOptions, io: CliIo): Pr
         io.out(`本机：${identity!.officeName}（${{ center: '总指挥中心', taskforce: `第${identity!.battle}仗工作专班`, unit: '责任单位' }[identity!.role]}）`);
       }
       return EXIT_OK;
-    }, draft !== undefined);
+    }, draft !== undefined || o.join !== undefined);
   } catch (err) {
     // Nothing half-way: a store whose identity could not be set is not left behind.
     for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });

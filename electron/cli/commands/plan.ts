@@ -48,7 +48,7 @@ function carryCommand(dbPath: string, o: PlanOptions, io: CliIo): Promise<number
   }
   return withStore(dbPath, false, async (_store, h) => {
     const { tasks } = await call(h, 'tasks.list', { planId: o.from });
-    const open = tasks.filter((t) => t.status !== 'closed');
+    const open = tasks.filter((t) => t.status !== 'closed' && !t.parentId);
     const wanted = o.all ? open : (o.codes ?? '').split(/[,，\s]+/).filter(Boolean).map((c) => {
       const t = tasks.find((x) => x.code === c);
       if (!t) throw new AppError('not_found', `原方案中没有编号为“${c}”的任务。`, `no task ${c} in ${o.from}`);

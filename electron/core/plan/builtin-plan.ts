@@ -6,11 +6,12 @@ import { resourcePaths } from '../paths';
 import type { Store } from '../store/open-store';
 import { loadSeedFile } from './load-seed';
 import { summarizeSeed } from './plan-draft';
-import { markHomePlan, usePlan } from './plans';
+import { markHomePlan, requirePlanAuthor, usePlan } from './plans';
 import { seedEvents } from './seed-events';
 import { seedIds } from './seed-ids';
 
 export function seedBuiltinPlan(store: Store, seedFile = resourcePaths().seedFile): PlanImportResult & { planId: string } {
+  requirePlanAuthor(store);
   const seed = loadSeedFile(seedFile);
   const planId = seedIds.plan(seed.plan.code);
   if (store.sqlite.prepare('SELECT 1 FROM plans WHERE id = ?').get(planId)) {

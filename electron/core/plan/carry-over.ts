@@ -23,10 +23,12 @@ export function carryOver(store: Store, who: Identity, input: CarryOverInput): {
   const from = planById(store, input.fromPlanId);
   const to = planById(store, input.toPlanId);
   if (from.id === to.id) throw new AppError('bad_input', '结转须从一个方案到另一个方案。', 'same plan');
-  const open = new Map(listTasks(store, getSettings(store), {}, from).filter((t) => t.status !== 'closed').map((t) => [t.id, t]));
+  if (to.year < from.year) throw new AppError('bad_input', `结转只能从较早的方案到较新的方案（“${from.title}”是${from.year}年的，“${to.title}”是${to.year}年的）。`, 'carry into an older plan');
+  // A sub-task (a 任务分解表 row under its item, or a split) goes with its task, never on its own.
+  const open = new Map(listTasks(store, getSettings(store), {}, from).filter((t) => t.status !== 'closed' && !t.parentId).map((t) => [t.id, t]));
   const chosen = [...new Set(input.taskIds)];
   const notOpen = chosen.filter((id) => !open.has(id));
-  if (notOpen.length) throw new AppError('bad_input', `有 ${notOpen.length} 项任务不是“${from.title}”中未完成的任务，未结转。`, `not open in source plan: ${notOpen.join(',')}`);
+  if (notOpen.length) throw new AppError('bad_input', `有 ${notOpen.length} 项任务不是“${from.title}”中未完成的任务（分解表的子任务随所属任务结转），未结转。`, `not open in source plan: ${notOpen.join(',')}`);
   const already = new Set(store.sqlite.prepare("SELECT origin_task_id AS o FROM tasks WHERE plan_id = ? AND deleted = 0 AND origin_task_id != ''").pluck().all(to.id) as string[]);
   const twice = chosen.filter((id) => already.has(id));
   if (twice.length) throw new AppError('bad_input', `有 ${twice.length} 项任务已结转到“${to.title}”，未重复结转。`, 'already carried');

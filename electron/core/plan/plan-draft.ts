@@ -10,7 +10,7 @@ import { readPlanToSeed } from './import/generic/to-seed';
 import { importPlanText } from './import/import-plan';
 import { readPlanDocument } from './import/read-document';
 import type { UnitEntry } from './import/unit-directory';
-import { markHomePlan, usePlan } from './plans';
+import { markHomePlan, requirePlanAuthor, usePlan } from './plans';
 import { seedDrafts } from './seed-events';
 import { seedIds } from './seed-ids';
 import type { Store } from '../store/open-store';
@@ -102,6 +102,7 @@ export function savePlanDraft(store: Store, raw: PlanSeed): PlanImportResult & {
   const parsed = planSeedSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('bad_input', '草稿的内容不完整或格式不对，未保存。', `draft schema: ${parsed.error.issues[0]?.message ?? ''}`);
   const seed = parsed.data;
+  requirePlanAuthor(store);
   const errors = draftErrors(seed);
   if (errors.length) throw new AppError('bad_input', `草稿还不能保存：${errors.join('')}`, `draft invalid: ${errors.length} problems`);
   const planId = seedIds.plan(seed.plan.code);

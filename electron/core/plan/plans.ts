@@ -5,6 +5,7 @@ import type { PlanInfo } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { PlanList } from '../../../shared/plan-import';
 import type { Store } from '../store/open-store';
+import { planCode } from '../../../shared/plan-seed';
 
 const PLAN_SELECT = 'SELECT id, title, doc_no AS docNo, issuer, issued_on AS issuedOn, year FROM plans';
 
@@ -68,9 +69,9 @@ export function listPlans(store: Store): PlanList {
   return { plans: rows.map((r) => ({ ...r, current: r.id === current })) };
 }
 
-/** How bundles name a plan: its 文号, or its title where it has none (as its seed code was made). */
-export function planKey(plan: Pick<PlanInfo, 'docNo' | 'title'>): string {
-  return (plan.docNo || plan.title).slice(0, 100);
+/** How bundles name a plan: its 文号, or where it has none its title and date (as its seed code was made). */
+export function planKey(plan: Pick<PlanInfo, 'docNo' | 'title' | 'issuedOn'>): string {
+  return planCode(plan).slice(0, 100);
 }
 
 /** After a new ledger took its first bundle: the plan that bundle names is this ledger's home and current plan. */
@@ -80,4 +81,14 @@ export function joinPlan(store: Store, key: string): void {
   if (!plan) return;
   markHomePlan(store, plan.id);
   usePlan(store, plan.id);
+}
+
+/**
+ * Who may add a plan: anyone starting a new ledger (it has none yet); after that the centre only, since a plan
+ * added travels to every office of the ledger.
+ */
+export function requirePlanAuthor(store: Store): void {
+  if (!store.sqlite.prepare('SELECT 1 FROM plans WHERE deleted = 0').get()) return;
+  const role = (store.sqlite.prepare("SELECT role FROM replicas WHERE id = ?").get(store.replicaId) as { role: string } | undefined)?.role;
+  if (role !== 'center') throw new AppError('forbidden', '只有总指挥中心可以向台账添加实施方案（新方案会随同步发给各单位）。', `role ${role ?? 'none'} may not add a plan`);
 }

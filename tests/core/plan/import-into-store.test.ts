@@ -5,13 +5,21 @@ import { AppError } from '../../../shared/errors';
 import { listTasks, planInfo } from '../../../electron/core/ledger/queries';
 import { importPlanIntoStore } from '../../../electron/core/plan/import-into-store';
 import { tempStore } from '../../helpers/temp-store';
+import { setIdentity } from '../../../electron/core/identity';
+
+/** A plan added to a ledger that has one travels to every office: the centre adds it. */
+function centreStore() {
+  const store = tempStore();
+  setIdentity(store, { office: '总指挥中心', role: 'center', operator: '' });
+  return store;
+}
 
 const bytes = readFileSync(join(import.meta.dirname, '../../fixtures/plans/yunjiang-2024.txt'));
 const count = (s: ReturnType<typeof tempStore>, table: string) => (s.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('importing a plan document into a store', () => {
   it('previews without writing anything', async () => {
-    const store = tempStore();
+    const store = centreStore();
     const events = count(store, 'events');
     const r = await importPlanIntoStore(store, bytes, 'yunjiang.txt', true);
     expect(r.saved).toBe(false);
@@ -22,7 +30,7 @@ describe('importing a plan document into a store', () => {
   });
 
   it('saves the whole draft as this installation’s events, reusing units the store knows', async () => {
-    const store = tempStore();
+    const store = centreStore();
     const unitsBefore = count(store, 'units');
     const r = await importPlanIntoStore(store, bytes, 'yunjiang.txt', false);
     expect(r.saved).toBe(true);
@@ -39,7 +47,7 @@ describe('importing a plan document into a store', () => {
   });
 
   it('refuses to import the same plan twice, changing nothing', async () => {
-    const store = tempStore();
+    const store = centreStore();
     await importPlanIntoStore(store, bytes, 'yunjiang.txt', false);
     const events = count(store, 'events');
     await expect(importPlanIntoStore(store, bytes, 'yunjiang.txt', false)).rejects.toBeInstanceOf(AppError);
@@ -47,7 +55,7 @@ describe('importing a plan document into a store', () => {
   });
 
   it('refuses a text that is not a plan', async () => {
-    const store = tempStore();
+    const store = centreStore();
     const events = count(store, 'events');
     await expect(importPlanIntoStore(store, Buffer.from('会议纪要\n今天开会讨论了工作。'), 'notes.txt', false)).rejects.toSatisfy(
       (e: unknown) => e instanceof AppError && /没有找到/.test(e.message),
@@ -59,7 +67,7 @@ describe('importing a plan document into a store', () => {
 describe('saving an edited draft', () => {
   it('refuses a draft that does not hold together, with the reasons, and saves nothing', async () => {
     const { savePlanDraft } = await import('../../../electron/core/plan/plan-draft');
-    const store = tempStore();
+    const store = centreStore();
     const before = store.sqlite.prepare('SELECT count(*) FROM events').pluck().get();
     const seed = {
       format: 'zhuanban-plan-seed' as const,
@@ -75,5 +83,16 @@ describe('saving an edited draft', () => {
     expect(() => savePlanDraft(store, { ...seed, tasks: [] })).toThrow(/没有任务/);
     expect(() => savePlanDraft(store, { ...seed, format: 'other' } as never)).toThrow(/格式不对/);
     expect(store.sqlite.prepare('SELECT count(*) FROM events').pluck().get()).toBe(before);
+  });
+});
+
+describe('who may add a plan', () => {
+  it('a unit may not add a plan to a ledger that has one; a new ledger may start from any', async () => {
+    const store = tempStore();
+    setIdentity(store, { office: '市商务局', role: 'unit', operator: '' });
+    await expect(importPlanIntoStore(store, bytes, 'yunjiang.txt', false)).rejects.toThrow(/只有总指挥中心/);
+    const fresh = tempStore({ withoutSeed: true });
+    const r = await importPlanIntoStore(fresh, bytes, 'yunjiang.txt', false);
+    expect(r.saved).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ function CarryOver({ fromId, toTitle, onClose }: { fromId: string; toTitle: stri
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    void request('tasks.list', { planId: fromId }).then((r) => setTasks(r.tasks.filter((t) => t.status !== 'closed')), (e: Error) => setError(e.message));
+    void request('tasks.list', { planId: fromId }).then((r) => setTasks(r.tasks.filter((t) => t.status !== 'closed' && !t.parentId)), (e: Error) => setError(e.message));
   }, [fromId]);
   const to = plans.find((p) => p.current)!;
   const carry = async () => {
@@ -60,7 +60,8 @@ export function PlansCard() {
   const [from, setFrom] = useState<string | null>(null);
   const [carrying, setCarrying] = useState(false);
   const current = plans.find((p) => p.current);
-  const others = plans.filter((p) => !p.current);
+  // Carried forward only: from an earlier (or same) year's plan into the one shown.
+  const others = plans.filter((p) => !p.current && current && p.year <= current.year);
   return (
     <Card title="实施方案" size="small" data-testid="plans-card">
       <Table

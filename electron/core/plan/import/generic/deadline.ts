@@ -38,6 +38,14 @@ const PART_DAY: Record<string, number> = { 上旬: 10, 中旬: 20, 初: 10, 中:
 const M = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
 const Y = '(20\\d{2})\\s*年';
 const PATTERNS: readonly { re: RegExp; at: (m: RegExpExecArray, year: number) => string; cue: boolean }[] = [
+  // As a spreadsheet or a form writes dates: 2024-06-30, 2024.6.30, 2024/6/30, 2024.6.
+  { re: /(20\d{2})[-./](\d{1,2})[-./](\d{1,2})(?!\d)/g, at: (m) => iso(+m[1]!, +m[2]!, +m[3]!), cue: false },
+  { re: /(20\d{2})[-./](\d{1,2})(?![-./\d])/g, at: (m) => iso(+m[1]!, +m[2]!), cue: false },
+  // "6.30前": month and day, with the word that makes it a deadline.
+  { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})(?=前|之前|以前)/g, at: (m, y) => iso(y, +m[1]!, +m[2]!), cue: false },
+  // "明年6月底前" / "次年": the year after the plan's.
+  { re: /(?:明年|次年|下一年)(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(上旬|中旬|下旬|初|中|底|末)?/g, at: (m, y) => iso(y + 1, monthNumber(m[1]!), PART_DAY[m[2] ?? '']), cue: false },
+  { re: /(?:明年|次年)(年底|年末|底|内|上半年|下半年)/g, at: (m, y) => (m[1]!.includes('上半年') ? iso(y + 1, 6) : iso(y + 1, 12)), cue: false },
   { re: new RegExp(`${Y}\\s*${M}\\s*月\\s*(\\d{1,2})\\s*[日号]`, 'g'), at: (m) => iso(+m[1]!, monthNumber(m[2]!), +m[3]!), cue: false },
   { re: new RegExp(`${Y}\\s*${M}\\s*月(?:份)?\\s*(上旬|中旬|下旬|初|中|底|末)?`, 'g'), at: (m) => iso(+m[1]!, monthNumber(m[2]!), PART_DAY[m[3] ?? '']), cue: false },
   { re: new RegExp(`(?:${Y})?\\s*(上半年|下半年|第?[一二三四1-4]\\s*季度)(末|底)?`, 'g'), at: (m, y) => quarter(m[1] ? +m[1] : y, m[2]!), cue: false },
@@ -91,8 +99,11 @@ function wordAfter(text: string, end: number): string {
  * Reads a deadline. `inline` is for a task's own text (only timing phrases count, and only this year or later);
  * otherwise the text is a 完成时限 cell or label, where a lone year ("2024年") means its end.
  */
+const CN_YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
 export function readDeadline(text: string, year: number, inline = false): Deadline {
-  const clean = text.replace(/\s+/g, '');
+  // "二〇二四年" is 2024年.
+  const clean = text.replace(/\s+/g, '').replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (y) => [...y].map((c) => CN_YEAR_DIGIT[c]).join(''));
   const none: Deadline = { due: '', milestones: [], recurring: RECURRING.exec(clean)?.[0] ?? '', ongoing: false, phrase: '' };
   const found = hits(clean, year, inline);
   if (!inline) {

@@ -2,6 +2,8 @@
 // Lines without a number continue the item above them; labelled lines ("牵头单位：…", "完成时限：…") are
 // kept apart, since they say who and when rather than what.
 
+import { isUnitLike } from './responsibility';
+
 export interface Item {
   /** 0 = 第X部分/章, 1 = 一、, 2 = （一）, 3 = 1., 4 = （1）, 5 = ①. */
   level: number;
@@ -10,6 +12,8 @@ export interface Item {
   head: string;
   /** The item's own further lines (not its children's). */
   body: string[];
+  /** Their line numbers. */
+  bodyAt: number[];
   /** "牵头单位：…" and the like, directly under the item. */
   labels: string[];
   children: Item[];
@@ -43,16 +47,22 @@ export interface NumberedLine {
 }
 
 /** Builds the item tree of a run of lines; lines before the first number are returned as `preamble`. */
-export function numberedItems(lines: readonly NumberedLine[]): { roots: Item[]; preamble: NumberedLine[] } {
+export function numberedItems(lines: readonly NumberedLine[], isBreak: (l: NumberedLine, i: number) => boolean = () => false): { roots: Item[]; preamble: NumberedLine[] } {
   const roots: Item[] = [];
   const preamble: NumberedLine[] = [];
   const stack: Item[] = [];
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
+    // A signature, a date or an 附件 heading ends the items above it: what follows is not their text.
+    if (isBreak(l, i)) {
+      stack.length = 0;
+      preamble.push(l);
+      continue;
+    }
     const m = markerOf(l.text);
     if (m) {
       while (stack.length && stack.at(-1)!.level >= m.level) stack.pop();
       const parent = stack.at(-1) ?? null;
-      const item: Item = { level: m.level, marker: m.marker, head: m.rest, body: [], labels: [], children: [], parent, line: l.line };
+      const item: Item = { level: m.level, marker: m.marker, head: m.rest, body: [], bodyAt: [], labels: [], children: [], parent, line: l.line };
       (parent ? parent.children : roots).push(item);
       stack.push(item);
       continue;
@@ -61,8 +71,14 @@ export function numberedItems(lines: readonly NumberedLine[]): { roots: Item[]; 
     if (!current) preamble.push(l);
     else if (LABEL_LINE.test(l.text)) current.labels.push(l.text.replace(/^[（(]|[）)]$/g, ''));
     // A label's value wrapped onto the next line ("责任单位：县发改局、县财" / "政局").
-    else if (current.labels.length && current.body.length === 0 && current.children.length === 0 && l.text.length <= 30 && !/[。]/.test(l.text)) current.labels[current.labels.length - 1] += l.text;
-    else current.body.push(l.text);
+    else if (current.labels.length && current.body.length === 0 && current.children.length === 0 && l.text.length <= 30 && !/[。]/.test(l.text)) {
+      const last = current.labels.length - 1;
+      // A list of units going on ("县消防救援大队" / "县应急管理局") gets its separator back; a name cut in two does not.
+      current.labels[last] += isUnitLike(l.text) && isUnitLike(current.labels[last]!.split(/[:：、，,]/).at(-1) ?? '') ? `、${l.text}` : l.text;
+    } else {
+      current.body.push(l.text);
+      current.bodyAt.push(l.line);
+    }
   }
   return { roots, preamble };
 }

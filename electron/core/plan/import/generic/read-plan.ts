@@ -54,7 +54,7 @@ function ownResponsibility(item: Item): Responsibility | null {
 function deadlineOf(item: Item, text: string, year: number): Deadline {
   const labelled = item.labels.flatMap((l) => labelledParts(l)).filter((p) => /时限|时间|节点/.test(p.label));
   if (labelled.length) return readDeadline(labelled.map((p) => p.value).join('，'), year);
-  return readDeadline(text, year, true);
+  return readDeadline(text.slice(0, 3000), year, true);
 }
 
 function stripClause(text: string): { text: string; clause: string } {
@@ -102,7 +102,8 @@ function itemTasks(roots: Item[], year: number, unplaced: Unplaced[]): ReadTask[
       leadByOrder: r.leadByOrder,
       clause: r.clause || clause,
       deadline: deadlineOf(it, content || raw, year),
-      targets: extractTargets(content),
+      // Figures are read from the first 3,000 characters: a runaway paragraph would take quadratic time.
+      targets: extractTargets(content.slice(0, 3000)),
       line: it.line,
       path: pathOf(it),
       restatedAt: [],
@@ -122,7 +123,11 @@ function itemTasks(roots: Item[], year: number, unplaced: Unplaced[]): ReadTask[
     else if (inherited) addTask(it, inherited);
     else {
       const reason = inTaskChapter(it) ? '未写明责任单位，未作为任务' : '不是任务（未写明责任单位的正文段落）';
-      unplaced.push({ line: it.line, text: it.head, reason });
+      // The item, its own lines and everything under it: every line is accounted for.
+      walk([it], (x) => {
+        unplaced.push({ line: x.line, text: x.head, reason });
+        x.body.forEach((b, k) => unplaced.push({ line: x.bodyAt[k]!, text: b, reason }));
+      });
     }
   };
   roots.forEach((r) => visit(r, null));
@@ -156,7 +161,7 @@ function tableTasks(tables: Table[], lines: readonly NumberedLine[], year: numbe
         leadByOrder: row.lead.length === 0,
         clause: '',
         deadline: due.due || due.ongoing || due.recurring ? due : readDeadline(text, year, true),
-        targets: extractTargets(text),
+        targets: extractTargets(text.slice(0, 3000)),
         line: row.line,
         path: [title, row.category].filter(Boolean),
         restatedAt: [],
@@ -166,18 +171,35 @@ function tableTasks(tables: Table[], lines: readonly NumberedLine[], year: numbe
   return tasks;
 }
 
+/** Two names of one thing: equal, or differing in a word or two ("规范中介服务市场" / "规范中介机构服务市场"). */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const pairs = (s: string) => new Set([...s].slice(1).map((c, i) => s[i]! + c));
+  const x = pairs(a);
+  const y = pairs(b);
+  let shared = 0;
+  for (const p of x) if (y.has(p)) shared++;
+  return x.size > 0 && y.size > 0 && (2 * shared) / (x.size + y.size) >= 0.75;
+}
+
 const norm = (s: string) => s.replace(/[\s“”"《》（）()，,、。；;：:]/g, '').replace(/^\d+/, '');
 
-/** A table row that restates a text item (same work, often shorter words) is that item, not a second task. */
-function mergeRestated(fromText: ReadTask[], fromTables: ReadTask[]): ReadTask[] {
+/**
+ * A table row that restates a text item (the same work, named the same) is that item, not a second task. Only a
+ * name that is the same, or nearly, and only one row per item: "安全生产月活动" is not the item "安全生产".
+ */
+function mergeRestated(fromText: ReadTask[], fromTables: ReadTask[], problems: string[]): ReadTask[] {
   const kept: ReadTask[] = [];
+  const taken = new Set<ReadTask>();
   for (const row of fromTables) {
     const key = norm(row.title);
-    const same = key.length >= 4 ? fromText.find((t) => { const k = norm(t.title); return k.length >= 4 && (k.includes(key) || key.includes(k)); }) : undefined;
+    const same = key.length >= 4 ? fromText.find((t) => !taken.has(t) && sameName(norm(t.title), key)) : undefined;
     if (!same) {
       kept.push(row);
       continue;
     }
+    taken.add(same);
+    problems.push(`表格第${row.line}行“${row.title}”与任务“${same.title}”是同一项，已合并为一项。`);
     same.restatedAt.push(row.line);
     if (same.lead.length === 0) same.lead = row.lead;
     if (!same.deadline.due && row.deadline.due) same.deadline = row.deadline;
@@ -186,12 +208,34 @@ function mergeRestated(fromText: ReadTask[], fromTables: ReadTask[]): ReadTask[]
   return [...fromText, ...kept];
 }
 
+/** A merged cell spanning a row (an Excel title over the table) repeats in every cell: once is enough. */
+function collapseRepeats(line: string): string {
+  if (!line.includes('\t')) return line;
+  const cells = line.split('\t').map((c) => c.trim()).filter(Boolean);
+  return cells.length > 1 && cells.every((c) => c === cells[0]) ? cells[0]! : line;
+}
+
+const DATE_LINE = /^(20\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$/;
+const ANNEX_LINE = /^附\s*件\s*\d*\s*[:：]?/;
+const ISSUER_LINE = /^[\u4e00-\u9fff（）()\s]{2,40}(人民政府|办公室|委员会|领导小组|指挥部|办公厅|管委会|党委|政府)$/;
+
+/** The signature block and 附件 headings: not the text of the item they follow. */
+function signOff(lines: readonly NumberedLine[]): (l: NumberedLine, i: number) => boolean {
+  return (l, i) => DATE_LINE.test(l.text.replace(/\s+/g, '')) || ANNEX_LINE.test(l.text) || (ISSUER_LINE.test(l.text.replace(/\s+/g, '')) && DATE_LINE.test((lines[i + 1]?.text ?? '').replace(/\s+/g, '')));
+}
+
 export function readPlan(text: string): ReadPlan {
   const unplaced: Unplaced[] = [];
   const webMeta: string[] = [];
   const lines: NumberedLine[] = [];
   text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    const t = raw.replace(/[\u00a0\u3000]/g, ' ').replace(/^[•·●▪◆■□►]\s*/, '').trim();
+    const t = collapseRepeats(
+      raw
+        .replace(/[\u00a0\u3000]/g, ' ')
+        // Full-width digits and letters ("１．") read as their ASCII forms.
+        .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/^[•·●▪◆■□►]\s*/, ''),
+    ).trim();
     if (!t) return;
     if (WEB_META.test(t)) webMeta.push(t);
     const why = debrisReason(t);
@@ -201,10 +245,10 @@ export function readPlan(text: string): ReadPlan {
   const { header, problems } = readPlanHeader(lines, webMeta);
   const year = header.year || new Date().getFullYear();
   const { tables, rest } = findTables(lines, year);
-  const { roots, preamble } = numberedItems(rest);
+  const { roots, preamble } = numberedItems(rest, signOff(rest));
   for (const p of preamble) unplaced.push({ line: p.line, text: p.text, reason: '文件头或通知正文' });
   const fromText = itemTasks(roots, year, unplaced);
-  const tasks = mergeRestated(fromText, tableTasks(tables, lines, year, unplaced));
+  const tasks = mergeRestated(fromText, tableTasks(tables, lines, year, unplaced), problems);
   tasks.sort((a, b) => a.line - b.line);
   if (tasks.length === 0) problems.unshift('没有找到写明责任单位的任务。这份文件可能不是实施方案或任务分解表；可在草稿中把未放入的段落设为任务。');
   unplaced.sort((a, b) => a.line - b.line);

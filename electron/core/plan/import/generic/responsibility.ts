@@ -36,7 +36,9 @@ const TAIL = /(等|等相关|等有关)?(相关)?(部门|单位|市直部门|县
 export function splitNames(text: string): string[] {
   const clean = (s: string) => s.trim().replace(/^(等|和|及|由|会同|协同)/, '').replace(TAIL, '').replace(/等$/, '').trim();
   return text
-    .replace(/^[（(]|[）)]$/g, '')
+    // Only a bracket around the whole list goes: "各乡镇（街道）" keeps its own.
+    .replace(/^[（(]([^（）()]*)[）)]$/, '$1')
+    .replace(/[（(]牵头[）)]/g, '')
     .split(/[、，,；;\/／\s]+/)
     .flatMap((piece) => {
       // "县海洋与渔业局" is one unit, "县发改局和县财政局" two: split at 和/与/及 only where every part is a unit.
@@ -58,6 +60,14 @@ export function labelledParts(text: string): { label: string; value: string }[] 
 }
 
 const LEAD_LABEL = /牵头|主责|主办/;
+
+/** Names marked as the lead inside a list: "县住建局（牵头）、县财政局". */
+function markedLeads(value: string): string[] {
+  return value
+    .split(/[、，,；;\s]+/)
+    .map((n) => /^(.+?)[（(]牵头[）)]$/.exec(n.trim())?.[1] ?? '')
+    .filter(isUnitLike);
+}
 const CO_LABEL = /配合|协办|参与|协同/;
 const RESP_LABEL = /责任单位|责任部门|实施单位|承办单位/;
 
@@ -71,10 +81,10 @@ export function fromLabels(parts: readonly { label: string; value: string }[], c
   const resp = parts.filter((p) => RESP_LABEL.test(p.label)).flatMap((p) => unitsOf(p.value));
   const co = parts.filter((p) => CO_LABEL.test(p.label)).flatMap((p) => unitsOf(p.value));
   if (lead.length) return { lead: uniq(lead), co: uniq([...resp, ...co]).filter((u) => !lead.includes(u)), leadByOrder: false, clause };
-  // Some plans write "牵头单位" inside the 责任单位 list: "责任单位：县发改局（牵头）、县财政局".
-  const marked = parts.filter((p) => RESP_LABEL.test(p.label)).flatMap((p) => splitNames(p.value.replace(/[（(]牵头[）)]/g, '#牵头')).filter((n) => n.endsWith('#牵头')));
+  // Some plans mark the lead inside the 责任单位 list: "责任单位：县发改局（牵头）、县财政局".
+  const marked = parts.filter((p) => RESP_LABEL.test(p.label)).flatMap((p) => markedLeads(p.value));
   if (resp.length) {
-    const first = marked.length ? marked.map((n) => n.replace('#牵头', '')) : resp.slice(0, 1);
+    const first = marked.length ? marked : resp.slice(0, 1);
     return { lead: first, co: uniq([...resp, ...co]).filter((u) => !first.includes(u)), leadByOrder: marked.length === 0, clause };
   }
   if (co.length) return { lead: co.slice(0, 1), co: co.slice(1), leadByOrder: true, clause };
@@ -87,6 +97,8 @@ export function fromClause(raw: string): Responsibility | null {
   const parts = labelledParts(clause);
   if (parts.length) return fromLabels(parts, clause);
   if (!/牵头|负责|配合|落实|实施|推进|参与|责任/.test(clause) && !splitNames(clause).every(isUnitLike)) return null;
+  const marked = markedLeads(clause);
+  if (marked.length) return { lead: marked, co: unitsOf(clause).filter((u) => !marked.includes(u)), leadByOrder: false, clause };
   const at = clause.search(/牵头(?!单位)/);
   if (at > 0) {
     const lead = unitsOf(clause.slice(0, at));
@@ -103,7 +115,14 @@ export function fromClause(raw: string): Responsibility | null {
  * The responsibility stated at the end of an item's text: a trailing bracket, or an unbracketed
  * "责任单位：…" / "（牵头单位：…）" tail. Returns the clause and where it starts, so the title can stop before it.
  */
-export function trailingResponsibility(text: string): { resp: Responsibility; start: number } | null {
+export function trailingResponsibility(full: string): { resp: Responsibility; start: number } | null {
+  // A clause is at the end and short: looking at the last 400 characters keeps a runaway paragraph linear.
+  const offset = Math.max(0, full.length - 400);
+  const found = trailingIn(full.slice(offset));
+  return found ? { resp: found.resp, start: found.start + offset } : null;
+}
+
+function trailingIn(text: string): { resp: Responsibility; start: number } | null {
   const p = trailingParenthetical(text);
   if (p) {
     const resp = fromClause(p.inner);

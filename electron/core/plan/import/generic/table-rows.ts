@@ -97,9 +97,10 @@ function headerAt(lines: readonly NumberedLine[], i: number): Header | null {
   return isHeader(roles) ? { roles: settleRoles(roles), at: i, next: j, delimited: false } : null;
 }
 
-const SERIAL = /^(\d{1,3})\s*[.．、]?$/;
+const SERIAL = /^(\d{1,4})\s*[.．、]?$/;
 const ANNEX = /^附\s*件\s*\d*\s*[:：]?\s*$/;
 const SIGN_OFF = /^(20\d{2}|二〇[一二三四五六七八九〇]{2})\s*年.{1,6}月.{1,4}日$/;
+const ISSUER = /^[\u4e00-\u9fff（）()]{2,40}(人民政府|办公室|委员会|领导小组|指挥部|办公厅|管委会|党委|政府)$/;
 
 function kindOf(cell: string, year: number): 'unit' | 'due' | 'text' {
   const names = splitNames(cell);
@@ -111,8 +112,8 @@ function kindOf(cell: string, year: number): 'unit' | 'due' | 'text' {
 
 type UnitCol = 'lead' | 'resp' | 'co' | 'other';
 
-function placeCells(cells: string[], roles: ColumnRole[], year: number): Omit<TableRow, 'serial' | 'category' | 'line'> {
-  const row = { cells, text: '', lead: [] as string[], resp: [] as string[], co: [] as string[], due: '' };
+function placeCells(cells: string[], roles: ColumnRole[], year: number): Omit<TableRow, 'serial' | 'category' | 'line'> & { categoryCell: string } {
+  const row = { cells, text: '', lead: [] as string[], resp: [] as string[], co: [] as string[], due: '', categoryCell: '' };
   const cols = roles.filter((r) => r !== 'serial');
   // Merged and empty cells leave no line: a cell is placed by its column only when every column has one.
   const exact = cells.length === cols.length;
@@ -128,6 +129,8 @@ function placeCells(cells: string[], roles: ColumnRole[], year: number): Omit<Ta
     else if (kind === 'unit') unitCells.push(splitNames(cell).filter(isUnitLike));
     else if (role === 'leader' || role === 'note' || role === 'other') return;
     else if (role === 'due' || (kind === 'due' && (!role || !row.due))) row.due += cell;
+    // The 类别 column groups rows; it is not the task's name.
+    else if (role === 'category' && cols.includes('task')) row.categoryCell = cell;
     else texts.push(cell);
   });
   if (namedLikeUnits) {
@@ -166,7 +169,12 @@ export function findTables(all: readonly NumberedLine[], year: number): { tables
     let category = '';
     let current: { serial: string; cells: string[]; line: number; category: string } | null = null;
     const flush = () => {
-      if (current) table.rows.push({ serial: current.serial, category: current.category, line: current.line, ...placeCells(current.cells, header.roles, year) });
+      if (current) {
+        const { categoryCell, ...placed } = placeCells(current.cells, header.roles, year);
+        // A merged 类别 cell prints on its first row only: the rows under it keep it.
+        if (categoryCell) category = categoryCell;
+        table.rows.push({ serial: current.serial, category: categoryCell || current.category, line: current.line, ...placed });
+      }
       current = null;
     };
     let j = header.next;
@@ -174,7 +182,9 @@ export function findTables(all: readonly NumberedLine[], year: number): { tables
     let newCategory = false;
     for (; j < lines.length; j++) {
       const text = lines[j]!.text;
-      if (ANNEX.test(text) || SIGN_OFF.test(text) || headerAt(lines, j)) break;
+      const compact = text.replace(/\s+/g, '');
+      const signature = ISSUER.test(compact) && SIGN_OFF.test((lines[j + 1]?.text ?? '').replace(/\s+/g, ''));
+      if (ANNEX.test(text) || SIGN_OFF.test(compact) || signature || headerAt(lines, j)) break;
       // Tab-separated rows (a Word or Excel table) keep their empty cells, so each cell stays in its column.
       const cells = !header.delimited ? [text] : text.includes('\t') ? text.split('\t').map((c) => c.trim()) : text.split(DELIMITER).map((c) => c.trim()).filter(Boolean);
       if (cells.every((c) => !c)) continue;

@@ -1,6 +1,7 @@
 // A read plan → the ledger's plan seed: groups become battles and sections as the document groups its tasks,
 // units resolve through the store's directory (so 市发改局 stays one unit across plans) and then by alias rule.
 import type { PlanSeed } from '../../seed-format';
+import { planCode } from '../../../../../shared/plan-seed';
 import { UnitDirectory, type UnitEntry } from '../unit-directory';
 import { isGroupName } from './responsibility';
 import { mergeAliases } from './unit-aliases';
@@ -43,7 +44,7 @@ export function readPlanToSeed(read: ReadPlan, directory: readonly UnitEntry[]):
   const seed: PlanSeed = {
     format: 'zhuanban-plan-seed',
     version: 1,
-    plan: { code: header.docNo || planName, title: planName, docNo: header.docNo, issuer: header.issuer, issuedOn: header.issuedOn || `${year}-01-01`, year },
+    plan: { code: planCode({ docNo: header.docNo, title: planName, issuedOn: header.issuedOn || `${year}-01-01` }), title: planName, docNo: header.docNo, issuer: header.issuer, issuedOn: header.issuedOn || `${year}-01-01`, year },
     battles: [],
     units: [],
     sections: [],
