@@ -52,6 +52,15 @@ export function mergeWithPrevious(seed: PlanSeed, code: string): PlanSeed {
   return withTasks(seed, [...seed.tasks.slice(0, i - 1), merged, ...seed.tasks.slice(i + 1)]);
 }
 
+function withFirstSection(seed: PlanSeed): PlanSeed {
+  const name = seed.plan.title || '重点任务';
+  return {
+    ...seed,
+    battles: [{ code: 1, name, shortName: name.slice(0, 8), office: '', goals: '', annexTitle: name, annexGoals: '', conveners: '', memberUnits: [], targets: [] }],
+    sections: [{ battle: 1, code: '1.1', title: name, content: name, targets: [] }],
+  };
+}
+
 function nextCode(seed: PlanSeed, section: string): string {
   const used = seed.tasks.filter((t) => t.section === section).map((t) => Number(t.code.slice(section.length + 1)) || 0);
   return `${section}.${Math.max(0, ...used) + 1}`;
@@ -68,9 +77,12 @@ export function splitTask(seed: PlanSeed, code: string, at: number): PlanSeed {
 }
 
 /** A line the reader left out, made a task of a section by a person. */
-export function taskFromLine(seed: PlanSeed, text: string, section: string, line?: number): PlanSeed {
-  const s = seed.sections.find((x) => x.code === section);
-  if (!s || !text.trim()) return seed;
+export function taskFromLine(base: PlanSeed, text: string, section: string, line?: number): PlanSeed {
+  // A draft with nothing placed has no group yet: the first task makes one, named after the plan.
+  const seed = base.sections.length ? base : withFirstSection(base);
+  const s = seed.sections.find((x) => x.code === section) ?? (base.sections.length ? undefined : seed.sections[0]);
+  if (!s || !text.trim()) return base;
+  section = s.code;
   const title = text.replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*/, '').split(/[。；]/)[0]!.slice(0, 60);
   const task: Task = {
     code: nextCode(seed, section),

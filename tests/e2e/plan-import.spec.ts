@@ -2,7 +2,9 @@
 // and a second plan beside the first with the switcher. Each on a store of its own.
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { withHost } from './host-fixture';
+import { ledger, withHost } from './host-fixture';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const plans = join(import.meta.dirname, '../fixtures/plans');
 // 大竹县 2016 民生实事目标任务分解表, as published (see the fixture's first line).
@@ -100,5 +102,26 @@ base('next year: the centre carries chosen unfinished tasks of 2023 into the 202
     await page.getByRole('menuitem', { name: '台账' }).click();
     await expect(page.getByRole('row', { name: /1\.转\.1.*推动外贸扩规提质/ })).toBeVisible();
     await page.screenshot({ path: '.tmp/screens/carried-ledger.png' });
+  });
+});
+
+base('a second office joins the county’s ledger from the centre’s bundle, after comparing fingerprints', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-join-'));
+  const centre = join(dir, 'centre.db');
+  ledger('init', '--db', centre, '--plan', dazhu, '--office', '大竹县人民政府办公室', '--role', 'center');
+  const { path } = JSON.parse(ledger('bundle', 'export', '--db', centre, '--out', dir, '--full', '--json')) as { path: string };
+  await withHost({ fresh: true }, async (host) => {
+    await page.goto(host.url);
+    await page.locator('[data-testid="join-bundle"] input[type=file]').setInputFiles(path);
+    await expect(page.getByTestId('join-preview')).toContainText(/[A-Z0-9]{4}-[A-Z0-9]{4}/);
+    await expect(page.getByTestId('join-preview')).toContainText('大竹县人民政府办公室');
+    await page.screenshot({ path: '.tmp/screens/join-preview.png' });
+    await page.getByTestId('join-confirm').click();
+    await expect(page.getByTestId('identity-setup')).toBeVisible();
+    await page.getByTestId('identity-office').click();
+    await page.keyboard.type('县住建局');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '确定，进入总览' }).click();
+    await expect(page.getByTestId('plan-title')).toContainText('2016');
   });
 });

@@ -56,6 +56,11 @@ describe('editing a plan draft', () => {
   it('an unplaced line becomes a task of the chosen section, numbered after its last; a number gives the plan its code', () => {
     const next = taskFromLine(seed, '（三）加快老旧小区改造。年底前完成。', '1.1', 42);
     expect(next.tasks.at(-1)).toMatchObject({ code: '1.1.3', title: '加快老旧小区改造', sourceLine: 42, leadUnits: [] });
+    // A draft where nothing was placed: the first line made a task brings its group with it.
+    const empty = { ...seed, battles: [], sections: [], tasks: [] };
+    const first = taskFromLine(empty, '1. 抓好春耕备耕', '');
+    expect(first.tasks).toMatchObject([{ code: '1.1.1', section: '1.1', battle: 1, title: '抓好春耕备耕' }]);
+    expect(first.sections).toHaveLength(1);
     expect(setPlanField(seed, { docNo: '某政发〔2024〕3号' }).plan.code).toBe('某政发〔2024〕3号');
     expect(setPlanField(seed, { title: '改名' }).plan.code).toBe('改名（2024-01-02）');
   });

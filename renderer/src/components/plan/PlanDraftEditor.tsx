@@ -10,7 +10,7 @@ import type { PlanSeed } from '../../../../shared/plan-seed';
 import { DraftTaskTable } from './DraftTaskTable';
 
 function Unplaced({ draft, seed, onChange }: { draft: PlanDraft; seed: PlanSeed; onChange: (s: PlanSeed) => void }) {
-  const [section, setSection] = useState(seed.sections[0]?.code ?? '');
+  const [section, setSection] = useState(seed.sections[0]?.code ?? '1.1');
   const [made, setMade] = useState<Set<number>>(new Set());
   const [reason, setReason] = useState<string>('');
   const reasons = [...new Set(draft.unplaced.map((u) => u.reason))];
@@ -40,7 +40,7 @@ function Unplaced({ draft, seed, onChange }: { draft: PlanDraft; seed: PlanSeed;
               ) : (
                 <Button
                   size="small"
-                  disabled={!section}
+                  disabled={!section && seed.sections.length > 0}
                   onClick={() => {
                     onChange(taskFromLine(seed, u.text, section, u.line));
                     setMade(new Set([...made, u.line]));

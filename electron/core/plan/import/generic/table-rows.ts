@@ -118,6 +118,7 @@ function placeCells(cells: string[], roles: ColumnRole[], year: number): Omit<Ta
   // Merged and empty cells leave no line: a cell is placed by its column only when every column has one.
   const exact = cells.length === cols.length;
   const texts: string[] = [];
+  const afterwards: string[] = [];
   const unitCells: string[][] = [];
   let namedLikeUnits = '';
   cells.forEach((cell, i) => {
@@ -129,10 +130,13 @@ function placeCells(cells: string[], roles: ColumnRole[], year: number): Omit<Ta
     else if (kind === 'unit') unitCells.push(splitNames(cell).filter(isUnitLike));
     else if (role === 'leader' || role === 'note' || role === 'other') return;
     else if (role === 'due' || (kind === 'due' && (!role || !row.due))) row.due += cell;
-    // The 类别 column groups rows; it is not the task's name.
-    else if (role === 'category' && cols.includes('task')) row.categoryCell = cell;
-    else texts.push(cell);
+    // The 类别 column groups rows: kept with the row's words, after them, so it does not name the task.
+    else if (role === 'category' && cols.includes('task')) {
+      row.categoryCell = cell;
+      afterwards.push(cell);
+    } else texts.push(cell);
   });
+  texts.push(...afterwards);
   if (namedLikeUnits) {
     if (texts.length === 0 && unitCells.length) texts.unshift(namedLikeUnits);
     else unitCells.unshift(splitNames(namedLikeUnits).filter(isUnitLike));
