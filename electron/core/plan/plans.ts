@@ -5,6 +5,7 @@ import type { PlanInfo } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { PlanList } from '../../../shared/plan-import';
 import type { Store } from '../store/open-store';
+import { getIdentity } from '../identity';
 import { planCode } from '../../../shared/plan-seed';
 
 const PLAN_SELECT = 'SELECT id, title, doc_no AS docNo, issuer, issued_on AS issuedOn, year FROM plans';
@@ -58,9 +59,13 @@ export function markHomePlan(store: Store, id: string): void {
   if (!meta(store, 'home_plan')) setMeta(store, 'home_plan', id);
 }
 
+/** A new ledger has none until a person chooses its plan (or it joins another office's). */
+export function hasPlan(store: Store): boolean {
+  return !!store.sqlite.prepare('SELECT 1 FROM plans WHERE deleted = 0').get();
+}
+
 export function listPlans(store: Store): PlanList {
-  const any = store.sqlite.prepare('SELECT 1 FROM plans WHERE deleted = 0').get();
-  if (!any) return { plans: [] };
+  if (!hasPlan(store)) return { plans: [] };
   const current = currentPlan(store).id;
   const rows = store.sqlite
     .prepare(`SELECT p.id, p.title, p.doc_no AS docNo, p.year, (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.deleted = 0) AS tasks
@@ -88,7 +93,7 @@ export function joinPlan(store: Store, key: string): void {
  * added travels to every office of the ledger.
  */
 export function requirePlanAuthor(store: Store): void {
-  if (!store.sqlite.prepare('SELECT 1 FROM plans WHERE deleted = 0').get()) return;
-  const role = (store.sqlite.prepare("SELECT role FROM replicas WHERE id = ?").get(store.replicaId) as { role: string } | undefined)?.role;
+  if (!hasPlan(store)) return;
+  const role = getIdentity(store)?.role;
   if (role !== 'center') throw new AppError('forbidden', '只有总指挥中心可以向台账添加实施方案（新方案会随同步发给各单位）。', `role ${role ?? 'none'} may not add a plan`);
 }

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { sha256Hex } from '../events/canonical';
 import type { LedgerEvent, SealedEvent } from '../events/event';
 import { evidenceDir } from '../ledger/evidence';
-import { homePlan, joinPlan, planKey } from '../plan/plans';
+import { hasPlan, homePlan, joinPlan, planKey } from '../plan/plans';
 import { makeBackup } from '../store/backups';
 import type { Store } from '../store/open-store';
 import { admissionReason, pinnedPeers, type AdmissionContext, type Grant } from './admission';
@@ -132,7 +132,7 @@ export async function importBundle(store: Store, input: Uint8Array | BundleSourc
 async function importVerified(store: Store, { bundle, events }: VerifiedBundle, options: ImportOptions): Promise<ImportReport> {
   const m = bundle.manifest;
   // A new ledger with no plan yet joins the plan of the first bundle it takes (an office joining the centre's).
-  const joining = !store.sqlite.prepare('SELECT 1 FROM plans WHERE deleted = 0').get();
+  const joining = !hasPlan(store);
   const plan = joining ? null : homePlan(store);
   if (plan && m.plan !== planKey(plan)) throw new AppError('bad_input', `这个同步包属于另一个实施方案（${m.plan}），本机台账是 ${planKey(plan)}。`, `bundle for plan ${m.plan}`);
   if (m.exporter === store.replicaId) throw new AppError('bad_input', '这是本机自己导出的同步包，无需导入。', 'own bundle');

@@ -12,7 +12,8 @@ import { UnitDirectory, type UnitEntry } from './unit-directory';
 import { splitUnitNames } from './units-clause';
 import { parseTaskTable, type TableRow } from './task-table';
 import { headingOf } from './sections';
-import { readDeadline } from './generic/deadline';
+import { milestonesOf, readDeadline } from './generic/deadline';
+import { titleLikeness } from './title-likeness';
 
 export interface ImportResult {
   draft: PlanSeed;
@@ -243,18 +244,7 @@ function leadsFromTables(draft: PlanSeed): void {
   }
 }
 
-/** Character pairs shared by two titles (Dice): "规范中介服务市场" and "规范中介机构服务市场" are one thing. */
-function likeness(a: string, b: string): number {
-  const pairs = (s: string) => new Set([...s].slice(1).map((c, i) => s[i]! + c));
-  const x = pairs(a);
-  const y = pairs(b);
-  if (x.size === 0 || y.size === 0) return 0;
-  let shared = 0;
-  for (const p of x) if (y.has(p)) shared++;
-  return (2 * shared) / (x.size + y.size);
-}
-
-const sameWork = (a: string, b: string) => a.includes(b) || b.includes(a) || likeness(a, b) >= 0.5;
+const sameWork = (a: string, b: string) => a.includes(b) || b.includes(a) || titleLikeness(a, b) >= 0.5;
 
 /**
  * A table that restates a section's items (annex 6: the 州定民生实事 table and section （三） list the same 15
@@ -293,6 +283,6 @@ function readDueDates(draft: PlanSeed): void {
   for (const t of draft.tasks) {
     const d = readDeadline(t.content, draft.plan.year, true);
     if (d.due) t.dueDate = d.due;
-    if (d.milestones.length) t.milestones = d.milestones.map((m, i, all) => ({ date: m.date, percent: Math.round(((i + 1) * 100) / (all.length + 1)), text: m.text }));
+    if (d.milestones.length) t.milestones = milestonesOf(d);
   }
 }

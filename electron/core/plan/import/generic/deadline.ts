@@ -123,3 +123,8 @@ export function readDeadline(text: string, year: number, inline = false): Deadli
   const phrase = clean.slice(found[0]!.start, Math.min(clean.length, last.end + 6));
   return { due: last.date, milestones, recurring: none.recurring, ongoing: false, phrase };
 }
+
+/** A deadline's earlier dates as the ledger's milestones: the document gives no percent, so they are spread evenly. */
+export function milestonesOf(d: Deadline): { date: string; percent: number; text: string }[] {
+  return d.milestones.map((m, i, all) => ({ date: m.date, percent: Math.round(((i + 1) * 100) / (all.length + 1)), text: m.text }));
+}

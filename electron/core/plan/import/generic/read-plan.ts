@@ -5,6 +5,7 @@ import { extractTargets, type ExtractedTarget } from '../targets-extract';
 import { headingOf } from '../sections';
 import { debrisReason } from './debris';
 import { readDeadline, type Deadline } from './deadline';
+import { titleLikeness } from '../title-likeness';
 import { fullText, numberedItems, walk, type Item, type NumberedLine } from './numbered-items';
 import { readPlanHeader, type PlanHeader } from './plan-header';
 import { fromLabels, headingResponsibility, labelledParts, trailingResponsibility, type Responsibility } from './responsibility';
@@ -172,15 +173,7 @@ function tableTasks(tables: Table[], lines: readonly NumberedLine[], year: numbe
 }
 
 /** Two names of one thing: equal, or differing in a word or two ("规范中介服务市场" / "规范中介机构服务市场"). */
-function sameName(a: string, b: string): boolean {
-  if (a === b) return true;
-  const pairs = (s: string) => new Set([...s].slice(1).map((c, i) => s[i]! + c));
-  const x = pairs(a);
-  const y = pairs(b);
-  let shared = 0;
-  for (const p of x) if (y.has(p)) shared++;
-  return x.size > 0 && y.size > 0 && (2 * shared) / (x.size + y.size) >= 0.75;
-}
+const sameName = (a: string, b: string) => a === b || titleLikeness(a, b) >= 0.75;
 
 const norm = (s: string) => s.replace(/[\s“”"《》（）()，,、。；;：:]/g, '').replace(/^\d+/, '');
 

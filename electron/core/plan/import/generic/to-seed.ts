@@ -4,6 +4,7 @@ import type { PlanSeed } from '../../seed-format';
 import { planCode } from '../../../../../shared/plan-seed';
 import { UnitDirectory, type UnitEntry } from '../unit-directory';
 import { isGroupName } from './responsibility';
+import { milestonesOf } from './deadline';
 import { mergeAliases } from './unit-aliases';
 import type { ReadPlan, ReadTask } from './read-plan';
 
@@ -88,7 +89,7 @@ export function readPlanToSeed(read: ReadPlan, directory: readonly UnitEntry[]):
       leadByOrder: t.leadByOrder,
       targets: t.targets.map((x) => ({ ...x })),
       dueDate: t.deadline.due,
-      milestones: t.deadline.milestones.map((m, i, all) => ({ date: m.date, percent: Math.round(((i + 1) * 100) / (all.length + 1)), text: m.text })),
+      milestones: milestonesOf(t.deadline),
       recurring: t.deadline.recurring,
       sourceLine: t.line,
     });
