@@ -19,7 +19,11 @@ const PHRASES = ['已完成前期调研，形成工作方案', '召开专题推�
 export async function playMarch(store: Store, seed = 20230316): Promise<{ reported: number; closed: number; overdue: number }> {
   if (!getIdentity(store)) setIdentity(store, { office: '总指挥中心', role: 'center', operator: '演示' });
   const rand = random(seed);
-  const at = (iso: string) => createHandlers({ store, version: 'demo', now: () => new Date(`${iso}T10:00:00`) });
+  // Each step is entered at its own ledger date, the date its records carry.
+  const at = (iso: string) => {
+    setSettings(store, { asOf: iso });
+    return createHandlers({ store, version: 'demo', now: () => new Date(`${iso}T10:00:00`) });
+  };
   const call = async (h: ReturnType<typeof at>, channel: string, input: unknown) => {
     const r = await dispatch(h, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message} (${r.error.detail})`);

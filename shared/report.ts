@@ -76,17 +76,40 @@ export const reportBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('masthead'), name: z.string(), issue: z.string(), office: z.string(), date: z.string() }),
   /** 红头: issuing office in red, the document number, red rule (通报, 督办单). */
   z.object({ type: z.literal('redHeader'), issuer: z.string(), docNo: z.string() }),
-  z.object({ type: z.literal('title'), text: z.string() }),
+  /** `color` for a 督办单's title, printed in its severity's colour (蓝 提醒 / 黄 督办 / 红 挂牌督办). */
+  z.object({ type: z.literal('title'), text: z.string(), color: z.string().optional() }),
   /** 主送 line: flush left, ending with a full-width colon. */
   z.object({ type: z.literal('recipient'), text: z.string() }),
   z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2)]), text: z.string() }),
   /** Body text; `field` names the editable part it shows, `kai` sets it in 楷体 (编者按). */
   z.object({ type: z.literal('paragraph'), text: z.string(), field: z.string().optional(), kai: z.boolean().optional() }),
   z.object({ type: z.literal('table'), columns: z.array(column), rows: z.array(z.array(z.string())), note: z.string().optional() }),
+  /** A form of labelled cells on a four-column grid (督办单): a cell spans columns; `lines` keeps room to write. */
+  z.object({
+    type: z.literal('form'),
+    rows: z.array(
+      z.object({
+        cells: z.array(
+          z.object({
+            text: z.string(),
+            label: z.boolean().optional(),
+            span: z.number().int().min(1).max(4).optional(),
+            /** Set at the cell's bottom right: the place to sign and seal. */
+            sign: z.boolean().optional(),
+          }),
+        ),
+        lines: z.number().int().min(1).max(20).optional(),
+      }),
+    ),
+  }),
   z.object({ type: z.literal('signature'), office: z.string(), date: z.string() }),
-  /** 简报 tail: 报/送/发 lines between rules, and copies printed. */
+  /** 附件说明 under the body: "附件：1．…" (one name without a number). */
+  z.object({ type: z.literal('attachments'), names: z.array(z.string()) }),
+  /** An attachment after the signature: a new page, "附件N" flush left in 黑体, then its title. */
+  z.object({ type: z.literal('annex'), label: z.string(), title: z.string() }),
+  /** 简报 tail: 报/送/发 lines between rules, and copies printed; at the foot of the last page. */
   z.object({ type: z.literal('tail'), lines: z.array(z.string()), copies: z.string() }),
-  /** 版记 of a 通报: 抄送 line and 印发 line between rules. */
+  /** 版记 of a 通报: 抄送 line and 印发 line between rules; at the foot of the last page. */
   z.object({ type: z.literal('imprint'), cc: z.string(), printer: z.string(), printedOn: z.string() }),
 ]);
 export type ReportBlock = z.infer<typeof reportBlockSchema>;
@@ -101,6 +124,37 @@ export const reportFieldSchema = z.object({
 });
 export type ReportField = z.infer<typeof reportFieldSchema>;
 
+const count = z.number().int().nonnegative();
+const byLight = z.object({ green: count, blue: count, yellow: count, red: count, done: count });
+
+/** Whose records the store holds and up to which ledger date (shown beside the preview, printed by --json). */
+export const officeDataSchema = z.object({ office: z.string(), role: z.string(), self: z.boolean(), through: z.string(), records: count });
+export type OfficeData = z.infer<typeof officeDataSchema>;
+
+/** The figures a document was written from, so they can be checked from outside (`report --json`). */
+export const reportFiguresSchema = z.object({
+  asOf: z.string(),
+  scope: z.object({ kind: z.enum(['city', 'battle', 'unit']), label: z.string() }),
+  total: count,
+  closed: count,
+  closedInPeriod: z.array(z.object({ code: z.string(), decidedOn: z.string() })),
+  pendingCloseout: count,
+  byLight,
+  battles: z.array(z.object({ battle: z.number().int(), name: z.string(), total: count, closed: count, closedInPeriod: count, byLight })),
+  overdue: z.array(z.string()),
+  behind: z.array(z.string()),
+  notStarted: z.array(z.string()),
+  units: z.array(z.object({ unit: z.string(), lead: count, closed: count, closedInPeriod: count, red: count, yellow: count, reportedInPeriod: z.boolean() })),
+  unattributed: count,
+  progressLinesInPeriod: count,
+  unitsReportedInPeriod: count,
+  problems: z.object({ open: count, overdue: count, clearedInPeriod: count }),
+  commended: z.array(z.string()),
+  lagging: z.array(z.string()),
+  coverage: z.array(officeDataSchema),
+});
+export type ReportFiguresSummary = z.infer<typeof reportFiguresSchema>;
+
 export const reportDocSchema = z.object({
   kind: z.enum(reportKinds),
   period: z.string(),
@@ -112,6 +166,9 @@ export const reportDocSchema = z.object({
   fileName: z.string(),
   blocks: z.array(reportBlockSchema),
   fields: z.array(reportFieldSchema),
+  /** The period has not ended at the ledger date: the document may be previewed as a draft, not issued. */
+  draft: z.boolean(),
+  figures: reportFiguresSchema,
 });
 export type ReportDoc = z.infer<typeof reportDocSchema>;
 

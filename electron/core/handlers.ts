@@ -25,7 +25,7 @@ import { addSupervision, listSupervisions } from './supervision/actions';
 import { candidates, unitRanking } from './supervision/candidates';
 import { indicatorLights } from '../../shared/indicators';
 import { issueReport, previewReport } from './reports/report';
-import { getSettings, setSettings, todayIso } from './settings';
+import { getSettings, setSettings } from './settings';
 import { unitNames } from './units';
 import { bundleFileName, exportBundle, markExported } from './sync/export';
 import { importBundle } from './sync/import';
@@ -53,8 +53,10 @@ export interface HandlerContext {
 }
 
 export function createHandlers({ store, version, now = () => new Date(), files = filesByPath }: HandlerContext): Handlers {
-  const today = () => todayIso(now());
   const settings = () => getSettings(store, now());
+  // Every record is dated at the ledger date (设置; today unless set otherwise), so a document of a period reads
+  // the same dates the records were entered with, never the computer's clock beside the ledger's.
+  const today = () => settings().asOf;
   const findTask = (id: string) => taskRow(store, settings(), id);
 
   return {
@@ -123,11 +125,11 @@ export function createHandlers({ store, version, now = () => new Date(), files =
     },
     'task.detail': ({ id }) => ({ task: findTask(id), ...taskDetail(store, id) }),
     'task.update': ({ id, edit }) => {
-      updateTask(store, requireIdentity(store), id, edit);
+      updateTask(store, requireIdentity(store), id, edit, today());
       return { task: findTask(id) };
     },
-    'task.split': (input) => ({ id: addSubtask(store, requireIdentity(store), input) }),
-    'task.add': (input) => addTask(store, requireIdentity(store), input),
+    'task.split': (input) => ({ id: addSubtask(store, requireIdentity(store), input, today()) }),
+    'task.add': (input) => addTask(store, requireIdentity(store), input, today()),
     'progress.report': (input) => ({ id: reportProgress(store, requireIdentity(store), input, today()) }),
     'evidence.get': ({ sha256 }) => ({ contentBase64: readEvidence(store, sha256).toString('base64') }),
     'closeout.request': ({ taskId, statement }) => ({ id: requestCloseout(store, requireIdentity(store), taskId, statement, today()) }),
@@ -168,7 +170,7 @@ export function createHandlers({ store, version, now = () => new Date(), files =
     },
     'ledger.importXlsx': async ({ contentBase64, section, columns, dryRun }) => {
       const { importTaskTable } = await import('./xlsx/import-table');
-      return importTaskTable(store, requireIdentity(store), { contentBase64, section, dryRun, ...(columns ? { columns } : {}) });
+      return importTaskTable(store, requireIdentity(store), { contentBase64, section, dryRun, ...(columns ? { columns } : {}) }, today());
     },
     'indicators.list': () => {
       const indicators = listIndicators(store);

@@ -63,6 +63,8 @@ export const entitySpecs = {
       group: t('group_label'),
       clause: t('clause'),
       leadByOrder: { column: 'lead_by_order', kind: 'bool' as const },
+      createdOn: t('created_on'),
+      changedOn: t('changed_on'),
       deleted,
     },
   },

@@ -109,7 +109,7 @@ export function reopenTask(store: Store, who: Identity, taskId: string, reason: 
 
 const ASSIGNEE_FIELDS = new Set(['leadPerson', 'handler', 'responsibleSection']);
 
-export function updateTask(store: Store, who: Identity, taskId: string, raw: unknown): void {
+export function updateTask(store: Store, who: Identity, taskId: string, raw: unknown, today: string): void {
   const edit: TaskEdit = taskEditSchema.parse(raw);
   const fields = Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined)) as Record<string, Json>;
   if (Object.keys(fields).length === 0) throw new AppError('bad_input', '没有要保存的修改。', 'empty edit');
@@ -118,7 +118,7 @@ export function updateTask(store: Store, who: Identity, taskId: string, raw: unk
   requirePermission(who, onlyAssignees ? 'task.assign' : 'task.edit', scope);
   if (edit.dueDate) checkInPlanYear(store, edit.dueDate, '完成时限');
   for (const m of edit.milestones ?? []) checkInPlanYear(store, m.date, '节点日期');
-  store.log.append([{ entity: 'task', entityId: taskId, op: 'put', fields }]);
+  store.log.append([{ entity: 'task', entityId: taskId, op: 'put', fields: { ...fields, changedOn: today } }]);
 }
 
 /** What a new task (added or split off) is given by the person creating it. */
@@ -142,7 +142,7 @@ interface Placement {
 }
 
 /** Validates a new task and appends its creation event; the caller has checked the role and placed it. */
-function createTask(store: Store, input: NewTaskFields, at: Placement): string {
+function createTask(store: Store, input: NewTaskFields, at: Placement, today: string): string {
   const title = input.title.trim();
   if (title.length < 2) throw new AppError('bad_input', '请填写任务名称。', 'empty task title');
   if (input.leadUnits.length === 0) throw new AppError('bad_input', '请至少选择一个牵头单位。', 'task without lead');
@@ -162,6 +162,8 @@ function createTask(store: Store, input: NewTaskFields, at: Placement): string {
         coUnitIds: input.coUnits.map((u) => resolveUnitId(store, u)),
         dueDate: input.dueDate ?? '',
         ...(input.group ? { group: input.group.trim().slice(0, 200) } : {}),
+        createdOn: today,
+        changedOn: today,
       },
     },
   ]);
@@ -169,7 +171,7 @@ function createTask(store: Store, input: NewTaskFields, at: Placement): string {
 }
 
 /** Splits a task: the sub-task keeps the parent's battle and section and is numbered 1.2.3-1, -2 … */
-export function addSubtask(store: Store, who: Identity, input: NewTaskFields & { parentId: string }): string {
+export function addSubtask(store: Store, who: Identity, input: NewTaskFields & { parentId: string }, today: string): string {
   const scope = taskScope(store, input.parentId);
   requirePermission(who, 'task.edit', scope);
   const parent = store.sqlite.prepare('SELECT plan_id AS planId, battle_id AS battleId, section_id AS sectionId, ord FROM tasks WHERE id = ?').get(input.parentId) as {
@@ -180,11 +182,11 @@ export function addSubtask(store: Store, who: Identity, input: NewTaskFields & {
   };
   const siblings = (store.sqlite.prepare('SELECT count(*) AS n FROM tasks WHERE parent_id = ?').get(input.parentId) as { n: number }).n;
   // Same place as the parent; the code ("1.2.3-1") orders it right after.
-  return createTask(store, input, { ...parent, parentId: input.parentId, code: `${scope.code}-${siblings + 1}` });
+  return createTask(store, input, { ...parent, parentId: input.parentId, code: `${scope.code}-${siblings + 1}` }, today);
 }
 
 /** Adds a task the plan did not list to one of its sections ("1.3"), numbered after the section's last item. */
-export function addTask(store: Store, who: Identity, input: NewTaskFields & { section: string }): { id: string; code: string } {
+export function addTask(store: Store, who: Identity, input: NewTaskFields & { section: string }, today: string): { id: string; code: string } {
   const plan = planInfo(store);
   const section = store.sqlite
     .prepare(
@@ -198,5 +200,5 @@ export function addTask(store: Store, who: Identity, input: NewTaskFields & { se
   const last = Math.max(0, ...items.map((t) => Number(t.code.slice(section.code.length + 1)) || 0));
   const code = `${section.code}.${last + 1}`;
   const placement = { planId: plan.id, battleId: section.battleId, sectionId: section.id, parentId: '', code, ord: Math.max(0, ...items.map((t) => t.ord)) };
-  return { id: createTask(store, input, placement), code };
+  return { id: createTask(store, input, placement, today), code };
 }

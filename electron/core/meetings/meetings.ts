@@ -88,7 +88,7 @@ export function addDecision(store: Store, who: Identity, input: DecisionInput, t
   return store.sqlite.transaction(() => {
     let ref = '';
     if (input.kind === 'task') {
-      ref = addTask(store, who, { section: input.section, title: text.slice(0, 60), content: text, leadUnits: input.lead, coUnits: input.co ?? [], ...(input.dueDate ? { dueDate: input.dueDate } : {}) }).id;
+      ref = addTask(store, who, { section: input.section, title: text.slice(0, 60), content: text, leadUnits: input.lead, coUnits: input.co ?? [], ...(input.dueDate ? { dueDate: input.dueDate } : {}) }, today).id;
     } else if (input.kind === 'problem') {
       ref = raiseProblem(store, who, { taskId: input.taskId, text, deadline: input.deadline, source: 'meeting', sourceId: id, ...(input.unit ? { unit: input.unit } : {}) }, today);
     }

@@ -1,21 +1,39 @@
-// Every figure a report prints, read from the store at generation time. Lights are read at the period's last
-// day, so a brief for 3月下旬 shows what was overdue on 3月31日 whatever day it is generated.
-import type { TaskRow } from '../../../shared/domain';
+// Every figure a document prints, as it stood at the end of its period (ledger-at.ts): a brief for 3月中旬
+// counts what had been reported and approved by 3月20日, whenever it is generated. Each real task once (a
+// sub-task is part of its task); each unit once; collective names (各成员单位…) are never counted as units.
+// The scope is the issuing office's: the centre the whole plan, a taskforce its battle, a unit its own tasks.
+import type { Identity, Light, Settings } from '../../../shared/workflow';
+import type { TaskStatus } from '../../../shared/domain';
+import { taskStatuses } from '../../../shared/domain';
+import { lights } from '../../../shared/workflow';
 import { assess, valuePeriodEnd, type IndicatorLight } from '../../../shared/indicators';
 import { periodRange } from '../../../shared/report';
+import { compareTaskCodes } from '../../../shared/task-code';
+import { planWords, type PlanWords } from '../../../shared/plan-words';
 import { listIndicators } from '../indicators/dictionary';
 import { listProblems } from '../problems/problems';
-import type { Settings } from '../../../shared/workflow';
-import { battleCounts, type BattleCounts } from '../ledger/dashboard';
-import { battleSummaries, listTasks, planInfo } from '../ledger/queries';
-import { periodKey } from '../ledger/task-facts';
+import { battleSummaries, planInfo } from '../ledger/queries';
 import type { Store } from '../store/open-store';
-import { unitNames } from '../units';
+import type { OfficeData } from '../../../shared/report';
+import { dataCoverage } from './coverage';
+import { ledgerAt, type TaskAt } from './ledger-at';
 
-export interface BattleFigures extends BattleCounts {
+export interface ReportScope {
+  kind: 'city' | 'battle' | 'unit';
+  /** 全市 · the battle's short name · the unit's name: what the document's figures are about. */
+  label: string;
+  battle?: number;
+  unitId?: string;
+}
+
+export interface BattleFigures {
+  battle: number;
   name: string;
   shortName: string;
   office: string;
+  total: number;
+  byStatus: Record<TaskStatus, number>;
+  byLight: Record<Light, number>;
   closedInPeriod: number;
 }
 
@@ -24,21 +42,28 @@ export interface ClosedItem {
   title: string;
   battle: number;
   leadUnits: string;
+  leadUnitIds: string[];
   decidedOn: string;
 }
+
+/** 逾期 is criticised; 滞后 (behind 序时进度) and 未启动 (nothing reported yet) are reminders. */
+export type AttentionKind = 'overdue' | 'behind' | 'notStarted';
 
 export interface AttentionItem {
   code: string;
   title: string;
   battle: number;
   leadUnits: string;
+  leadUnitIds: string[];
   dueDate: string;
   percent: number | null;
   light: 'red' | 'yellow';
+  kind: AttentionKind;
   latest: string;
 }
 
 export interface UnitFigures {
+  unitId: string;
   unit: string;
   lead: number;
   closed: number;
@@ -51,7 +76,12 @@ export interface UnitFigures {
 export interface IndicatorFigure {
   battleName: string;
   name: string;
+  kind: string;
+  /** Growth and ratio indicators are judged as rates against the target, never by completion or 序时进度. */
+  rate: boolean;
   target: string;
+  targetValue: number;
+  lower: boolean;
   /** The latest actual up to the period's end, with its period; null when none was entered. */
   actual: { period: string; value: number; unit: string } | null;
   completion: number | null;
@@ -63,147 +93,172 @@ export interface ReportFigures {
   period: string;
   start: string;
   end: string;
+  /** The day the figures are read at: the period's end (a 督办单: the ledger date within its month). */
+  asOf: string;
+  scope: ReportScope;
   planTitle: string;
   planDocNo: string;
   planYear: number;
+  /** 全市 · 发展“六仗” · 仗: how the plan's area, work and groups are named. */
+  words: PlanWords;
   total: number;
   battles: BattleFigures[];
   closed: number;
   closedInPeriod: ClosedItem[];
   pendingCloseout: number;
-  byLight: BattleCounts['byLight'];
+  byLight: Record<Light, number>;
   attention: AttentionItem[];
   progressLinesInPeriod: number;
   unitsReportedInPeriod: number;
   units: UnitFigures[];
+  /** Tasks whose lead is only a collective name (各成员单位…): in the counts, in no unit's line. */
+  unattributed: number;
   indicators: IndicatorFigure[];
   /** 问题清单 at the period's end: open (of which past their deadline) and cleared within the period. */
   problems: { open: number; overdue: number; clearedInPeriod: number };
-  tasks: TaskRow[];
+  /** Whose records the store holds, and up to which ledger date. */
+  coverage: OfficeData[];
 }
 
-const joinUnits = (names: readonly string[]) => names.join('、');
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-/** A progress line counts for a report when its own period (旬 or month) overlaps the report's. */
-function overlaps(period: string, start: string, end: string): boolean {
-  const r = periodRange(period);
-  return r.start <= end && r.end >= start;
-}
-
-export function reportFigures(store: Store, settings: Settings, period: string): ReportFigures {
-  const { start, end } = periodRange(period);
-  const plan = planInfo(store);
-  const listed = listTasks(store, { ...settings, asOf: end }, {}, plan);
-  // Each real task once: a sub-task (a 任务分解表 row breaking an item down, or a split) is part of its task.
-  const tasks = listed.filter((t) => !t.parentId);
-  const units = unitNames(store);
-  const battleList = battleSummaries(store, plan.id);
-
-  const closedRows = store.sqlite
-    .prepare(
-      `SELECT c.task_id AS taskId, c.decided_on AS decidedOn FROM closeouts c
-        WHERE c.deleted = 0 AND c.state = 'approved' AND c.decided_on >= ? AND c.decided_on <= ? ORDER BY c.decided_on, c.id`,
-    )
-    .all(start, end) as { taskId: string; decidedOn: string }[];
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const closedInPeriod: ClosedItem[] = [];
-  const seen = new Set<string>();
-  for (const c of closedRows) {
-    const t = byId.get(c.taskId);
-    // Approved, reopened, approved again inside one period is one 销号; a task reopened since is not closed.
-    if (!t || t.status !== 'closed' || seen.has(t.id)) continue;
-    seen.add(t.id);
-    closedInPeriod.push({ code: t.code, title: t.title, battle: t.battle, leadUnits: joinUnits(t.leadUnits), decidedOn: c.decidedOn });
+/** What the issuing office's documents are about. */
+export function scopeOf(store: Store, who: Identity): ReportScope {
+  if (who.role === 'unit') return { kind: 'unit', label: who.officeName, unitId: who.officeUnitId };
+  if (who.role === 'taskforce') {
+    const b = battleSummaries(store, planInfo(store).id).find((x) => x.code === who.battle);
+    return { kind: 'battle', label: b?.name.replace(/^打好/, '') || `第${who.battle}仗`, battle: who.battle };
   }
+  return { kind: 'city', label: '全市' };
+}
 
-  const progress = store.sqlite
-    .prepare('SELECT task_id AS taskId, unit_id AS unitId, period, text FROM progress WHERE deleted = 0')
-    .all() as { taskId: string; unitId: string; period: string; text: string }[];
-  const latest = new Map<string, { key: string; text: string }>();
-  const reportingUnits = new Set<string>();
-  let linesInPeriod = 0;
-  for (const p of progress) {
-    if (periodRange(p.period).start > end) continue;
-    const key = periodKey(p.period);
-    const had = latest.get(p.taskId);
-    if (!had || key > had.key) latest.set(p.taskId, { key, text: p.text });
-    if (overlaps(p.period, start, end)) {
-      linesInPeriod++;
-      reportingUnits.add(p.unitId);
+/** The figures of a period for an office; `asOf` reads them at another day of the period (a 督办单). */
+export function reportFigures(store: Store, settings: Settings, who: Identity, period: string, asOf?: string): ReportFigures {
+  const { start, end } = periodRange(period);
+  const at = asOf && asOf < end ? asOf : end;
+  const plan = planInfo(store);
+  const scope = scopeOf(store, who);
+  const ledger = ledgerAt(store, plan.id, plan.year, settings, at);
+  const battleList = battleSummaries(store, plan.id);
+  const battleCode = new Map(battleList.map((b) => [b.id, b.code]));
+  const unitRows = store.sqlite.prepare('SELECT id, name, kind FROM units').all() as { id: string; name: string; kind: string }[];
+  const nameOf = new Map(unitRows.map((u) => [u.id, u.name]));
+  const collective = new Set(unitRows.filter((u) => u.kind === 'group').map((u) => u.id));
+  const names = (ids: readonly string[]) => ids.map((id) => nameOf.get(id) ?? id).join('、');
+
+  const subsOf = new Map<string, TaskAt[]>();
+  for (const t of ledger.tasks) if (t.parentId) subsOf.set(t.parentId, [...(subsOf.get(t.parentId) ?? []), t]);
+  const onTask = (t: TaskAt, unitId: string) =>
+    [t, ...(subsOf.get(t.id) ?? [])].some((x) => x.leadUnitIds.includes(unitId) || x.coUnitIds.includes(unitId));
+  const inScope = (t: TaskAt) =>
+    scope.kind === 'city' ? true : scope.kind === 'battle' ? battleCode.get(t.battleId) === scope.battle : onTask(t, scope.unitId!);
+  // Each real task once: a sub-task (a 任务分解表 row breaking an item down, or a split) is part of its task.
+  const tasks = ledger.tasks
+    .filter((t) => !t.parentId && battleCode.has(t.battleId) && inScope(t))
+    .sort((a, b) => battleCode.get(a.battleId)! - battleCode.get(b.battleId)! || a.ord - b.ord || compareTaskCodes(a.code, b.code));
+  const taskIds = new Set(tasks.map((t) => t.id));
+
+  const closedInPeriod: ClosedItem[] = tasks
+    .filter((t) => t.status === 'closed' && t.closedOn >= start && t.closedOn <= at)
+    .map((t) => ({ code: t.code, title: t.title, battle: battleCode.get(t.battleId)!, leadUnits: names(t.leadUnitIds), leadUnitIds: t.leadUnitIds, decidedOn: t.closedOn }));
+  const closedIds = new Set(tasks.filter((t) => t.status === 'closed' && t.closedOn >= start && t.closedOn <= at).map((t) => t.id));
+
+  // Progress lines of the period: their own period overlaps the document's and they were reported by its end.
+  const inPeriod = ledger.progress.filter((p) => taskIds.has(p.taskId) && periodRange(p.period).end >= start);
+  const reportingUnits = new Set(inPeriod.filter((p) => !collective.has(p.unitId)).map((p) => p.unitId));
+
+  const attention: AttentionItem[] = tasks
+    .filter((t) => t.light === 'red' || t.light === 'yellow')
+    .map((t): AttentionItem => ({
+      code: t.code,
+      title: t.title,
+      battle: battleCode.get(t.battleId)!,
+      leadUnits: names(t.leadUnitIds),
+      leadUnitIds: t.leadUnitIds,
+      dueDate: t.dueDate,
+      percent: t.percent,
+      light: t.light as 'red' | 'yellow',
+      kind: t.light === 'red' ? 'overdue' : t.percent === null ? 'notStarted' : 'behind',
+      latest: t.latest?.text ?? '',
+    }))
+    .sort((a, b) => (a.light === b.light ? 0 : a.light === 'red' ? -1 : 1));
+
+  const shownBattles = battleList.filter((b) => scope.kind === 'city' || (scope.kind === 'battle' ? b.code === scope.battle : tasks.some((t) => t.battleId === b.id)));
+  const battles: BattleFigures[] = shownBattles.map((b) => {
+    const mine = tasks.filter((t) => t.battleId === b.id);
+    const byStatus = zeros(taskStatuses);
+    const byLight = zeros(lights);
+    for (const t of mine) {
+      byStatus[t.status]++;
+      byLight[t.light]++;
+    }
+    return { battle: b.code, name: b.name, shortName: b.shortName, office: b.office, total: mine.length, byStatus, byLight, closedInPeriod: mine.filter((t) => closedIds.has(t.id)).length };
+  });
+  const byLight = zeros(lights);
+  for (const t of tasks) byLight[t.light]++;
+
+  // Each unit's line counts the tasks it leads; a task led only by collective names is carried by the units of
+  // its sub-tasks, or by nobody (counted in `unattributed`).
+  const perUnit = new Map<string, UnitFigures>();
+  let unattributed = 0;
+  for (const t of tasks) {
+    let leads = t.leadUnitIds.filter((id) => !collective.has(id));
+    if (!leads.length) leads = [...new Set((subsOf.get(t.id) ?? []).flatMap((s) => s.leadUnitIds).filter((id) => !collective.has(id)))];
+    if (!leads.length) unattributed++;
+    for (const id of leads) {
+      if (scope.kind === 'unit' && id !== scope.unitId) continue;
+      const u = perUnit.get(id) ?? { unitId: id, unit: nameOf.get(id) ?? id, lead: 0, closed: 0, closedInPeriod: 0, red: 0, yellow: 0, reportedInPeriod: reportingUnits.has(id) };
+      u.lead++;
+      if (t.status === 'closed') u.closed++;
+      if (closedIds.has(t.id)) u.closedInPeriod++;
+      if (t.light === 'red') u.red++;
+      if (t.light === 'yellow') u.yellow++;
+      perUnit.set(id, u);
     }
   }
 
-  const attention: AttentionItem[] = tasks
-    .filter((t): t is TaskRow & { light: 'red' | 'yellow' } => t.light === 'red' || t.light === 'yellow')
-    .sort((a, b) => (a.light === b.light ? 0 : a.light === 'red' ? -1 : 1))
-    .map((t) => ({
-      code: t.code,
-      title: t.title,
-      battle: t.battle,
-      leadUnits: joinUnits(t.leadUnits),
-      dueDate: t.dueDate,
-      percent: t.percent,
-      light: t.light,
-      latest: latest.get(t.id)?.text ?? '',
-    }));
-
-  const counts = battleCounts(tasks, battleList.map((b) => b.code));
-  const battles = battleList.map((b, i) => ({
-    ...counts[i]!,
-    name: b.name,
-    shortName: b.shortName,
-    office: b.office,
-    closedInPeriod: closedInPeriod.filter((c) => c.battle === b.code).length,
-  }));
-  const byLight = counts.reduce((acc, c) => {
-    for (const k of Object.keys(acc) as (keyof typeof acc)[]) acc[k] += c.byLight[k];
-    return acc;
-  }, { green: 0, blue: 0, yellow: 0, red: 0, done: 0 });
-
-  const closedCodes = new Set(closedInPeriod.map((c) => c.code));
-  const perUnit = new Map<string, UnitFigures>();
-  for (const t of tasks) {
-    t.leadUnitIds.forEach((id, i) => {
-      const name = t.leadUnits[i] ?? units.get(id) ?? id;
-      const u = perUnit.get(name) ?? { unit: name, lead: 0, closed: 0, closedInPeriod: 0, red: 0, yellow: 0, reportedInPeriod: reportingUnits.has(id) };
-      u.lead++;
-      if (t.status === 'closed') u.closed++;
-      if (closedCodes.has(t.code)) u.closedInPeriod++;
-      if (t.light === 'red') u.red++;
-      if (t.light === 'yellow') u.yellow++;
-      perUnit.set(name, u);
+  const scopeBattleNames = new Set(shownBattles.map((b) => b.name));
+  const indicators = listIndicators(store)
+    .filter((i) => scope.kind !== 'battle' || scopeBattleNames.has(i.battleName))
+    .map((i): IndicatorFigure => {
+      const v = [...i.values].reverse().find((x) => valuePeriodEnd(x.period) <= at);
+      const a = assess(i, v?.value ?? null, v ? valuePeriodEnd(v.period) : at);
+      return {
+        battleName: i.battleName,
+        name: i.name,
+        kind: i.kind,
+        rate: i.kind === 'growth' || i.kind === 'ratio',
+        target: i.targetText || `${i.target}${i.unit}`,
+        targetValue: i.target,
+        lower: i.comparison === 'lte',
+        actual: v ? { period: v.period, value: v.value, unit: i.unit } : null,
+        completion: a.completion,
+        schedule: a.schedule,
+        light: a.light,
+      };
     });
-  }
 
-  const indicators = listIndicators(store).map((i): IndicatorFigure => {
-    const v = [...i.values].reverse().find((x) => valuePeriodEnd(x.period) <= end);
-    const a = assess(i, v?.value ?? null, v ? valuePeriodEnd(v.period) : end);
-    return {
-      battleName: i.battleName,
-      name: i.name,
-      target: i.targetText || `${i.target}${i.unit}`,
-      actual: v ? { period: v.period, value: v.value, unit: i.unit } : null,
-      completion: a.completion,
-      schedule: a.schedule,
-      light: a.light,
-    };
-  });
-
-  const problemRows = listProblems(store, end).filter((p) => p.foundOn <= end);
-  const openAtEnd = problemRows.filter((p) => p.state === 'open' || p.clearedOn > end);
+  const codes = new Set(tasks.map((t) => t.code));
+  const problemRows = listProblems(store, at).filter(
+    (p) => p.foundOn <= at && codes.has(p.taskCode) && (scope.kind !== 'unit' || p.unit === nameOf.get(scope.unitId!)),
+  );
+  const openAtEnd = problemRows.filter((p) => p.state === 'open' || p.clearedOn > at);
   const problems = {
     open: openAtEnd.length,
-    overdue: openAtEnd.filter((p) => p.deadline < end).length,
-    clearedInPeriod: problemRows.filter((p) => p.state === 'cleared' && p.clearedOn >= start && p.clearedOn <= end).length,
+    overdue: openAtEnd.filter((p) => p.deadline < at).length,
+    clearedInPeriod: problemRows.filter((p) => p.state === 'cleared' && p.clearedOn >= start && p.clearedOn <= at).length,
   };
 
   return {
     period,
     start,
     end,
+    asOf: at,
+    scope,
     planTitle: plan.title,
     planDocNo: plan.docNo,
     planYear: plan.year,
+    words: planWords(plan, battleList.map((b) => b.name)),
     total: tasks.length,
     battles,
     closed: tasks.filter((t) => t.status === 'closed').length,
@@ -211,11 +266,12 @@ export function reportFigures(store: Store, settings: Settings, period: string):
     pendingCloseout: tasks.filter((t) => t.status === 'pending_closeout').length,
     byLight,
     attention,
-    progressLinesInPeriod: linesInPeriod,
+    progressLinesInPeriod: inPeriod.length,
     unitsReportedInPeriod: reportingUnits.size,
     units: [...perUnit.values()],
+    unattributed,
     indicators,
     problems,
-    tasks,
+    coverage: dataCoverage(store),
   };
 }

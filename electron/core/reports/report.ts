@@ -2,7 +2,8 @@
 // person typed, or what was issued before for this period), numbers it, and — when issued — writes the .docx
 // and records it in the register.
 import { AppError } from '../../../shared/errors';
-import { checkReportPeriod, periodRange, reportRequestSchema, type ReportDoc, type ReportKind } from '../../../shared/report';
+import { chineseDate } from '../../../shared/period';
+import { checkReportPeriod, periodRange, reportPeriodLabel, reportRequestSchema, type ReportDoc, type ReportKind } from '../../../shared/report';
 import type { Identity, Settings } from '../../../shared/workflow';
 import { planInfo } from '../ledger/queries';
 import type { Store } from '../store/open-store';
@@ -14,6 +15,7 @@ import { composeMonthly } from './compose/monthly';
 import { composeQuarterly } from './compose/quarterly';
 import { composeSupervision } from './compose/supervision';
 import { reportFigures } from './figures';
+import { summarize } from './summary';
 import { findIssued, nextNumber, recordIssue, reportRecordId } from './register';
 
 const COMPOSERS: Record<ReportKind, (c: ComposeContext) => Composed> = {
@@ -56,8 +58,17 @@ function prepare(store: Store, who: Identity, settings: Settings, raw: unknown):
   const number = issued?.number ?? nextNumber(store, who.officeUnitId, req.kind, year);
   const fields = new Fields({ ...issued?.texts, ...req.texts });
   const today = settings.asOf;
-  const figures = reportFigures(store, settings, req.period);
-  const composed = COMPOSERS[req.kind]({ figures, who, number, today, fields, ...(unit ? { unit } : {}) });
+  // A 督办单 is about what stands at the ledger date; the periodic documents about their period's last day.
+  const supervision = req.kind === 'supervision';
+  const figures = reportFigures(store, settings, who, req.period, supervision ? today : undefined);
+  const draft = !supervision && today < figures.end;
+  if (supervision) {
+    const lagging = figures.attention.filter((a) => a.leadUnitIds.includes(unitId));
+    if (!lagging.length) {
+      throw new AppError('bad_input', `${unit}截至${chineseDate(figures.asOf)}没有逾期、滞后或未启动的牵头任务，不需督办。`, `nothing to supervise for ${unitId}`);
+    }
+  }
+  const composed = COMPOSERS[req.kind]({ figures, who, number, today, fields, ...(unit ? { unit, unitId } : {}) });
   return {
     doc: {
       kind: req.kind,
@@ -68,6 +79,8 @@ function prepare(store: Store, who: Identity, settings: Settings, raw: unknown):
       fileName: safeFileName(composed.title),
       blocks: composed.blocks,
       fields: fields.list,
+      draft,
+      figures: summarize(figures),
     },
     record: { id, unitId, year, texts: fields.edited() },
   };
@@ -81,6 +94,13 @@ export function previewReport(store: Store, who: Identity, settings: Settings, r
 /** The .docx, numbered and entered in the register (issuing the same period again keeps its number). */
 export async function issueReport(store: Store, who: Identity, settings: Settings, raw: unknown): Promise<{ doc: ReportDoc; bytes: Buffer }> {
   const { doc, record } = prepare(store, who, settings, raw);
+  if (doc.draft) {
+    throw new AppError(
+      'bad_input',
+      `${reportPeriodLabel(doc.period)}尚未结束（台账日期${chineseDate(settings.asOf)}），不能印发；可先预览草稿，期满后再印发。`,
+      `period ${doc.period} ends after ledger date ${settings.asOf}`,
+    );
+  }
   // Written before it is recorded: a failure to build the file leaves no number used up.
   // The Word writer is loaded on first use, not at start-up.
   const { writeDocx } = await import('./docx/write-docx');

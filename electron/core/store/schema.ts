@@ -152,6 +152,10 @@ export const tasks = sqliteTable(
     clause: text('clause').notNull().default(''),
     /** 1 when the lead unit was taken from the order of names (no 牵头 in the clause). */
     leadByOrder: integer('lead_by_order').notNull().default(0),
+    /** The ledger date the task was added on; empty for the plan's own tasks (there from the plan's start). */
+    createdOn: text('created_on').notNull().default(''),
+    /** The ledger date of the latest change, so a document of an earlier period reads the task as it stood then. */
+    changedOn: text('changed_on').notNull().default(''),
     deleted: integer('deleted').notNull().default(0),
   },
   (t) => [

@@ -141,7 +141,7 @@ export interface XlsxImportInput {
   dryRun: boolean;
 }
 
-export async function importTaskTable(store: Store, who: Identity, input: XlsxImportInput): Promise<XlsxImportResult> {
+export async function importTaskTable(store: Store, who: Identity, input: XlsxImportInput, today: string): Promise<XlsxImportResult> {
   const rows = await readRows(Buffer.from(input.contentBase64, 'base64'));
   // The header row names at least two different fields (a merged title row repeats one text across its cells).
   const headerAt = rows.slice(0, 15).findIndex((r) => new Set(r.map(guessField).filter((f) => f !== 'ignore')).size >= 2);
@@ -194,7 +194,7 @@ export async function importTaskTable(store: Store, who: Identity, input: XlsxIm
   // All rows or none.
   store.sqlite.transaction(() => {
     for (const r of out) {
-      addTask(store, who, { section: input.section, title: r.title, content: r.content, leadUnits: r.lead, coUnits: r.co, group: r.group, ...(r.due ? { dueDate: r.due } : {}) });
+      addTask(store, who, { section: input.section, title: r.title, content: r.content, leadUnits: r.lead, coUnits: r.co, group: r.group, ...(r.due ? { dueDate: r.due } : {}) }, today);
     }
   })();
   return { ...result, added: out.length };

@@ -83,13 +83,13 @@ describe('旬简报', () => {
     // Each real task once: annex 2's rows that break an item down are part of that item.
     const total = count(store, "SELECT count(*) AS n FROM tasks WHERE deleted = 0 AND parent_id = ''");
     const closed = count(store, "SELECT count(DISTINCT c.task_id) AS n FROM closeouts c JOIN tasks t ON t.id = c.task_id AND t.parent_id = '' WHERE c.state = 'approved' AND c.decided_on BETWEEN '2023-03-21' AND '2023-03-31'");
-    const lines = count(store, "SELECT count(*) AS n FROM progress WHERE period = '2023-03-3'");
+    const lines = count(store, "SELECT count(*) AS n FROM progress p JOIN tasks t ON t.id = p.task_id AND t.parent_id = '' WHERE p.period = '2023-03-3'");
     const overdue = count(store, "SELECT count(*) AS n FROM tasks WHERE parent_id = '' AND due_date BETWEEN '2023-03-01' AND '2023-03-30'");
     expect(closed).toBeGreaterThan(0);
     expect(overdue).toBeGreaterThan(0);
     expect(text).toContain(`共有任务${total}项`);
     expect(text).toContain(`本旬新增${closed}项`);
-    expect(text).toContain(`逾期${overdue}项`);
+    expect(text).toContain(`逾期未完成${overdue}项`);
     expect(text).toContain(`报送进展${lines}条`);
     expect(text).toContain('截至2023年3月31日');
     // Every task closed in 下旬 is listed by its code.
@@ -173,10 +173,11 @@ describe('indicators and problems in the documents', () => {
       const after = paragraphs((await xmlOf((await issueReport(s, who, getSettings(s), { kind: 'monthly', period: '2023-03' })).bytes)).document).join('\n');
       expect(after).toContain('四、主要指标完成情况');
       expect(after).toContain('五、下步工作要求');
-      expect(after).toMatch(/地区生产总值\n8%\n3月 6\.4%\n80%\n24\.7%\n明显滞后/);
+      // A growth rate is stated as a rate against its target, never as 完成率 against 序时进度.
+      expect(after).toMatch(/地区生产总值\n8%\n1—3月增速6\.4%，低于目标1\.6个百分点\n—\n明显滞后/);
       expect(after).toContain('1项已填报完成值');
       const brief = previewReport(s, who, getSettings(s), { kind: 'dekad', period: '2023-03-3' });
-      expect(brief.fields.find((f) => f.key === 'problems')?.value).toContain('问题清单中未清零问题1个');
+      expect(brief.fields.find((f) => f.key === 'problems')?.value).toContain('问题清单中尚未整改到位的问题1个');
     } finally {
       s.close();
     }
@@ -195,11 +196,42 @@ describe('督办单 and 季总结', () => {
     expect(text).toContain('2023年4月10日前');
   });
 
-  it('a quarterly summary covers every battle', async () => {
+  it('the 督办单 is the real form: its parts, the colour of its severity, the tasks as an 附件; refused for a unit with nothing late', async () => {
+    const late = store.sqlite
+      .prepare("SELECT u.name FROM tasks t JOIN json_each(t.lead_unit_ids) j JOIN units u ON u.id = j.value WHERE t.due_date BETWEEN '2023-03-01' AND '2023-03-30' AND u.kind = 'unit' LIMIT 1")
+      .pluck()
+      .get() as string;
+    const doc = previewReport(store, getIdentity(store)!, getSettings(store), { kind: 'supervision', period: '2023-03', unit: late });
+    const form = doc.blocks.find((b) => b.type === 'form');
+    const labels = form?.type === 'form' ? form.rows.flatMap((r) => r.cells.filter((c) => c.label).map((c) => c.text)) : [];
+    for (const part of ['督办单位', '承办单位', '督办事项', '督办依据', '交办日期', '办理时限', '工作要求', '联系人', '联系电话', '签收人', '签收时间', '办理情况反馈']) expect(labels).toContain(part);
+    const title = doc.blocks.find((b) => b.type === 'title');
+    expect(title?.type === 'title' && title.color).toBeTruthy();
+    expect(doc.blocks.some((b) => b.type === 'annex')).toBe(true);
+    // A person may change the colour the rule chose.
+    const red = previewReport(store, getIdentity(store)!, getSettings(store), { kind: 'supervision', period: '2023-03', unit: late, texts: { level: '红' } });
+    expect(red.blocks.find((b) => b.type === 'title')).toMatchObject({ text: '挂牌督办单', color: 'FF0000' });
+    const clean = store.sqlite
+      .prepare(
+        `SELECT u.name FROM units u WHERE u.kind = 'unit' AND EXISTS (SELECT 1 FROM task_units tu WHERE tu.unit_id = u.id AND tu.role = 'lead')
+          AND u.name IN (${doc.figures.commended.map(() => '?').join(',') || "''"}) LIMIT 1`,
+      )
+      .pluck()
+      .get(...doc.figures.commended) as string | undefined;
+    expect(clean).toBeTruthy();
+    expect(() => previewReport(store, getIdentity(store)!, getSettings(store), { kind: 'supervision', period: '2023-03', unit: clean })).toThrow(/不需督办/);
+  });
+
+  it('a quarterly summary covers every battle in one table, and is written as achievements, problems, next quarter', async () => {
     const { bytes } = await issue({ kind: 'quarterly', period: '2023-Q1' });
     const text = paragraphs((await xmlOf(bytes)).document).join('\n');
     expect(text).toContain('2023年第一季度全市发展“六仗”工作总结');
-    for (const n of ['（一）', '（六）']) expect(text).toContain(n);
+    for (const b of ['经济增长', '科技创新', '优化发展环境', '防范化解风险', '安全生产', '重点民生']) expect(text).toContain(b);
+    expect(text).toMatch(/、主要成效\n.*一是本季度销号\d+项/);
+    expect(text).toMatch(/、存在问题\n/);
+    expect(text).toMatch(/、下季度工作安排\n一是/);
+    // The plan is cited by its title, then its number.
+    expect(text).toContain('《吉首市打好发展“六仗”总体实施方案》（吉政发〔2023〕3号）');
   });
 });
 
@@ -245,8 +277,15 @@ describe.skipIf(!canRender)('rendered by LibreOffice (skipped: soffice, poppler-
       mkdirSync(out);
       execFileSync(RENDER, [file, out], { stdio: 'ignore', timeout: 240_000 });
       expect(readdirSync(out).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
-      const info = execFileSync('pdfinfo', [join(out, `${name}.pdf`)]).toString();
+      const pdf = join(out, `${name}.pdf`);
+      const info = execFileSync('pdfinfo', [pdf]).toString();
       expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      // The 报尾 / 版记 sits at the foot of the last page: its first line in the lowest quarter of the text block.
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      const words = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-bbox', pdf, '-']).toString();
+      const first = new RegExp(`yMin="([\\d.]+)"[^>]*>${name === 'brief' ? '报：' : '抄送：'}`).exec(words);
+      expect(first, `${name}: tail on the last page`).not.toBeNull();
+      expect(Number(first![1])).toBeGreaterThan(600);
     }
   }, 300_000);
 });

@@ -10,8 +10,9 @@ export interface ComposeContext {
   /** The date the ledger is read at: the default issue date. */
   today: string;
   fields: Fields;
-  /** 督办单: the unit supervised (its directory name). */
+  /** 督办单: the unit supervised (its directory name and id). */
   unit?: string;
+  unitId?: string;
 }
 
 export interface Composed {
