@@ -40,7 +40,7 @@ export async function playMarch(store: Store, seed = 20230316): Promise<{ report
     if (!unit) continue;
     if (r < 0.08) {
       // Due in March and not done: overdue at month end.
-      await call(h0, 'task.update', { id: t.id, edit: { dueDate: `2023-03-${String(15 + (i % 10)).padStart(2, '0')}` } });
+      await call(at('2023-03-05'), 'task.update', { id: t.id, edit: { dueDate: `2023-03-${String(15 + (i % 10)).padStart(2, '0')}` } });
       overdue++;
       continue;
     }

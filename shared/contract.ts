@@ -5,7 +5,7 @@ import { channelNames, type ChannelName } from './channels';
 import { appErrorSchema } from './errors';
 import { planDraftSchema, planImportResultSchema, planListSchema } from './plan-import';
 import { planSeedSchema } from './plan-seed';
-import { reportDocSchema, reportKinds, reportRequestSchema } from './report';
+import { reportDocSchema, reportFiguresSchema, reportKinds, reportRequestSchema } from './report';
 import { importColumnFields, xlsxImportResultSchema } from './xlsx-import';
 import { indicatorEditSchema, indicatorLights, indicatorSchema } from './indicators';
 import { candidateSchema, decisionKinds, decisionSchema, problemCountSchema, problemSchema, problemSources, supervisionKinds, supervisionSchema, unitRankSchema } from './dispatch';
@@ -246,7 +246,7 @@ export const contract = {
   /** The .docx to save; numbers it and enters it in this office's register. */
   'report.export': {
     input: reportRequestSchema,
-    output: z.object({ fileName: z.string(), contentBase64: z.string(), number: z.number().int() }),
+    output: z.object({ fileName: z.string(), contentBase64: z.string(), number: z.number().int(), figures: reportFiguresSchema }),
   },
   'report.list': {
     input: empty,

@@ -47,3 +47,13 @@ export function can(who: Identity, action: Action, task: TaskScope): boolean {
       return runsBattle(who, task.battle);
   }
 }
+
+/** Task fields a unit may set on its own tasks (who handles them), not the task itself. */
+const ASSIGNEE_FIELDS = new Set(['leadPerson', 'handler', 'responsibleSection']);
+/** Written with every edit of a task: the ledger date of the change (documents read tasks as they stood). */
+const STAMP_FIELDS = new Set(['changedOn']);
+
+/** Whether a task edit sets only who handles the task (with its date stamp): `task.assign`, not `task.edit`. */
+export function onlyAssignees(fields: readonly string[]): boolean {
+  return fields.some((f) => ASSIGNEE_FIELDS.has(f)) && fields.every((f) => ASSIGNEE_FIELDS.has(f) || STAMP_FIELDS.has(f));
+}

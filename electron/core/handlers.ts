@@ -160,7 +160,7 @@ export function createHandlers({ store, version, now = () => new Date(), files =
     'report.preview': (input) => previewReport(store, requireIdentity(store), settings(), input),
     'report.export': async (input) => {
       const { doc, bytes } = await issueReport(store, requireIdentity(store), settings(), input);
-      return { fileName: doc.fileName, contentBase64: bytes.toString('base64'), number: doc.number };
+      return { fileName: doc.fileName, contentBase64: bytes.toString('base64'), number: doc.number, figures: doc.figures };
     },
     // The spreadsheet library is loaded on first use, not at start-up.
     'ledger.exportXlsx': async (filter) => {

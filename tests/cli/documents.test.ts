@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
+import { setSettings } from '../../electron/core/settings';
+import { openStore } from '../../electron/core/store/open-store';
+import { playMarch } from '../../scripts/demo-march';
 import { tempDir } from '../helpers/temp-store';
 
 async function cli(...args: string[]) {
@@ -37,6 +40,41 @@ describe('ledger report', () => {
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
     expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+  });
+});
+
+describe('ledger report --json', () => {
+  it('prints the figures it used, the date they stand at and whose records they hold; a period not ended is refused', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'l.db');
+    await cli('init', '--db', db, '--office', '总指挥中心', '--role', 'center');
+    const store = openStore(db, { create: false });
+    try {
+      await playMarch(store);
+    } finally {
+      store.close();
+    }
+    // --json alone: the figures, nothing numbered.
+    const peek = await cli('report', '--kind', 'dekad', '--period', '2023-03-2', '--db', db, '--json');
+    expect(peek.code).toBe(0);
+    const p = JSON.parse(peek.out) as { path: null; asOf: string; scope: { label: string }; closed: number; coverage: { office: string; self: boolean }[]; total: number };
+    expect(p).toMatchObject({ path: null, asOf: '2023-03-20', scope: { kind: 'city', label: '全市' } });
+    expect(p.closed).toBe(0);
+    expect(p.coverage.find((o) => o.self)?.office).toBeTruthy();
+    const issued = await cli('report', '--kind', 'dekad', '--period', '2023-03-3', '--db', db, '--out', join(dir, 'b.docx'), '--json');
+    const r = JSON.parse(issued.out) as { number: number; asOf: string; closedInPeriod: { code: string; decidedOn: string }[]; total: number };
+    expect(r.number).toBe(1);
+    expect(r.asOf).toBe('2023-03-31');
+    expect(r.closedInPeriod.length).toBeGreaterThan(0);
+    for (const c of r.closedInPeriod) expect(c.decidedOn >= '2023-03-21' && c.decidedOn <= '2023-03-31').toBe(true);
+    // At a ledger date inside the period, the document cannot be issued.
+    const s2 = openStore(db, { create: false });
+    setSettings(s2, { asOf: '2023-03-25' });
+    s2.close();
+    const early = await cli('report', '--kind', 'monthly', '--period', '2023-03', '--db', db, '--out', join(dir, 'm.docx'));
+    expect(early.code).toBe(2);
+    expect(early.err).toMatch(/尚未结束/);
+    expect(existsSync(join(dir, 'm.docx'))).toBe(false);
   });
 });
 

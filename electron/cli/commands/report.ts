@@ -21,8 +21,10 @@ export async function reportCommand(dbPath: string, o: ReportOptions, io: CliIo)
     throw new AppError('bad_input', `报告种类应为 dekad（旬简报）、monthly（月通报）、quarterly（季总结）或 supervision（督办单），收到“${kind}”。`, `kind ${kind}`);
   }
   const period = requireOption(o.period, '--period', '报告期，如 2023-03-3、2023-03 或 2023-Q1');
-  const out = resolve(io.env.INIT_CWD || process.cwd(), requireOption(o.out, '--out', '保存的 .docx 文件'));
-  if (!/\.docx$/i.test(out)) throw new AppError('bad_input', `--out 应是 .docx 文件，收到“${o.out}”。`, `out ${o.out}`);
+  // `--json` without `--out` prints the figures the document would be written from, numbering nothing.
+  const previewOnly = Boolean(o.json) && !o.out;
+  const out = previewOnly ? '' : resolve(io.env.INIT_CWD || process.cwd(), requireOption(o.out, '--out', '保存的 .docx 文件'));
+  if (!previewOnly && !/\.docx$/i.test(out)) throw new AppError('bad_input', `--out 应是 .docx 文件，收到“${o.out}”。`, `out ${o.out}`);
   const texts: Record<string, string> = {};
   for (const pair of o.text ?? []) {
     const at = pair.indexOf('=');
@@ -31,9 +33,15 @@ export async function reportCommand(dbPath: string, o: ReportOptions, io: CliIo)
   }
   return withStore(dbPath, false, async (_store, h) => {
     const input = { kind: kind as ReportKind, period, texts, ...(o.unit ? { unit: o.unit } : {}) };
+    if (previewOnly) {
+      const doc = await call(h, 'report.preview', input);
+      io.out(JSON.stringify({ path: null, number: doc.number, title: doc.title, draft: doc.draft, ...doc.figures }));
+      return EXIT_OK;
+    }
     const r = await call(h, 'report.export', input);
     writeAtomically(out, Buffer.from(r.contentBase64, 'base64'));
-    io.out(o.json ? JSON.stringify({ path: out, number: r.number, title: r.fileName.replace(/\.docx$/, '') }) : `已生成第 ${r.number} 号：${out}`);
+    // The figures the document was written from, with the date they stand at and whose records they hold.
+    io.out(o.json ? JSON.stringify({ path: out, number: r.number, title: r.fileName.replace(/\.docx$/, ''), draft: false, ...r.figures }) : `已生成第 ${r.number} 号：${out}`);
     return EXIT_OK;
   });
 }

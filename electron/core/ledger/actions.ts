@@ -9,6 +9,7 @@ import type { Store } from '../store/open-store';
 import { resolveUnitId } from '../units';
 import { saveEvidence } from './evidence';
 import { requirePermission } from './permissions';
+import { onlyAssignees } from '../../../shared/permissions';
 import { planInfo, taskScope } from './queries';
 
 const PROGRESS_NS = 'a7d1c3e0-5b2f-4e8a-9c61-3f0b7e2d9a14';
@@ -107,15 +108,12 @@ export function reopenTask(store: Store, who: Identity, taskId: string, reason: 
   store.log.append([{ entity: 'closeout', entityId: last.id, op: 'put', fields: { taskId, state: 'reopened', deciderUnitId: who.officeUnitId, reason: why, decidedOn: today } }]);
 }
 
-const ASSIGNEE_FIELDS = new Set(['leadPerson', 'handler', 'responsibleSection']);
-
 export function updateTask(store: Store, who: Identity, taskId: string, raw: unknown, today: string): void {
   const edit: TaskEdit = taskEditSchema.parse(raw);
   const fields = Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined)) as Record<string, Json>;
   if (Object.keys(fields).length === 0) throw new AppError('bad_input', '没有要保存的修改。', 'empty edit');
   const scope = taskScope(store, taskId);
-  const onlyAssignees = Object.keys(fields).every((f) => ASSIGNEE_FIELDS.has(f));
-  requirePermission(who, onlyAssignees ? 'task.assign' : 'task.edit', scope);
+  requirePermission(who, onlyAssignees(Object.keys(fields)) ? 'task.assign' : 'task.edit', scope);
   if (edit.dueDate) checkInPlanYear(store, edit.dueDate, '完成时限');
   for (const m of edit.milestones ?? []) checkInPlanYear(store, m.date, '节点日期');
   store.log.append([{ entity: 'task', entityId: taskId, op: 'put', fields: { ...fields, changedOn: today } }]);

@@ -4,7 +4,7 @@
 // and the identity it announced then — never what its own later events say of it: a unit that re-announces itself
 // as the centre is still a unit. Whose record it is counts too: a unit writes progress, requests and actuals only
 // in its own name, and never touches another office's lines.
-import { can, type Action, type TaskScope } from '../../../shared/permissions';
+import { can, onlyAssignees, type Action, type TaskScope } from '../../../shared/permissions';
 import type { Identity, Role } from '../../../shared/workflow';
 import type { LedgerEvent } from '../events/event';
 import type { FoldReader } from '../events/fold';
@@ -13,7 +13,6 @@ import type Database from 'better-sqlite3';
 // The state is read through the folder (`FoldReader`): as folded up to the event before, in memory while a
 // bundle is being ingested — an import of 100,000 events asks these questions 100,000 times.
 
-const ASSIGNEE_FIELDS = new Set(['leadPerson', 'handler', 'responsibleSection']);
 const PLAN_ENTITIES = new Set(['plan', 'battle', 'section', 'target', 'unit']);
 const IDENTITY_FIELDS = ['officeUnitId', 'role', 'battle'] as const;
 const DECISION_FIELDS = ['deciderUnitId', 'reason', 'decidedOn'];
@@ -205,8 +204,8 @@ export function admissionReason(db: Database.Database, state: FoldReader, e: Led
   if (e.entity === 'grant' || e.entity === 'release') return who.role === 'center' ? null : e.entity === 'grant' ? '只有总指挥中心可以确认单位的角色' : '只有总指挥中心可以放行隔离的记录';
   if (PLAN_ENTITIES.has(e.entity)) return who.role === 'center' ? null : '只有总指挥中心可以修改实施方案和单位名录';
   if (e.entity === 'task') {
-    const onlyAssignees = e.op === 'put' && Object.keys(e.fields).every((f) => ASSIGNEE_FIELDS.has(f));
-    const action = onlyAssignees ? 'task.assign' : 'task.edit';
+    const assignOnly = e.op === 'put' && onlyAssignees(Object.keys(e.fields));
+    const action = assignOnly ? 'task.assign' : 'task.edit';
     const scope = taskScopeOf(state, e.entityId, e.fields);
     // Moved to another battle: allowed only where the author runs both.
     const moved = e.fields.battleId !== undefined && state.value('task', e.entityId, 'battleId') !== undefined ? battleCode(state, e.fields.battleId) : undefined;

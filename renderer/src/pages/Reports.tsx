@@ -5,6 +5,7 @@ import { Alert, App, Button, Card, Empty, Form, Input, Select, Segmented, Space,
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { reportKindLabel, reportKinds, reportPeriodLabel, type ReportDoc, type ReportKind } from '../../../shared/report';
+import { chineseDate, shortChineseDate } from '../../../shared/period';
 import { request } from '../api';
 import { ReportPaper } from '../components/report/ReportPaper';
 import { SimpleTable } from '../components/SimpleTable';
@@ -15,6 +16,28 @@ import { useLedgerPick } from '../state';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 type Issued = ChannelOutput<'report.list'>['issued'];
+
+/** Which offices' records the figures come from and up to which ledger date, so nobody signs city-wide figures
+ * from a store that has not received the units' bundles yet. */
+function CoverageCard({ doc }: { doc: ReportDoc }) {
+  const f = doc.figures;
+  const others = f.coverage.filter((o) => !o.self);
+  return (
+    <Card size="small" title="数字来源" data-testid="report-coverage">
+      <Typography.Paragraph style={{ marginBottom: 6 }}>
+        范围：{f.scope.label}；数字截至{chineseDate(f.asOf)}。
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        {others.length
+          ? `含本机及${others.length}个单位导入的记录：${others
+              .slice(0, 8)
+              .map((o) => `${o.office}${o.through ? `（至${shortChineseDate(o.through)}）` : ''}`)
+              .join('、')}${others.length > 8 ? '等' : ''}。`
+          : '只有本机录入的记录，尚未导入其他单位的数据包。'}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
 
 export function Reports() {
   const { message } = App.useApp();
@@ -136,11 +159,20 @@ export function Reports() {
                 {doc.reissue ? '（本期已印发过，重新生成沿用原期号）' : '（导出时登记）'}
               </Typography.Text>
             )}
-            <Button type="primary" block disabled={!doc || busy} loading={busy} onClick={() => void save()} data-testid="report-save">
+            {doc?.draft && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="report-draft"
+                title={`${reportPeriodLabel(doc.period)}尚未结束，只能预览草稿；期满后再印发，数字以期末台账为准。`}
+              />
+            )}
+            <Button type="primary" block disabled={!doc || busy || doc.draft} loading={busy} onClick={() => void save()} data-testid="report-save">
               导出 Word
             </Button>
           </Space>
         </Card>
+        {doc && <CoverageCard doc={doc} />}
         {doc && (
           <Card size="small" title="可修改的文字" extra={<Typography.Text type="secondary">数字取自台账，不在此处修改</Typography.Text>}>
             <Form layout="vertical" size="small">

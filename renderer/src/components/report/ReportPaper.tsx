@@ -18,7 +18,7 @@ const body: CSSProperties = { fontFamily: FANGSONG, fontSize: 16 * PT, lineHeigh
 
 function Table({ b }: { b: Extract<ReportBlock, { type: 'table' }> }) {
   const total = b.columns.reduce((n, c) => n + c.width, 0);
-  const size = (b.columns.length >= 6 ? 12 : 14) * PT;
+  const size = 12 * PT;
   const cell: CSSProperties = { border: '1px solid #000', padding: '2px 4px', fontFamily: FANGSONG, fontSize: size, lineHeight: 1.5, verticalAlign: 'middle' };
   return (
     <>
@@ -54,6 +54,34 @@ function Table({ b }: { b: Extract<ReportBlock, { type: 'table' }> }) {
   );
 }
 
+function Form({ b }: { b: Extract<ReportBlock, { type: 'form' }> }) {
+  const cell: CSSProperties = { border: '1px solid #000', padding: '3px 5px', fontFamily: FANGSONG, fontSize: 14 * PT, lineHeight: 1.5, whiteSpace: 'pre-wrap' };
+  return (
+    <table style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }} data-testid="report-form">
+      <colgroup>
+        {[16, 34, 16, 34].map((w, i) => (
+          <col key={i} style={{ width: `${w}%` }} />
+        ))}
+      </colgroup>
+      <tbody>
+        {b.rows.map((r, i) => (
+          <tr key={i} style={{ height: r.lines ? r.lines * 14 * PT * 1.5 : undefined }}>
+            {r.cells.map((c, j) => (
+              <td
+                key={j}
+                colSpan={c.span ?? 1}
+                style={{ ...cell, fontFamily: c.label ? HEI : FANGSONG, textAlign: c.label ? 'center' : c.sign ? 'right' : 'left', verticalAlign: c.sign ? 'bottom' : 'middle' }}
+              >
+                {c.text}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Block({ b, onField }: { b: ReportBlock; onField: (key: string) => void }): ReactNode {
   switch (b.type) {
     case 'masthead':
@@ -77,7 +105,32 @@ function Block({ b, onField }: { b: ReportBlock; onField: (key: string) => void 
         </div>
       );
     case 'title':
-      return <h2 style={{ fontFamily: TITLE, fontWeight: 400, fontSize: 22 * PT, lineHeight: `${28.95 * PT}px`, textAlign: 'center', margin: `0 0 ${28.95 * PT}px` }}>{b.text}</h2>;
+      return (
+        <h2 style={{ fontFamily: TITLE, fontWeight: 400, fontSize: 22 * PT, lineHeight: `${28.95 * PT}px`, textAlign: 'center', margin: `0 0 ${28.95 * PT}px`, color: b.color ? `#${b.color}` : undefined }}>
+          {b.text}
+        </h2>
+      );
+    case 'form':
+      return <Form b={b} />;
+    case 'attachments':
+      return (
+        <div style={{ marginTop: 28.95 * PT }}>
+          {b.names.map((n, i) => (
+            <p key={n} style={{ ...body, textIndent: 0, paddingLeft: i === 0 ? '2em' : '5em' }}>
+              {i === 0 ? '附件：' : ''}
+              {b.names.length > 1 ? `${i + 1}．` : ''}
+              {n}
+            </p>
+          ))}
+        </div>
+      );
+    case 'annex':
+      return (
+        <div style={{ borderTop: '1px dashed #bbb', marginTop: 28.95 * PT, paddingTop: 14 * PT }}>
+          <p style={{ ...body, textIndent: 0, fontFamily: HEI }}>{b.label}</p>
+          <h2 style={{ fontFamily: TITLE, fontWeight: 400, fontSize: 22 * PT, textAlign: 'center', margin: `${14 * PT}px 0 ${28.95 * PT}px` }}>{b.title}</h2>
+        </div>
+      );
     case 'recipient':
       return <p style={{ ...body, textIndent: 0 }}>{b.text}</p>;
     case 'heading':
@@ -143,6 +196,11 @@ export function ReportPaper({ doc, onField }: { doc: ReportDoc; onField: (key: s
         color: '#000',
       }}
     >
+      {doc.draft && (
+        <div style={{ color: '#c00', border: '1px solid #c00', display: 'inline-block', padding: '0 8px', fontFamily: HEI, marginBottom: 8 }} data-testid="report-draft-mark">
+          草稿（报告期未结束）
+        </div>
+      )}
       {doc.blocks.map((b, i) => (
         <Block key={i} b={b} onField={onField} />
       ))}
