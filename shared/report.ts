@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { daysInMonth, PART_LABEL, type DekadPart } from './period';
 
-export const reportKinds = ['dekad', 'monthly', 'quarterly', 'supervision'] as const;
+export const reportKinds = ['dekad', 'monthly', 'quarterly', 'supervision', 'minutes'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 export const reportKindLabel: Record<ReportKind, string> = {
@@ -12,6 +12,7 @@ export const reportKindLabel: Record<ReportKind, string> = {
   monthly: '月通报',
   quarterly: '季总结',
   supervision: '督办单',
+  minutes: '会议纪要',
 };
 
 const PERIOD_PATTERN: Record<ReportKind, RegExp> = {
@@ -19,6 +20,7 @@ const PERIOD_PATTERN: Record<ReportKind, RegExp> = {
   monthly: /^(\d{4})-(0[1-9]|1[0-2])$/,
   quarterly: /^(\d{4})-Q([1-4])$/,
   supervision: /^(\d{4})-(0[1-9]|1[0-2])$/,
+  minutes: /^(\d{4})-(0[1-9]|1[0-2])$/,
 };
 
 const PERIOD_EXAMPLE: Record<ReportKind, string> = {
@@ -26,6 +28,7 @@ const PERIOD_EXAMPLE: Record<ReportKind, string> = {
   monthly: '2023-03',
   quarterly: '2023-Q1',
   supervision: '2023-03',
+  minutes: '2023-03（当月调度会）',
 };
 
 /** The period's written form for a kind, or the Chinese reason it is not one. */
@@ -103,6 +106,8 @@ export const reportBlockSchema = z.discriminatedUnion('type', [
     ),
   }),
   z.object({ type: z.literal('signature'), office: z.string(), date: z.string() }),
+  /** 纪要's 出席 / 请假 / 列席: the label in 黑体, a full-width colon, the names aligned after it. */
+  z.object({ type: z.literal('attendance'), label: z.string(), text: z.string() }),
   /** 附件说明 under the body: "附件：1．…" (one name without a number). */
   z.object({ type: z.literal('attachments'), names: z.array(z.string()) }),
   /** An attachment after the signature: a new page, "附件N" flush left in 黑体, then its title. */

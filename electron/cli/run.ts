@@ -49,9 +49,9 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   quarantine release --db FILE --event 标识 --reason "理由"   放行一条隔离的记录（仅总指挥中心；随同步包送达各单位）
   grant --db FILE --replica 标识 --office 单位 --role center|taskforce|unit [--battle N] --reason "理由"
                               确认某单位密钥的单位和角色（仅总指挥中心；各单位按此接受其记录）
-  report --kind dekad|monthly|quarterly|supervision --period 2023-03-3|2023-03|2023-Q1 --db FILE --out FILE.docx
+  report --kind dekad|monthly|quarterly|supervision|minutes --period 2023-03-3|2023-03|2023-Q1 --db FILE --out FILE.docx
          [--unit 单位（督办单）] [--text 名称=内容 …] [--json]
-                              生成旬简报、月通报、季总结或督办单（Word，GB/T 9704 格式），期号按年度顺延；
+                              生成旬简报、月通报、季总结、督办单或调度会纪要（Word，GB/T 9704 格式），期号按年度顺延；
                               数字按报告期末的台账计算，报告期未结束的不能印发。--json 同时输出所用数字、
                               截至日期和数据来源；只写 --json 不写 --out 时只输出数字，不登记期号
   backup --db FILE [--out 文件夹]   备份台账（在线备份并做完整性检查；默认存入台账旁的 backups 文件夹）

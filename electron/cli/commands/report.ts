@@ -18,7 +18,7 @@ export interface ReportOptions {
 export async function reportCommand(dbPath: string, o: ReportOptions, io: CliIo): Promise<number> {
   const kind = requireOption(o.kind, '--kind', `报告种类：${reportKinds.join(' | ')}`);
   if (!(reportKinds as readonly string[]).includes(kind)) {
-    throw new AppError('bad_input', `报告种类应为 dekad（旬简报）、monthly（月通报）、quarterly（季总结）或 supervision（督办单），收到“${kind}”。`, `kind ${kind}`);
+    throw new AppError('bad_input', `报告种类应为 dekad（旬简报）、monthly（月通报）、quarterly（季总结）、supervision（督办单）或 minutes（会议纪要），收到“${kind}”。`, `kind ${kind}`);
   }
   const period = requireOption(o.period, '--period', '报告期，如 2023-03-3、2023-03 或 2023-Q1');
   // `--json` without `--out` prints the figures the document would be written from, numbering nothing.

@@ -14,6 +14,8 @@ import { Fields } from './compose/fields';
 import { composeMonthly } from './compose/monthly';
 import { composeQuarterly } from './compose/quarterly';
 import { composeSupervision } from './compose/supervision';
+import { composeMinutes } from './compose/minutes';
+import { getMeeting } from '../meetings/meetings';
 import { reportFigures } from './figures';
 import { summarize } from './summary';
 import { findIssued, nextNumber, recordIssue, reportRecordId } from './register';
@@ -23,6 +25,7 @@ const COMPOSERS: Record<ReportKind, (c: ComposeContext) => Composed> = {
   monthly: composeMonthly,
   quarterly: composeQuarterly,
   supervision: composeSupervision,
+  minutes: composeMinutes,
 };
 
 /** A file name Windows accepts: no path characters, no trailing dots. */
@@ -58,17 +61,23 @@ function prepare(store: Store, who: Identity, settings: Settings, raw: unknown):
   const number = issued?.number ?? nextNumber(store, who.officeUnitId, req.kind, year);
   const fields = new Fields({ ...issued?.texts, ...req.texts });
   const today = settings.asOf;
-  // A 督办单 is about what stands at the ledger date; the periodic documents about their period's last day.
-  const supervision = req.kind === 'supervision';
-  const figures = reportFigures(store, settings, who, req.period, supervision ? today : undefined);
-  const draft = !supervision && today < figures.end;
-  if (supervision) {
+  let meeting;
+  if (req.kind === 'minutes') {
+    const m = getMeeting(store, req.period);
+    if (!m.meeting) throw new AppError('bad_input', `${reportPeriodLabel(req.period)}还没有记录调度会，请先在“调度会”中记录。`, `no meeting for ${req.period}`);
+    meeting = { meeting: m.meeting, decisions: m.decisions };
+  }
+  // A 督办单 (and a 纪要) is about what stands at the ledger date; the periodic documents about their period's last day.
+  const atLedgerDate = req.kind === 'supervision' || req.kind === 'minutes';
+  const figures = reportFigures(store, settings, who, req.period, atLedgerDate ? today : undefined);
+  const draft = !atLedgerDate && today < figures.end;
+  if (req.kind === 'supervision') {
     const lagging = figures.attention.filter((a) => a.leadUnitIds.includes(unitId));
     if (!lagging.length) {
       throw new AppError('bad_input', `${unit}截至${chineseDate(figures.asOf)}没有逾期、滞后或未启动的牵头任务，不需督办。`, `nothing to supervise for ${unitId}`);
     }
   }
-  const composed = COMPOSERS[req.kind]({ figures, who, number, today, fields, ...(unit ? { unit, unitId } : {}) });
+  const composed = COMPOSERS[req.kind]({ figures, who, number, today, fields, ...(unit ? { unit, unitId } : {}), ...(meeting ? { meeting } : {}) });
   return {
     doc: {
       kind: req.kind,

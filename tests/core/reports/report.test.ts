@@ -235,6 +235,50 @@ describe('督办单 and 季总结', () => {
   });
 });
 
+describe('会议纪要', () => {
+  it('is the 纪要 of the month’s 调度会: mark and number, what the meeting did, its decisions with what they created, 出席, 分送 at the foot', async () => {
+    const { saveMeeting, addDecision } = await import('../../../electron/core/meetings/meetings');
+    const who = getIdentity(store)!;
+    expect(() => previewReport(store, who, getSettings(store), { kind: 'minutes', period: '2023-02' })).toThrow(/还没有记录调度会/);
+    saveMeeting(store, who, { month: '2023-03', heldOn: '2023-03-30', place: '市政府第一会议室', chair: '常务副市长', attendees: '市发改局、市财政局、市科工信局主要负责同志' });
+    addDecision(store, who, { month: '2023-03', kind: 'note', text: '各工作专班于4月5日前报送一季度总结' }, '2023-03-30');
+    const made = addDecision(store, who, { month: '2023-03', kind: 'task', text: '加快推进重点项目前期工作', section: '1.1', lead: ['市发改局'], dueDate: '2023-06-30' }, '2023-03-30');
+    const code = store.sqlite.prepare('SELECT code FROM tasks WHERE id = ?').pluck().get(made.ref) as string;
+    const { bytes, doc } = await issue({ kind: 'minutes', period: '2023-03' });
+    const text = paragraphs((await xmlOf(bytes)).document).join('\n');
+    expect(doc.blocks[0]).toMatchObject({ type: 'masthead', name: '发展“六仗”工作调度会议纪要', issue: '第1期' });
+    expect(text).toContain('2023年3月30日，常务副市长在市政府第一会议室主持召开3月发展“六仗”工作调度会');
+    expect(text).toContain('一、各工作专班于4月5日前报送一季度总结。');
+    expect(text).toContain(`二、加快推进重点项目前期工作。（已列入台账，编号${code}）`);
+    expect(text).toMatch(/出席：市发改局、市财政局、市科工信局主要负责同志/);
+    expect(text).toMatch(/分送：各工作专班，各成员单位。/);
+    expect((await xmlOf(bytes)).document).toMatch(/w:yAlign="bottom"[^]*分送：/);
+  });
+});
+
+describe('the office’s language', () => {
+  it('no zero clauses, no "，。", concrete dates, 一季度 not 1季度, in every kind', () => {
+    const who = getIdentity(store)!;
+    const late = store.sqlite
+      .prepare("SELECT u.name FROM tasks t JOIN json_each(t.lead_unit_ids) j JOIN units u ON u.id = j.value WHERE t.due_date BETWEEN '2023-03-01' AND '2023-03-30' AND u.kind = 'unit' LIMIT 1")
+      .pluck()
+      .get() as string;
+    for (const req of [
+      { kind: 'dekad', period: '2023-03-1' },
+      { kind: 'dekad', period: '2023-03-3' },
+      { kind: 'monthly', period: '2023-03' },
+      { kind: 'quarterly', period: '2023-Q1' },
+      { kind: 'supervision', period: '2023-03', unit: late },
+    ]) {
+      const doc = previewReport(store, who, getSettings(store), req);
+      const prose = doc.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+      for (const p of prose) {
+        expect(p, `${req.kind} ${req.period}`).not.toMatch(/[^\d.]0项|0个单位|，。|；。|下月\d+日|\d季度/);
+      }
+    }
+  });
+});
+
 describe('bad requests', () => {
   it('are refused in Chinese and number nothing', async () => {
     const before = count(store, 'SELECT count(*) AS n FROM reports');

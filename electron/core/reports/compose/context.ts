@@ -2,6 +2,7 @@ import type { ReportBlock } from '../../../../shared/report';
 import type { Identity } from '../../../../shared/workflow';
 import type { ReportFigures } from '../figures';
 import type { Fields } from './fields';
+import type { MeetingRecord } from './minutes';
 
 export interface ComposeContext {
   figures: ReportFigures;
@@ -13,6 +14,8 @@ export interface ComposeContext {
   /** 督办单: the unit supervised (its directory name and id). */
   unit?: string;
   unitId?: string;
+  /** 会议纪要: the month's 调度会 and its decisions. */
+  meeting?: MeetingRecord;
 }
 
 export interface Composed {

@@ -64,12 +64,18 @@ function textWidth(text: string, size: number): number {
 
 const rule = (color: string, size: number) => ({ style: BorderStyle.SINGLE, color, size, space: 1 });
 
+/** 小初 (36 pt), or smaller when the name would not fit on one line of the text block. */
+export function mastheadSize(name: string): number {
+  return Math.min(SIZE.masthead, Math.floor((TEXT_WIDTH / 20 / (textWidth(name, 1) / 20)) * 0.96));
+}
+
 function masthead(b: Extract<ReportBlock, { type: 'masthead' }>): Paragraph[] {
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 240, after: 240, line: 240, lineRule: LineRuleType.AUTO },
-      children: [run(b.name, { font: FONT.title, size: SIZE.masthead, color: RED })],
+      // A long name (…调度会议纪要) is set smaller so it stays on one line.
+      children: [run(b.name, { font: FONT.title, size: mastheadSize(b.name), color: RED })],
     }),
     para([run(b.issue)], { alignment: AlignmentType.CENTER }),
     para([run(b.office), run('\t'), run(b.date)], {
@@ -333,6 +339,10 @@ function block(b: ReportBlock, keepWithNext = false): (Paragraph | Table)[] {
       return [form(b)];
     case 'attachments':
       return attachments(b);
+    case 'attendance': {
+      const lead = 2 * CHAR + textWidth(`${b.label}：`, SIZE.body);
+      return [blank(), para([run(`${b.label}：`, { font: FONT.heading1 }), run(b.text)], { indent: { left: lead, hanging: lead - 2 * CHAR } })];
+    }
     case 'annex':
       return annex(b);
     case 'signature':

@@ -87,7 +87,7 @@ function Block({ b, onField }: { b: ReportBlock; onField: (key: string) => void 
     case 'masthead':
       return (
         <div>
-          <div style={{ fontFamily: TITLE, fontSize: 36 * PT, color: RED, textAlign: 'center', margin: `${14 * PT}px 0` }}>{b.name}</div>
+          <div style={{ fontFamily: TITLE, fontSize: Math.min(36, Math.floor((442 / [...b.name].length) * 0.96)) * PT, color: RED, textAlign: 'center', margin: `${14 * PT}px 0` }}>{b.name}</div>
           <p style={{ ...body, textIndent: 0, textAlign: 'center' }}>{b.issue}</p>
           <p style={{ ...body, textIndent: 0, display: 'flex', justifyContent: 'space-between', borderBottom: `${3 * PT}px solid ${RED}` }}>
             <span>{b.office}</span>
@@ -123,6 +123,13 @@ function Block({ b, onField }: { b: ReportBlock; onField: (key: string) => void 
             </p>
           ))}
         </div>
+      );
+    case 'attendance':
+      return (
+        <p style={{ ...body, textIndent: 0, paddingLeft: '2em', marginTop: 28.95 * PT }}>
+          <span style={{ fontFamily: HEI }}>{b.label}：</span>
+          {b.text}
+        </p>
       );
     case 'annex':
       return (
