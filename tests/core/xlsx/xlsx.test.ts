@@ -39,15 +39,32 @@ describe('Excel export', () => {
     const ws = wb.worksheets[0]!;
     expect(n).toBe(197);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect((ws.getRow(2).values as string[]).slice(1)).toEqual(['序号', '仗', '工作内容', '工作任务', '牵头单位', '配合单位', '完成时限', '状态', '预警', '最新进展', '销号日期']);
-    expect(ws.getColumn(4).width).toBeGreaterThan(30);
-    expect(ws.getCell(3, 4).alignment?.wrapText).toBe(true);
+    const headers = ['序号', '编号', '仗', '工作内容', '工作任务', '牵头单位', '配合单位', '责任人', '完成时限', '进度', '状态', '预警', '最新进展', '销号日期'];
+    expect((ws.getRow(2).values as string[]).slice(1)).toEqual(headers);
+    const col = (h: string) => headers.indexOf(h) + 1;
+    expect(ws.getColumn(col('工作任务')).width).toBeGreaterThan(30);
+    expect(ws.getCell(3, col('工作任务')).alignment?.wrapText).toBe(true);
     expect(ws.rowCount).toBe(2 + 197);
+    const rows = [...Array(197).keys()].map((i) => ws.getRow(i + 3));
     const closed = store.sqlite.prepare("SELECT t.code, c.decided_on AS d FROM closeouts c JOIN tasks t ON t.id = c.task_id WHERE c.state = 'approved'").all() as { d: string }[];
-    const closedRows = [...Array(197).keys()].map((i) => ws.getRow(i + 3)).filter((r) => r.getCell(8).value === '已销号');
+    const closedRows = rows.filter((r) => r.getCell(col('状态')).value === '已销号');
     expect(closedRows).toHaveLength(closed.length);
-    for (const r of closedRows) expect(String(r.getCell(11).value)).toMatch(/^2023年3月\d+日$/);
-    expect(String(ws.getRow(3).getCell(10).value)).toMatch(/（\d+%）$/);
+    for (const r of closedRows) expect(String(r.getCell(col('销号日期')).value)).toMatch(/^2023年3月\d+日$/);
+    // The latest line with its date; its percent in its own column, not repeated in the line.
+    const reported = rows.find((r) => String(r.getCell(col('最新进展')).value))!;
+    expect(String(reported.getCell(col('最新进展')).value)).toMatch(/^3月\d+日：/);
+    expect(String(reported.getCell(col('最新进展')).value)).not.toMatch(/（\d+%）$/);
+    expect(String(reported.getCell(col('进度')).value)).toMatch(/^\d+%$/);
+    // Codes in their natural order within a battle: 2.表.3 before 2.表.12, 1.1.1-2 before 1.1.1-10.
+    const codes = rows.map((r) => String(r.getCell(col('编号')).value));
+    const at = (c: string) => codes.indexOf(c);
+    expect(at('2.表.3')).toBeLessThan(at('2.表.12'));
+    // Rows tall enough for their wrapped text: a long task is given more than one line.
+    const long = rows.find((r) => String(r.getCell(col('工作任务')).value).length > 60)!;
+    expect(long.height).toBeGreaterThan(30);
+    // Printed on A3 landscape, one page wide, with page numbers at the foot.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToWidth: 1 });
+    expect(ws.headerFooter.oddFooter).toMatch(/&P/);
   });
 
   it('a filtered view exports only what it shows', async () => {
