@@ -73,6 +73,8 @@ export const unitSchema = z.object({
   id: z.string(),
   name: z.string(),
   aliases: z.array(z.string()),
+  /** 'group' for a collective name (各成员单位, 各乡镇街道): never supervised, commended or ranked as a unit. */
+  kind: z.enum(['unit', 'group']),
 });
 export type Unit = z.infer<typeof unitSchema>;
 

@@ -24,8 +24,11 @@ base('the 3月下旬 brief and the March notice, previewed, edited and saved as 
     await expect(page.getByTestId('report-period')).toContainText('2023年3月下旬');
     await expect(paper).toContainText('发展“六仗”工作简报');
     await expect(paper).toContainText('第1期');
-    // 197 tasks in the ledger; annex 2's 30 rows that break items down are parts of those items: 167 real tasks.
-    await expect(paper).toContainText('截至2023年3月31日，全市发展“六仗”共有任务167项');
+    // A taskforce's brief is about its battle: battle 1's 28 real tasks (sub-tasks are parts of their items),
+    // not the city's 167.
+    await expect(paper).toContainText('截至2023年3月31日，经济增长主动仗共有任务28项');
+    await expect(paper).not.toContainText('全市');
+    await expect(page.getByTestId('report-coverage')).toContainText('范围：经济增长主动仗；数字截至2023年3月31日');
     await expect(page.getByTestId('report-number')).toContainText('第1期（导出时登记）');
 
     await page.getByTestId('report-field-editorNote').fill('三月各单位进展总体顺利，请逾期单位抓紧整改。');
@@ -34,18 +37,18 @@ base('the 3月下旬 brief and the March notice, previewed, edited and saved as 
     const brief = await savedText(page);
     expect(brief.name).toBe('发展“六仗”工作简报第1期（2023年3月下旬）.docx');
     expect(brief.text).toContain('编者按：三月各单位进展总体顺利，请逾期单位抓紧整改。');
-    expect(brief.text).toContain('共有任务167项');
+    expect(brief.text).toContain('经济增长主动仗共有任务28项');
     await expect(page.getByTestId('report-number')).toContainText('本期已印发过');
 
     await page.getByTestId('report-kind').getByText('月通报').click();
     await expect(page.getByTestId('report-period')).toContainText('2023年3月');
-    await expect(paper).toContainText('关于2023年3月全市发展“六仗”工作推进情况的通报');
+    await expect(paper).toContainText('关于2023年3月经济增长主动仗工作推进情况的通报');
     await expect(paper).toContainText('予以通报表扬');
     await paper.getByText('予以通报表扬').click(); // a click on the text goes to its box
     await expect(page.getByTestId('report-field-commendation')).toBeFocused();
     await shot(page, 'report-notice');
     const notice = await savedText(page);
-    expect(notice.name).toBe('关于2023年3月全市发展“六仗”工作推进情况的通报.docx');
+    expect(notice.name).toBe('关于2023年3月经济增长主动仗工作推进情况的通报.docx');
     expect(notice.text).toContain('六仗办通〔2023〕1号');
     await expect(page.getByTestId('report-issued')).toContainText('月通报');
   });
@@ -63,8 +66,29 @@ base('a supervision notice waits for its unit, and names that unit’s overdue t
     await expect(first).toContainText('（有逾期或预警）');
     const unit = ((await first.textContent()) ?? '').replace('（有逾期或预警）', '');
     await first.click();
-    await expect(page.getByTestId('report-paper')).toContainText(`督办单位${unit}`);
-    await expect(page.getByTestId('report-paper')).toContainText('附：督办任务清单');
+    // The real form: 承办单位 is the unit, with the parts a 督办单 has and the task list as its 附件.
+    const form = page.getByTestId('report-form');
+    await expect(form).toContainText(`承办单位${unit}`);
+    for (const part of ['督办单位', '督办事项', '督办依据', '交办日期', '办理时限', '工作要求', '联系人', '签收人', '办理情况反馈']) await expect(form).toContainText(part);
+    await expect(page.getByTestId('report-paper')).toContainText(`${unit}督办任务清单`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot(page, 'report-supervision');
+  });
+});
+
+base('a period not yet ended is a draft: previewed, marked, not issued', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await withHost({ march: true, asOf: '2023-03-25' }, async (host) => {
+    await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '报告' }).click();
+    // The 旬 the ledger date falls in is offered first.
+    await expect(page.getByTestId('report-period')).toContainText('2023年3月下旬');
+    await expect(page.getByTestId('report-draft')).toContainText('尚未结束');
+    // A draft reads the ledger at its date, not at a day the ledger has not reached.
+    await expect(page.getByTestId('report-paper')).toContainText('截至2023年3月25日');
+    await expect(page.getByTestId('report-draft-mark')).toBeVisible();
+    await expect(page.getByTestId('report-save')).toBeDisabled();
+    await shot(page, 'report-draft');
   });
 });
 

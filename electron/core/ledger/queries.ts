@@ -33,12 +33,13 @@ export function countTasks(store: Store, planId: string): number {
 }
 
 export function listUnits(store: Store): Unit[] {
-  const rows = store.sqlite.prepare('SELECT id, name, aliases FROM units WHERE deleted = 0 ORDER BY name').all() as {
+  const rows = store.sqlite.prepare('SELECT id, name, aliases, kind FROM units WHERE deleted = 0 ORDER BY name').all() as {
     id: string;
     name: string;
     aliases: string;
+    kind: string;
   }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, aliases: JSON.parse(r.aliases) as string[] }));
+  return rows.map((r) => ({ id: r.id, name: r.name, aliases: JSON.parse(r.aliases) as string[], kind: r.kind === 'group' ? ('group' as const) : ('unit' as const) }));
 }
 
 /** A task's columns, in the order listTasks selects them: read as arrays, half the time of row objects. */

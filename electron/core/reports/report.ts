@@ -67,10 +67,12 @@ function prepare(store: Store, who: Identity, settings: Settings, raw: unknown):
     if (!m.meeting) throw new AppError('bad_input', `${reportPeriodLabel(req.period)}还没有记录调度会，请先在“调度会”中记录。`, `no meeting for ${req.period}`);
     meeting = { meeting: m.meeting, decisions: m.decisions };
   }
-  // A 督办单 (and a 纪要) is about what stands at the ledger date; the periodic documents about their period's last day.
-  const atLedgerDate = req.kind === 'supervision' || req.kind === 'minutes';
-  const figures = reportFigures(store, settings, who, req.period, atLedgerDate ? today : undefined);
-  const draft = !atLedgerDate && today < figures.end;
+  // A 督办单 or a 纪要 may be issued any day; a periodic document once its period has ended.
+  const anyDay = req.kind === 'supervision' || req.kind === 'minutes';
+  // Figures stand at the period's last day, or at the ledger date while the period runs (a draft, or a 督办单
+  // mid-month): never at a day the ledger has not reached.
+  const figures = reportFigures(store, settings, who, req.period, today);
+  const draft = !anyDay && today < figures.end;
   if (req.kind === 'supervision') {
     const lagging = figures.attention.filter((a) => a.leadUnitIds.includes(unitId));
     if (!lagging.length) {

@@ -104,10 +104,11 @@ export function Reports() {
     }
   };
 
-  // 督办单: the units with overdue or warned tasks first.
+  // 督办单: real units only (a collective name is nobody to supervise), those with overdue or warned tasks first.
   const unitOptions = useMemo(() => {
     const late = new Set((dashboard?.units ?? []).filter((u) => u.red + u.yellow > 0).map((u) => u.unit));
-    return [...units]
+    return units
+      .filter((u) => u.kind !== 'group')
       .sort((a, b) => Number(late.has(b.name)) - Number(late.has(a.name)) || a.name.localeCompare(b.name, 'zh-CN'))
       .map((u) => ({ value: u.name, label: late.has(u.name) ? `${u.name}（有逾期或预警）` : u.name }));
   }, [units, dashboard]);

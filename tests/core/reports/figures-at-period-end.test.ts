@@ -260,6 +260,9 @@ describe('a period that has not ended', () => {
     try {
       const doc = preview('dekad', '2023-03-3');
       expect(doc.draft).toBe(true);
+      // Read at the ledger date: the 销号 approved on 3月28日 is not there yet.
+      expect(doc.figures.asOf).toBe('2023-03-25');
+      expect(doc.figures.closedInPeriod.map((c) => c.decidedOn).filter((d) => d > '2023-03-25')).toEqual([]);
       const before = store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get();
       await expect(issueReport(store, who, getSettings(store), { kind: 'dekad', period: '2023-03-3' })).rejects.toThrow(/尚未结束/);
       expect(store.sqlite.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(before);
