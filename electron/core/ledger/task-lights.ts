@@ -1,5 +1,6 @@
-// Status and light of every task without building whole task rows: what the dashboard and the counts need,
-// read from the few columns they depend on. At 50,000 tasks this is the difference between a glance and a wait.
+// Status and light of every real task (a sub-task is part of its task, as in the documents) without building
+// whole task rows: what the dashboard and the counts need, read from the few columns they depend on.
+// At 50,000 tasks this is the difference between a glance and a wait.
 import type { TaskStatus } from '../../../shared/domain';
 import type { CloseoutState, Light, Milestone, Settings } from '../../../shared/workflow';
 import type { Store } from '../store/open-store';
@@ -26,7 +27,7 @@ export function taskLights(store: Store, settings: Settings, plan: { id: string;
       // No ORDER BY: counts need none, and sorting 50,000 rows costs more than the rest of the query.
       `SELECT json_group_array(json_array(t.id, b.code, t.ord, t.lead_unit_ids, t.due_date, nullif(t.milestones, '[]'), f.percent, f.closeout))
          FROM tasks t JOIN battles b ON b.id = t.battle_id LEFT JOIN task_facts f ON f.task_id = t.id
-        WHERE t.deleted = 0 AND t.plan_id = ?`,
+        WHERE t.deleted = 0 AND t.plan_id = ? AND t.parent_id = ''`,
     )
     .pluck()
     .get(plan.id) as string;

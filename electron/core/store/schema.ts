@@ -162,8 +162,8 @@ export const tasks = sqliteTable(
     index('tasks_battle').on(t.battleId, t.ord),
     index('tasks_code').on(t.code),
     // Covers everything a task's light is computed from: the overview reads 50,000 of them from this index
-    // alone instead of from the wide rows with their titles and contents.
-    index('tasks_light').on(t.planId, t.deleted, t.battleId, t.id, t.ord, t.leadUnitIds, t.dueDate, t.milestones),
+    // alone instead of from the wide rows with their titles and contents; parent_id so it counts real tasks only.
+    index('tasks_light').on(t.planId, t.deleted, t.parentId, t.battleId, t.id, t.ord, t.leadUnitIds, t.dueDate, t.milestones),
   ],
 );
 

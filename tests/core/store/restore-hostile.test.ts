@@ -280,11 +280,13 @@ describe('what the fold derives is rebuilt, not taken from the backup', () => {
 
   it('a backup made by an earlier version (fewer migrations), or one SQLite analysed, restores', async () => {
     const { unit, backup, before } = await scenario();
-    // Before migration 0012 no task carried its ledger dates, before 0011 no task carried an origin, before 0010 no role was granted to a pin, and before 0009
+    // Before migration 0013 the light index had no parent_id, before 0012 no task carried its ledger dates, before 0011 no task carried an origin, before 0010 no role was granted to a pin, and before 0009
     // there was no task_facts: the refold fills task_facts, and the pins take the identity their keys announced.
     const older = edited(backup, (db) =>
       db.exec(
-        `ALTER TABLE tasks DROP COLUMN created_on; ALTER TABLE tasks DROP COLUMN changed_on; DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
+        `DROP INDEX tasks_light; CREATE INDEX \`tasks_light\` ON \`tasks\` (\`plan_id\`,\`deleted\`,\`battle_id\`,\`id\`,\`ord\`,\`lead_unit_ids\`,\`due_date\`,\`milestones\`);
+         DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
+         ALTER TABLE tasks DROP COLUMN created_on; ALTER TABLE tasks DROP COLUMN changed_on; DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
          ALTER TABLE tasks DROP COLUMN origin_task_id; DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
          DROP TABLE grants; DROP TABLE releases; DROP INDEX events_held;
          ALTER TABLE peers DROP COLUMN office_unit_id; ALTER TABLE peers DROP COLUMN role; ALTER TABLE peers DROP COLUMN battle; ALTER TABLE quarantine DROP COLUMN kind;
