@@ -78,7 +78,8 @@ export const reportBlockSchema = z.discriminatedUnion('type', [
   /** 简报 masthead: the brief's name in large red type, 第N期, issuing office left and date right, heavy red rule. */
   z.object({ type: z.literal('masthead'), name: z.string(), issue: z.string(), office: z.string(), date: z.string() }),
   /** 红头: issuing office in red, the document number, red rule (通报, 督办单). */
-  z.object({ type: z.literal('redHeader'), issuer: z.string(), docNo: z.string() }),
+  /** `compact`: a form (督办单) starts at the text block's top instead of 35 mm under it, to stay on one page. */
+  z.object({ type: z.literal('redHeader'), issuer: z.string(), docNo: z.string(), compact: z.boolean().optional() }),
   /** `color` for a 督办单's title, printed in its severity's colour (蓝 提醒 / 黄 督办 / 红 挂牌督办). */
   z.object({ type: z.literal('title'), text: z.string(), color: z.string().optional() }),
   /** 主送 line: flush left, ending with a full-width colon. */

@@ -56,7 +56,7 @@ export function composeSupervision({ figures: f, who, number, today, fields, uni
 
   const blank = '\u3000\u3000年\u3000\u3000月\u3000\u3000日';
   const blocks: ReportBlock[] = [
-    { type: 'redHeader', issuer, docNo: `${prefix}〔${f.planYear}〕${number}号` },
+    { type: 'redHeader', issuer, docNo: `${prefix}〔${f.planYear}〕${number}号`, compact: true },
     { type: 'title', text: `${L.title}`, color: L.color },
     {
       type: 'form',

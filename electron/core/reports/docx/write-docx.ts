@@ -27,7 +27,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import type { ReportBlock, ReportDoc } from '../../../../shared/report';
-import { CHAR, FONT, FOOTER_DISTANCE, LINE_PITCH, MARGIN, PAGE, RED, SIZE, TEXT_WIDTH } from './official-format';
+import { CHAR, FONT, FOOTER_DISTANCE, LINE_PITCH, MARGIN, mm, PAGE, RED, SIZE, TEXT_WIDTH } from './official-format';
 
 interface RunStyle {
   font?: string;
@@ -65,8 +65,8 @@ function textWidth(text: string, size: number): number {
 const rule = (color: string, size: number) => ({ style: BorderStyle.SINGLE, color, size, space: 1 });
 
 /** 小初 (36 pt), or smaller when the name would not fit on one line of the text block. */
-export function mastheadSize(name: string): number {
-  return Math.min(SIZE.masthead, Math.floor((TEXT_WIDTH / 20 / (textWidth(name, 1) / 20)) * 0.96));
+export function mastheadSize(name: string, largest: number = SIZE.masthead): number {
+  return Math.min(largest, Math.floor((TEXT_WIDTH / 20 / (textWidth(name, 1) / 20)) * 0.96));
 }
 
 function masthead(b: Extract<ReportBlock, { type: 'masthead' }>): Paragraph[] {
@@ -86,14 +86,19 @@ function masthead(b: Extract<ReportBlock, { type: 'masthead' }>): Paragraph[] {
   ];
 }
 
+/**
+ * 发文机关标志 (GB/T 9704 7.2.3–7.2.5): its top 35 mm under the text block's top, in red 小标宋; the document number
+ * two lines under it; the red rule 4 mm under the number.
+ */
 function redHeader(b: Extract<ReportBlock, { type: 'redHeader' }>): Paragraph[] {
   return [
     new Paragraph({
+      style: NO_GRID,
       alignment: AlignmentType.CENTER,
-      spacing: { before: 0, after: 360, line: 240, lineRule: LineRuleType.AUTO },
-      children: [run(b.issuer, { font: FONT.title, size: SIZE.redHeader, color: RED })],
+      spacing: { before: b.compact ? 0 : mm(35), after: b.compact ? LINE_PITCH : 2 * LINE_PITCH, line: Math.round(SIZE.redHeader * 1.2 * 20), lineRule: LineRuleType.EXACT },
+      children: [run(b.issuer, { font: FONT.title, size: mastheadSize(b.issuer, SIZE.redHeader), color: RED })],
     }),
-    para([run(b.docNo)], { alignment: AlignmentType.CENTER, border: { bottom: rule(RED, 12) } }),
+    para([run(b.docNo)], { alignment: AlignmentType.CENTER, border: { bottom: { ...rule(RED, 12), space: 11 } } }),
     blank(),
   ];
 }
