@@ -21,3 +21,8 @@ export function unitNames(store: Store): Map<string, string> {
   const rows = store.sqlite.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[];
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** A collective name (各成员单位, 各乡镇街道…): several units, never one to commend, rank or supervise. */
+export function isCollective(store: Store, unitId: string): boolean {
+  return store.sqlite.prepare("SELECT 1 FROM units WHERE id = ? AND kind = 'group'").get(unitId) !== undefined;
+}

@@ -40,6 +40,9 @@ describe('ledger report', () => {
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
     expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+    // A folder that cannot be written numbers nothing: the next brief is still 第 3 号.
+    expect((await cli('report', '--kind', 'dekad', '--period', '2023-03-1', '--db', db, '--out', join(dir, 'nodir', 'y.docx'))).code).toBe(2);
+    expect((await cli('report', '--kind', 'dekad', '--period', '2023-04-1', '--db', db, '--out', join(dir, 'c.docx'))).out).toMatch(/第 3 号/);
   });
 });
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { reportKinds, type ReportKind } from '../../../shared/report';
 import { EXIT_OK, call, requireOption, withStore, type CliIo } from '../context';
-import { writeAtomically } from '../write-file';
+import { checkWritable, writeAtomically } from '../write-file';
 
 export interface ReportOptions {
   kind?: string;
@@ -38,6 +38,7 @@ export async function reportCommand(dbPath: string, o: ReportOptions, io: CliIo)
       io.out(JSON.stringify({ path: null, number: doc.number, title: doc.title, draft: doc.draft, ...doc.figures }));
       return EXIT_OK;
     }
+    checkWritable(out);
     const r = await call(h, 'report.export', input);
     writeAtomically(out, Buffer.from(r.contentBase64, 'base64'));
     // The figures the document was written from, with the date they stand at and whose records they hold.

@@ -58,6 +58,13 @@ export function saveMeeting(store: Store, who: Identity, input: MeetingInput): s
   if (!isIsoDate(input.heldOn) || !input.heldOn.startsWith(input.month.slice(0, 4))) {
     throw new AppError('bad_input', '请填写会议日期，如 2023-03-31。', `heldOn ${input.heldOn}`);
   }
+  // A month's 调度会 is held in that month or early in the next, never before it starts.
+  const first = `${input.month}-01`;
+  const latest = new Date(`${first}T00:00:00Z`);
+  latest.setUTCMonth(latest.getUTCMonth() + 2, 0);
+  if (input.heldOn < first || input.heldOn > latest.toISOString().slice(0, 10)) {
+    throw new AppError('bad_input', `${Number(input.month.slice(5))}月的调度会应在当月或次月召开，收到会议日期“${input.heldOn}”。`, `heldOn ${input.heldOn} for ${input.month}`);
+  }
   const id = meetingId(input.month);
   const clip = (s: string | undefined, n: number) => (s ?? '').trim().slice(0, n);
   store.log.append([

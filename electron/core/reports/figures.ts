@@ -55,6 +55,9 @@ export interface AttentionItem {
   battle: number;
   leadUnits: string;
   leadUnitIds: string[];
+  /** The units answerable for it: its lead units where the task itself is late, and the lead units of its late
+   * sub-tasks (collective names left out). A 督办单 goes to these. */
+  unitIds: string[];
   dueDate: string;
   percent: number | null;
   light: 'red' | 'yellow';
@@ -113,11 +116,24 @@ export interface ReportFigures {
   units: UnitFigures[];
   /** Tasks whose lead is only a collective name (各成员单位…): in the counts, in no unit's line. */
   unattributed: number;
+  /** The first collective name leading such a task, to name in the text. */
+  collectiveLead: string;
   indicators: IndicatorFigure[];
   /** 问题清单 at the period's end: open (of which past their deadline) and cleared within the period. */
   problems: { open: number; overdue: number; clearedInPeriod: number };
   /** Whose records the store holds, and up to which ledger date. */
   coverage: OfficeData[];
+}
+
+const RANK: Record<Light, number> = { done: -1, green: 0, blue: 1, yellow: 2, red: 3 };
+
+/** A task with its open sub-tasks' lateness: its light is the latest of its own and theirs. */
+function rollUp(t: TaskAt, subs: readonly TaskAt[]): TaskAt {
+  if (t.status === 'closed') return t;
+  const worst = subs.filter((s) => s.status !== 'closed').reduce<Light>((w, s) => (RANK[s.light] > RANK[w] ? s.light : w), t.light);
+  if (worst === t.light) return t;
+  const late = worst === 'red' || worst === 'yellow';
+  return { ...t, light: worst, status: late && t.status === 'in_progress' ? 'lagging' : t.status };
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -152,35 +168,57 @@ export function reportFigures(store: Store, settings: Settings, who: Identity, p
     [t, ...(subsOf.get(t.id) ?? [])].some((x) => x.leadUnitIds.includes(unitId) || x.coUnitIds.includes(unitId));
   const inScope = (t: TaskAt) =>
     scope.kind === 'city' ? true : scope.kind === 'battle' ? battleCode.get(t.battleId) === scope.battle : onTask(t, scope.unitId!);
-  // Each real task once: a sub-task (a 任务分解表 row breaking an item down, or a split) is part of its task.
+  // Each real task once: a sub-task (a 任务分解表 row breaking an item down, or a split) is part of its task,
+  // and a task is as late as its latest open part.
   const tasks = ledger.tasks
     .filter((t) => !t.parentId && battleCode.has(t.battleId) && inScope(t))
+    .map((t) => rollUp(t, subsOf.get(t.id) ?? []))
     .sort((a, b) => battleCode.get(a.battleId)! - battleCode.get(b.battleId)! || a.ord - b.ord || compareTaskCodes(a.code, b.code));
-  const taskIds = new Set(tasks.map((t) => t.id));
+  const taskIds = new Set(tasks.flatMap((t) => [t.id, ...(subsOf.get(t.id) ?? []).map((x) => x.id)]));
+  const ownLight = new Map(ledger.tasks.map((t) => [t.id, t.light]));
+  const real = (ids: readonly string[]) => ids.filter((id) => !collective.has(id));
+  /** Each unit on a task (its leads, its sub-tasks' leads) with the light of its own part. */
+  const parts = (t: TaskAt): Map<string, Light> => {
+    const out = new Map<string, Light>();
+    const add = (id: string, l: Light) => {
+      const had = out.get(id);
+      if (had === undefined || RANK[l] > RANK[had]) out.set(id, l);
+    };
+    for (const id of real(t.leadUnitIds)) add(id, t.status === 'closed' ? 'done' : ownLight.get(t.id)!);
+    for (const sub of subsOf.get(t.id) ?? []) for (const id of real(sub.leadUnitIds)) add(id, t.status === 'closed' || sub.status === 'closed' ? 'done' : sub.light);
+    return out;
+  };
 
   const closedInPeriod: ClosedItem[] = tasks
     .filter((t) => t.status === 'closed' && t.closedOn >= start && t.closedOn <= at)
     .map((t) => ({ code: t.code, title: t.title, battle: battleCode.get(t.battleId)!, leadUnits: names(t.leadUnitIds), leadUnitIds: t.leadUnitIds, decidedOn: t.closedOn }));
   const closedIds = new Set(tasks.filter((t) => t.status === 'closed' && t.closedOn >= start && t.closedOn <= at).map((t) => t.id));
 
-  // Progress lines of the period: their own period overlaps the document's and they were reported by its end.
+  // Progress lines of the period (on the tasks and their parts): their own period overlaps the document's and
+  // they were reported by its end.
   const inPeriod = ledger.progress.filter((p) => taskIds.has(p.taskId) && periodRange(p.period).end >= start);
-  const reportingUnits = new Set(inPeriod.filter((p) => !collective.has(p.unitId)).map((p) => p.unitId));
+  const reportingUnits = new Set(real(inPeriod.map((p) => p.unitId)));
+  const reportedAt = new Set(ledger.progress.map((p) => p.taskId));
 
   const attention: AttentionItem[] = tasks
     .filter((t) => t.light === 'red' || t.light === 'yellow')
-    .map((t): AttentionItem => ({
-      code: t.code,
-      title: t.title,
-      battle: battleCode.get(t.battleId)!,
-      leadUnits: names(t.leadUnitIds),
-      leadUnitIds: t.leadUnitIds,
-      dueDate: t.dueDate,
-      percent: t.percent,
-      light: t.light as 'red' | 'yellow',
-      kind: t.light === 'red' ? 'overdue' : t.percent === null ? 'notStarted' : 'behind',
-      latest: t.latest?.text ?? '',
-    }))
+    .map((t): AttentionItem => {
+      const answerable = [...parts(t)].filter(([, l]) => l === 'red' || l === 'yellow').map(([id]) => id);
+      const anyReport = reportedAt.has(t.id) || (subsOf.get(t.id) ?? []).some((x) => reportedAt.has(x.id));
+      return {
+        code: t.code,
+        title: t.title,
+        battle: battleCode.get(t.battleId)!,
+        leadUnits: names(t.leadUnitIds),
+        leadUnitIds: t.leadUnitIds,
+        unitIds: answerable,
+        dueDate: t.dueDate,
+        percent: t.percent,
+        light: t.light as 'red' | 'yellow',
+        kind: t.light === 'red' ? 'overdue' : anyReport ? 'behind' : 'notStarted',
+        latest: t.latest?.text ?? '',
+      };
+    })
     .sort((a, b) => (a.light === b.light ? 0 : a.light === 'red' ? -1 : 1));
 
   const shownBattles = battleList.filter((b) => scope.kind === 'city' || (scope.kind === 'battle' ? b.code === scope.battle : tasks.some((t) => t.battleId === b.id)));
@@ -197,22 +235,25 @@ export function reportFigures(store: Store, settings: Settings, who: Identity, p
   const byLight = zeros(lights);
   for (const t of tasks) byLight[t.light]++;
 
-  // Each unit's line counts the tasks it leads; a task led only by collective names is carried by the units of
-  // its sub-tasks, or by nobody (counted in `unattributed`).
+  // Each unit's line counts the tasks it carries — as a lead, or as the lead of a part — once each, with the
+  // light of its own part; a task led only by collective names and without parts is nobody's (`unattributed`).
   const perUnit = new Map<string, UnitFigures>();
   let unattributed = 0;
+  let collectiveLead = '';
   for (const t of tasks) {
-    let leads = t.leadUnitIds.filter((id) => !collective.has(id));
-    if (!leads.length) leads = [...new Set((subsOf.get(t.id) ?? []).flatMap((s) => s.leadUnitIds).filter((id) => !collective.has(id)))];
-    if (!leads.length) unattributed++;
-    for (const id of leads) {
+    const carriers = parts(t);
+    if (!carriers.size) {
+      unattributed++;
+      collectiveLead ||= nameOf.get(t.leadUnitIds[0] ?? '') ?? '';
+    }
+    for (const [id, light] of carriers) {
       if (scope.kind === 'unit' && id !== scope.unitId) continue;
       const u = perUnit.get(id) ?? { unitId: id, unit: nameOf.get(id) ?? id, lead: 0, closed: 0, closedInPeriod: 0, red: 0, yellow: 0, reportedInPeriod: reportingUnits.has(id) };
       u.lead++;
       if (t.status === 'closed') u.closed++;
       if (closedIds.has(t.id)) u.closedInPeriod++;
-      if (t.light === 'red') u.red++;
-      if (t.light === 'yellow') u.yellow++;
+      if (light === 'red') u.red++;
+      if (light === 'yellow') u.yellow++;
       perUnit.set(id, u);
     }
   }
@@ -270,6 +311,7 @@ export function reportFigures(store: Store, settings: Settings, who: Identity, p
     unitsReportedInPeriod: reportingUnits.size,
     units: [...perUnit.values()],
     unattributed,
+    collectiveLead,
     indicators,
     problems,
     coverage: dataCoverage(store),

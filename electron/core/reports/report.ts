@@ -7,7 +7,7 @@ import { checkReportPeriod, periodRange, reportPeriodLabel, reportRequestSchema,
 import type { Identity, Settings } from '../../../shared/workflow';
 import { planInfo } from '../ledger/queries';
 import type { Store } from '../store/open-store';
-import { resolveUnitId, unitNames } from '../units';
+import { isCollective, resolveUnitId, unitNames } from '../units';
 import type { ComposeContext, Composed } from './compose/context';
 import { composeDekad } from './compose/dekad';
 import { Fields } from './compose/fields';
@@ -51,10 +51,19 @@ function prepare(store: Store, who: Identity, settings: Settings, raw: unknown):
   }
   let unitId = '';
   let unit: string | undefined;
+  if (req.unit?.trim() && req.kind !== 'supervision') throw new AppError('bad_input', '只有督办单需要选择单位。', `unit given for ${req.kind}`);
   if (req.kind === 'supervision') {
+    if (who.role === 'unit') throw new AppError('forbidden', '督办单由总指挥中心或工作专班签发。', 'supervision by a unit');
     if (!req.unit?.trim()) throw new AppError('bad_input', '请选择被督办的单位。', 'supervision without unit');
     unitId = resolveUnitId(store, req.unit);
     unit = unitNames(store).get(unitId) ?? req.unit;
+    if (isCollective(store, unitId)) {
+      throw new AppError('bad_input', `“${unit}”是多个单位的集合称谓，督办单须发给具体承办的单位。`, `supervision of collective ${unitId}`);
+    }
+    if (unitId === who.officeUnitId) throw new AppError('bad_input', '不能对本单位签发督办单。', 'supervision of self');
+  }
+  if (req.kind === 'minutes' && who.role !== 'center') {
+    throw new AppError('forbidden', '调度会由总指挥中心召开，会议纪要由总指挥中心印发。', `minutes by ${who.role}`);
   }
   const id = reportRecordId(who.officeUnitId, req.kind, req.period, unitId);
   const issued = findIssued(store, id);
@@ -74,12 +83,14 @@ function prepare(store: Store, who: Identity, settings: Settings, raw: unknown):
   const figures = reportFigures(store, settings, who, req.period, today);
   const draft = !anyDay && today < figures.end;
   if (req.kind === 'supervision') {
-    const lagging = figures.attention.filter((a) => a.leadUnitIds.includes(unitId));
+    const lagging = figures.attention.filter((a) => a.unitIds.includes(unitId));
     if (!lagging.length) {
-      throw new AppError('bad_input', `${unit}截至${chineseDate(figures.asOf)}没有逾期、滞后或未启动的牵头任务，不需督办。`, `nothing to supervise for ${unitId}`);
+      const where = figures.scope.kind === 'city' ? '' : `在${figures.scope.label}范围内`;
+      throw new AppError('bad_input', `${unit}${where}截至${chineseDate(figures.asOf)}没有逾期、滞后或未启动的任务，不需督办。`, `nothing to supervise for ${unitId}`);
     }
   }
   const composed = COMPOSERS[req.kind]({ figures, who, number, today, fields, ...(unit ? { unit, unitId } : {}), ...(meeting ? { meeting } : {}) });
+  fields.check(Object.keys(req.texts));
   return {
     doc: {
       kind: req.kind,

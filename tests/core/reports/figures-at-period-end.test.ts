@@ -80,7 +80,9 @@ function truth(store: Store, start: string, end: string, onlyTask: (code: string
     if (on > end) continue;
     lines.set(e.id, { task: String(e.fields.taskId), unit: String(e.fields.unitId), period: String(e.fields.period), on });
   }
-  const topIds = new Set(top.map(([id]) => id));
+  // A sub-task is part of its task: its lines count with the task's, its lateness makes the task late.
+  const partsOf = (id: string) => [...tasks.entries()].filter(([, t]) => t.parent === id && t.created <= end);
+  const topIds = new Set(top.flatMap(([id]) => [id, ...partsOf(id).map(([pid]) => pid)]));
   // Collective names (各成员单位…) are not units: their lines count, they are not a unit that reported.
   const collective = new Set(store.sqlite.prepare("SELECT id FROM units WHERE kind = 'group'").pluck().all() as string[]);
   const periodStart = (p: string) => (p.length === 7 ? `${p}-01` : `${p.slice(0, 7)}-${['01', '11', '21'][Number(p.slice(8)) - 1]}`);
@@ -90,7 +92,11 @@ function truth(store: Store, start: string, end: string, onlyTask: (code: string
     total: top.length,
     closed: closedIds.map(([, t]) => t.code).sort(),
     closedInPeriod: closedIds.filter(([id]) => latest.get(id)!.on >= start).map(([, t]) => t.code).sort(),
-    overdue: top.filter(([id, t]) => t.due && t.due < end && latest.get(id)?.state !== 'approved').map(([, t]) => t.code).sort(),
+    // A task is late when it or one of its open parts is past its due date.
+    overdue: top
+      .filter(([id, t]) => latest.get(id)?.state !== 'approved' && [[id, t] as const, ...partsOf(id)].some(([pid, p]) => p.due && p.due < end && latest.get(pid)?.state !== 'approved'))
+      .map(([, t]) => t.code)
+      .sort(),
     lines: inPeriod.length,
     reporters: new Set(inPeriod.map((l) => l.unit).filter((u) => !collective.has(u))).size,
   };
@@ -188,7 +194,7 @@ describe('figures at the period’s end, recomputed from the event log', () => {
     expect(late.total).toBe(mid.total + 1);
     expect(addedCode).toMatch(/^1\.1\.\d+$/);
     // The store holds the late line; the 中旬 brief does not count it.
-    const held = store.sqlite.prepare("SELECT count(*) FROM progress p JOIN tasks t ON t.id = p.task_id AND t.parent_id = '' WHERE p.period = '2023-03-2' AND p.deleted = 0").pluck().get() as number;
+    const held = store.sqlite.prepare("SELECT count(*) FROM progress WHERE period = '2023-03-2' AND deleted = 0").pluck().get() as number;
     expect(mid.progressLinesInPeriod).toBe(held - 1);
     expect(mid.progressLinesInPeriod).toBe(truth(store, '2023-03-11', '2023-03-20').lines);
   });

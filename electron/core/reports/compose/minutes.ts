@@ -22,8 +22,8 @@ export function composeMinutes({ figures: f, who, number, fields, meeting }: Com
   const intro = fields.text(
     'intro',
     '开头',
-    `${chineseDate(m.heldOn)}，${m.chair || '总指挥中心负责同志'}${where}主持召开${label}${f.words.work}工作调度会，听取各工作专班工作进展情况汇报，研究解决推进中的问题，安排部署下一步工作。现将会议议定事项纪要如下：`,
-    { multiline: true },
+    `${chineseDate(m.heldOn)}，${m.chair || '总指挥中心负责同志'}${where}主持召开${label}${f.words.work}工作调度会，听取各工作专班工作进展情况汇报，研究解决推进中的问题，安排部署下一步工作。`,
+    { multiline: true, required: true },
   );
   const body = fields.text('minutes', '会议情况', m.minutes, { multiline: true, hint: '会议的总体评价、讲话要点；留空则不印' });
   const attendees = fields.text('attendees', '出席', m.attendees, { multiline: true });
@@ -32,11 +32,14 @@ export function composeMinutes({ figures: f, who, number, fields, meeting }: Com
   const blocks: ReportBlock[] = [{ type: 'masthead', name, issue: `第${number}期`, office, date }];
   blocks.push(...paragraphsOf(intro).map((text) => ({ type: 'paragraph' as const, text, field: 'intro' })));
   blocks.push(...paragraphsOf(body).map((text) => ({ type: 'paragraph' as const, text, field: 'minutes' })));
-  decisions.forEach((d, i) => {
-    const made = d.kind === 'task' && d.ref ? `（已列入台账，编号${d.ref}）` : d.kind === 'problem' ? '（已列入问题清单，限期整改）' : '';
-    blocks.push({ type: 'paragraph', text: `${ordinal(i + 1)}、${d.text.replace(/[。；;]+$/, '')}。${made}` });
-  });
-  if (!decisions.length) blocks.push({ type: 'paragraph', text: '本次会议未形成议定事项。' });
+  if (decisions.length) {
+    blocks.push({ type: 'paragraph', text: '现将会议议定事项纪要如下：' });
+    decisions.forEach((d, i) => {
+      const made = d.kind === 'task' && d.ref ? `（已列入台账，编号${d.ref}）` : d.kind === 'problem' ? '（已列入问题清单，限期整改）' : '';
+      // The decision's own closing mark gives way to the note of what it created and one full stop.
+      blocks.push({ type: 'paragraph', text: `${ordinal(i + 1)}、${d.text.replace(/[。；;！!？?，,、\s]+$/, '')}${made}。` });
+    });
+  } else blocks.push({ type: 'paragraph', text: '本次会议未形成议定事项。' });
   if (attendees) blocks.push({ type: 'attendance', label: '出席', text: paragraphsOf(attendees).join('，') });
   blocks.push({ type: 'imprint', cc: cc ? `分送：${cc}。`.replace(/。。$/, '。') : '', printer: office, printedOn: `${date}印发` });
   return { title: `${name}第${number}期（${reportPeriodLabel(m.month)}）`, blocks };

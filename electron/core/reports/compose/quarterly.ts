@@ -11,7 +11,8 @@ import { attentionSentences, battleTable, indicatorBlocks, nonZero, ordinal, ove
 function achievementsDraft(f: ReportFigures): string {
   const closedNow = f.closedInPeriod.length;
   const byBattle = f.battles.filter((b) => b.closedInPeriod > 0).map((b) => `${b.shortName || b.name}${b.closedInPeriod}项`);
-  const named = f.closedInPeriod.slice(0, 5).map((c) => `“${c.title.replace(/[。；;，,]+$/, '')}”`).join('、');
+  // Quoted names follow each other without 顿号 (GB/T 15834).
+  const named = f.closedInPeriod.slice(0, 5).map((c) => `“${c.title.replace(/[。；;，,]+$/, '')}”`).join('');
   const onTarget = f.indicators.filter((i) => i.actual && i.light === 'green').map((i) => i.name);
   const parts = [
     closedNow

@@ -27,11 +27,20 @@ export function nonZero(parts: readonly [count: number, text: string][]): string
   return parts.filter(([n]) => n > 0).map(([, t]) => t).join('，');
 }
 
-/** The day a reply is due: the given day of the month after the period (4月5日 for a March notice). */
-export function dayOfNextMonth(end: string, day: number): string {
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The day a reply is due: the 5th of the month after the period (4月5日 for a March notice), or five days after
+ * the issue date when the document goes out on or after that day — never a day already past. */
+export function replyBy(end: string, issuedOn: string): string {
   const y = Number(end.slice(0, 4));
   const m = Number(end.slice(5, 7));
-  return m === 12 ? `${y + 1}年1月${day}日` : `${m + 1}月${day}日`;
+  const fifth = m === 12 ? `${y + 1}-01-05` : `${y}-${String(m + 1).padStart(2, '0')}-05`;
+  const due = issuedOn < fifth ? fifth : addDays(issuedOn, 5);
+  return due.slice(0, 4) === end.slice(0, 4) ? shortChineseDate(due) : chineseDate(due);
 }
 
 /** The plan cited as offices cite it: 《title》（docNo）. */
@@ -136,8 +145,12 @@ export const ATTENTION_HEADING = {
 
 /** One sentence per kind: how many, and the first few by code and unit. */
 export function attentionSentences(f: ReportFigures, max = 6): string[] {
+  // A unit's own document names its items by code alone: every one of them is its own.
   const named = (items: readonly AttentionItem[]) =>
-    items.slice(0, max).map((a) => `${a.leadUnits}牵头的${a.code}`).join('，') + (items.length > max ? `等${items.length}项` : '');
+    items
+      .slice(0, max)
+      .map((a) => (f.scope.kind === 'unit' ? a.code : `${a.leadUnits}牵头的${a.code}`))
+      .join(f.scope.kind === 'unit' ? '、' : '，') + (items.length > max ? `等${items.length}项` : '');
   const of = (k: AttentionItem['kind']) => f.attention.filter((a) => a.kind === k);
   const out: string[] = [];
   const overdue = of('overdue');

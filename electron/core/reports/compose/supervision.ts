@@ -33,25 +33,27 @@ export function levelByRule(items: readonly AttentionItem[], asOf: string): Leve
 }
 
 export function composeSupervision({ figures: f, who, number, today, fields, unit = '', unitId = '' }: ComposeContext): Composed {
-  const mine = f.attention.filter((a) => a.leadUnitIds.includes(unitId));
+  const mine = f.attention.filter((a) => a.unitIds.includes(unitId));
   const count = (k: AttentionItem['kind']) => mine.filter((a) => a.kind === k).length;
-  const issuer = fields.text('issuer', '督办单位', who.officeName);
-  const prefix = fields.text('docPrefix', '督办字号', f.words.work.includes('六仗') ? '六仗督' : '督');
+  const issuer = fields.text('issuer', '督办单位', who.officeName, { required: true, max: 40 });
+  // Each office its own prefix: the centre's and a taskforce's 督办单 never share a 文号.
+  const base = f.words.work.includes('六仗') ? '六仗' : '';
+  const prefix = fields.text('docPrefix', '督办字号', f.scope.kind === 'battle' ? `${base}${f.scope.battle}督` : `${base}督`, { required: true, max: 12 });
   const ruled = levelByRule(mine, f.asOf);
-  const typed = fields.text('level', '督办等级', ruled, { hint: `蓝（提醒）、黄（督办）或红（挂牌督办）；按规则为${ruled}` }).trim().slice(0, 1);
+  const typed = fields.text('level', '督办等级', ruled, { hint: `蓝（提醒）、黄（督办）或红（挂牌督办）；按规则为${ruled}`, required: true, oneOf: Object.keys(LEVELS) });
   const level: Level = typed in LEVELS ? (typed as Level) : ruled;
   const what = nonZero([
     [count('overdue'), `${count('overdue')}项已过完成时限仍未完成`],
     [count('behind'), `${count('behind')}项进度落后于序时进度`],
     [count('notStarted'), `${count('notStarted')}项尚未报送进展`],
   ]);
-  const matter = fields.text('matter', '督办事项', `截至${chineseDate(f.asOf)}，你单位牵头的任务中${what}（见附件），请高度重视，限期整改。`, { multiline: true });
-  const basis = fields.text('basis', '督办依据', `${planCitation(f)}及${f.words.work}工作台账（截至${chineseDate(f.asOf)}）。`);
-  const deadline = fields.text('deadline', '办理时限', `${chineseDate(addDays(today, 10))}前`);
-  const reply = fields.text('reply', '工作要求', `请逐项分析原因，明确整改措施、责任人和完成时间，于办理时限内将办理情况书面反馈${issuer}，并在台账中更新进展。`, { multiline: true });
-  const contact = fields.text('contact', '联系人', who.operator);
-  const phone = fields.text('phone', '联系电话', '');
-  const date = fields.text('date', '交办日期', chineseDate(today));
+  const matter = fields.text('matter', '督办事项', `截至${chineseDate(f.asOf)}，你单位承担的任务中${what}（见附件），请高度重视，限期整改。`, { multiline: true, required: true, max: 300 });
+  const basis = fields.text('basis', '督办依据', `${planCitation(f)}及${f.words.work}工作台账（截至${chineseDate(f.asOf)}）。`, { required: true, max: 200 });
+  const deadline = fields.text('deadline', '办理时限', `${chineseDate(addDays(today, 10))}前`, { required: true, max: 30 });
+  const reply = fields.text('reply', '工作要求', `请逐项分析原因，明确整改措施、责任人和完成时间，于办理时限内将办理情况书面反馈${issuer}，并在台账中更新进展。`, { multiline: true, required: true, max: 300 });
+  const contact = fields.text('contact', '联系人', who.operator, { max: 20 });
+  const phone = fields.text('phone', '联系电话', '', { max: 30, pattern: { re: /^[\d\s\-－()（）、，,转]+$/, what: '电话号码（数字，可带区号、分机）' } });
+  const date = fields.text('date', '交办日期', chineseDate(today), { required: true, max: 20 });
   const L = LEVELS[level];
 
   const blank = '\u3000\u3000年\u3000\u3000月\u3000\u3000日';
