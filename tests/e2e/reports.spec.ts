@@ -49,7 +49,8 @@ base('the 3月下旬 brief and the March notice, previewed, edited and saved as 
     await shot(page, 'report-notice');
     const notice = await savedText(page);
     expect(notice.name).toBe('关于2023年3月经济增长主动仗工作推进情况的通报.docx');
-    expect(notice.text).toContain('六仗办通〔2023〕1号');
+    // The taskforce's own 文号 prefix: never the centre's.
+    expect(notice.text).toContain('六仗1专通〔2023〕1号');
     await expect(page.getByTestId('report-issued')).toContainText('月通报');
   });
 });
