@@ -31,7 +31,7 @@ function Table({ b }: { b: Extract<ReportBlock, { type: 'table' }> }) {
         <thead>
           <tr>
             {b.columns.map((c, i) => (
-              <th key={i} style={{ ...cell, fontFamily: HEI, fontWeight: 400, textAlign: 'center' }}>
+              <th key={i} style={{ ...cell, fontFamily: HEI, fontWeight: 400, textAlign: 'center', whiteSpace: 'nowrap' }}>
                 {c.title}
               </th>
             ))}
