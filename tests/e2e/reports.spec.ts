@@ -25,7 +25,7 @@ base('the 3月下旬 brief and the March notice, previewed, edited and saved as 
     await expect(paper).toContainText('发展“六仗”工作简报');
     await expect(paper).toContainText('第1期');
     // A taskforce's brief is about its battle: battle 1's 28 real tasks (sub-tasks are parts of their items),
-    // not the city's 167.
+    // not the city's 165.
     await expect(paper).toContainText('截至2023年3月31日，经济增长主动仗共有任务28项');
     await expect(paper).not.toContainText('全市');
     await expect(page.getByTestId('report-coverage')).toContainText('范围：经济增长主动仗；数字截至2023年3月31日');

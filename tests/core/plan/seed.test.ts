@@ -62,8 +62,10 @@ describe('seeds/plan-2023.json', () => {
     expect(tableRows(6)).toEqual([]);
     expect(seed.tasks).toHaveLength(165 + 32);
     const parents = seed.tasks.filter((t) => t.code.startsWith('2.表.')).map((t) => t.parent ?? '');
-    expect(parents.filter(Boolean)).toHaveLength(30);
+    expect(parents.filter(Boolean)).toHaveLength(32);
     expect(seed.tasks.find((t) => t.code === '2.表.1')!.parent).toBe('2.1.1');
+    // Rows whose 工作内容 names the item without its leading verb (创新平台建设攻坚行动 → 2.3 实施创新平台建设攻坚行动).
+    expect(seed.tasks.find((t) => t.code === '2.表.22')!.parent).toBe('2.3');
     // 6.3.8 残疾人托养服务 carries what its table row 8 says, once.
     const sixEight = seed.tasks.find((t) => t.code === '6.3.8')!;
     expect(sixEight.content).toMatch(/第8行/);

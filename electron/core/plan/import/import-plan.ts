@@ -272,7 +272,13 @@ function linkTableRows(draft: PlanSeed): void {
       continue;
     }
     for (const row of rows) {
-      const item = items.find((t) => t.title === row.title) ?? items.find((t) => row.group && t.title === row.group);
+      // The row's 工作内容 names its item, sometimes without the item's leading verb (“创新平台建设攻坚行动” under
+      // “实施创新平台建设攻坚行动”).
+      const bare = (title: string) => title.replace(/^(实施|开展|推进|打好|深入实施|深入开展)/, '');
+      const item =
+        items.find((t) => t.title === row.title) ??
+        items.find((t) => row.group && t.title === row.group) ??
+        items.find((t) => row.group && bare(t.title) === bare(row.group));
       if (item) row.parent = item.code;
     }
   }
