@@ -100,7 +100,8 @@ export function createHandlers({ store, version, now = () => new Date(), files =
       const dueSoon = lights.filter((t) => t.light === 'blue').sort(inOrder);
       const shown = listTasks(store, settings(), {}, plan, [...overdue.slice(0, LIST_CAP), ...dueSoon.slice(0, LIST_CAP)].map((t) => t.id));
       const rowOf = new Map(shown.map((t) => [t.id, t]));
-      const rows = (list: typeof overdue) => list.slice(0, LIST_CAP).flatMap((t) => (rowOf.has(t.id) ? [rowOf.get(t.id)!] : []));
+      // A row shows the task's light with its parts rolled up, as it is counted.
+      const rows = (list: typeof overdue) => list.slice(0, LIST_CAP).flatMap((t) => (rowOf.has(t.id) ? [{ ...rowOf.get(t.id)!, light: t.light, status: t.status }] : []));
       return {
         battles: battleCounts(lights, battleCodes(store, plan.id)),
         overdue: rows(overdue),

@@ -36,19 +36,24 @@ export interface UnitCount {
 }
 
 /** Per lead unit (by id, named at the end): one pass, no row copied. */
-export function unitCounts(tasks: readonly (Pick<TaskRow, 'status' | 'light'> & { leadUnitIds: readonly string[] })[], nameOf: (unitId: string) => string): UnitCount[] {
+export function unitCounts(
+  tasks: readonly (Pick<TaskRow, 'status' | 'light'> & { leadUnitIds: readonly string[]; parts?: readonly (readonly [string, Light])[] })[],
+  nameOf: (unitId: string) => string,
+): UnitCount[] {
   const out = new Map<string, UnitCount>();
+  const count = (u: string, light: Light, closed: boolean) => {
+    let c = out.get(u);
+    if (!c) out.set(u, (c = { unit: u, lead: 0, red: 0, yellow: 0, closed: 0 }));
+    c.lead++;
+    if (light === 'red') c.red++;
+    else if (light === 'yellow') c.yellow++;
+    if (closed) c.closed++;
+  };
   for (let i = 0; i < tasks.length; i++) {
     const t = tasks[i]!;
-    for (let k = 0; k < t.leadUnitIds.length; k++) {
-      const u = t.leadUnitIds[k]!;
-      let c = out.get(u);
-      if (!c) out.set(u, (c = { unit: u, lead: 0, red: 0, yellow: 0, closed: 0 }));
-      c.lead++;
-      if (t.light === 'red') c.red++;
-      else if (t.light === 'yellow') c.yellow++;
-      if (t.status === 'closed') c.closed++;
-    }
+    // A task with parts: each unit on it with the light of its own part (a unit leading only a late part is late).
+    if (t.parts) for (const [u, light] of t.parts) count(u, light, t.status === 'closed');
+    else for (let k = 0; k < t.leadUnitIds.length; k++) count(t.leadUnitIds[k]!, t.light, t.status === 'closed');
   }
   // Two ids under one name (a unit renamed into another's name) count as one line, as they did by name.
   const byName = new Map<string, UnitCount>();

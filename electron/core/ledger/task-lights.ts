@@ -16,6 +16,41 @@ export interface TaskLight {
   dueDate: string;
   status: TaskStatus;
   light: Light;
+  /** For a task with sub-tasks: each unit on it (its leads, its parts' leads) with the light of its own part. */
+  parts?: [unitId: string, light: Light][];
+}
+
+const RANK: Record<Light, number> = { done: -1, green: 0, blue: 1, yellow: 2, red: 3 };
+
+/**
+ * A task is as late as its latest open part (a sub-task: a 任务分解表 row breaking it down), as in the documents;
+ * each unit answers for its own part. Sub-tasks are few: read apart, by the index's parent_id range.
+ */
+function rollUpParts(store: Store, plan: { id: string }, byId: Map<string, TaskLight>, lightOf: ReturnType<typeof lightMemo>, leadOf: (json: string) => string[]): void {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT t.parent_id, t.lead_unit_ids, t.due_date, t.milestones, f.percent, f.closeout
+         FROM tasks t LEFT JOIN task_facts f ON f.task_id = t.id
+        WHERE t.deleted = 0 AND t.plan_id = ? AND t.parent_id > ''`,
+    )
+    .raw()
+    .all(plan.id) as [parent: string, lead: string, dueDate: string, milestones: string, percent: number | null, closeout: CloseoutState | null][];
+  for (const [parentId, lead, dueDate, ms, percent, closeout] of rows) {
+    const parent = byId.get(parentId);
+    if (!parent) continue;
+    const [light] = lightOf(dueDate, percent, closeout, ms === '[]' ? null : (JSON.parse(ms) as Milestone[]));
+    const parts = (parent.parts ??= parent.leadUnitIds.map((u) => [u, parent.light] as [string, Light]));
+    if (parent.status === 'closed') continue;
+    for (const u of leadOf(lead)) {
+      const had = parts.find((p) => p[0] === u);
+      if (!had) parts.push([u, light]);
+      else if (RANK[light] > RANK[had[1]]) had[1] = light;
+    }
+    if (RANK[light] > RANK[parent.light]) {
+      parent.light = light;
+      if ((light === 'red' || light === 'yellow') && parent.status === 'in_progress') parent.status = 'lagging';
+    }
+  }
 }
 
 export function taskLights(store: Store, settings: Settings, plan: { id: string; year: number }): TaskLight[] {
@@ -43,6 +78,7 @@ export function taskLights(store: Store, settings: Settings, plan: { id: string;
     const known = lightOf(r[4], r[6], r[7], ms === null ? null : (JSON.parse(ms) as Milestone[]));
     out[i] = { id: r[0], battle: r[1], ord: r[2], leadUnitIds: leadOf(r[3]), dueDate: r[4], status: known[1], light: known[0] };
   }
+  rollUpParts(store, plan, new Map(out.map((t) => [t.id, t])), lightOf, leadOf);
   return out;
 }
 

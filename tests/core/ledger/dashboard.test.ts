@@ -23,9 +23,19 @@ describe('the overview', () => {
     await call('task.update', { id: before[4]!.id, edit: { milestones: [{ date: '2023-06-30', percent: 50, text: '过半' }] } });
     const { tasks: rows } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
     // The overview counts real tasks, as the documents do: a sub-task (a 任务分解表 row breaking an item down) is
-    // part of its task.
-    const tasks = rows.filter((t) => !t.parentId);
+    // part of its task, which is as late as its latest open part; each unit answers for its own part.
+    const rank = { done: -1, green: 0, blue: 1, yellow: 2, red: 3 } as const;
+    const partsOf = (id: string) => rows.filter((r) => r.parentId === id);
+    const tasks = rows
+      .filter((t) => !t.parentId)
+      .map((t) => {
+        if (t.status === 'closed') return t;
+        const light = partsOf(t.id).filter((p) => p.status !== 'closed').reduce((w, p) => (rank[p.light] > rank[w] ? p.light : w), t.light);
+        return light === t.light ? t : { ...t, light, status: (light === 'red' || light === 'yellow') && t.status === 'in_progress' ? ('lagging' as const) : t.status };
+      });
     expect(tasks.length).toBeLessThan(rows.length);
+    // The played March makes some parts late whose task is not: the roll-up is exercised.
+    expect(tasks.filter((t, i) => t.light !== rows.filter((r) => !r.parentId)[i]!.light).length).toBeGreaterThan(0);
     const o = await call<Overview>('dashboard.get', {});
 
     const lights = new Set(tasks.map((t) => t.light));
@@ -40,13 +50,24 @@ describe('the overview', () => {
     expect(o.dueSoonCount).toBe(tasks.filter((t) => t.light === 'blue').length);
     expect(o.overdue.map((t) => t.id).sort()).toEqual(tasks.filter((t) => t.light === 'red').slice(0, 200).map((t) => t.id).sort());
     const byUnit = new Map<string, { lead: number; red: number; yellow: number; closed: number }>();
+    const own = new Map(rows.map((r) => [r.id, r]));
     for (const t of tasks) {
-      for (const u of t.leadUnits) {
+      const parts = partsOf(t.id);
+      // Each unit on the task once, with the latest light of the parts it leads (the task's own for its leads).
+      const mine = new Map<string, string>();
+      const add = (u: string, light: string) => {
+        const had = mine.get(u);
+        if (had === undefined || rank[light as keyof typeof rank] > rank[had as keyof typeof rank]) mine.set(u, light);
+      };
+      const closed = t.status === 'closed';
+      for (const u of t.leadUnits) add(u, parts.length ? (closed ? 'done' : own.get(t.id)!.light) : t.light);
+      if (!closed) for (const p of parts) for (const u of p.leadUnits) add(u, p.light);
+      for (const [u, light] of mine) {
         const c = byUnit.get(u) ?? { lead: 0, red: 0, yellow: 0, closed: 0 };
         c.lead++;
-        if (t.light === 'red') c.red++;
-        if (t.light === 'yellow') c.yellow++;
-        if (t.status === 'closed') c.closed++;
+        if (light === 'red') c.red++;
+        if (light === 'yellow') c.yellow++;
+        if (closed) c.closed++;
         byUnit.set(u, c);
       }
     }
