@@ -41,19 +41,23 @@ export function unitCounts(
   nameOf: (unitId: string) => string,
 ): UnitCount[] {
   const out = new Map<string, UnitCount>();
-  const count = (u: string, light: Light, closed: boolean) => {
-    let c = out.get(u);
-    if (!c) out.set(u, (c = { unit: u, lead: 0, red: 0, yellow: 0, closed: 0 }));
-    c.lead++;
-    if (light === 'red') c.red++;
-    else if (light === 'yellow') c.yellow++;
-    if (closed) c.closed++;
-  };
+  // Indexed loops and no helper call per task: this runs once per request over 50,000 tasks, mostly before it
+  // is optimised. A task with parts counts each unit on it with the light of its own part.
   for (let i = 0; i < tasks.length; i++) {
     const t = tasks[i]!;
-    // A task with parts: each unit on it with the light of its own part (a unit leading only a late part is late).
-    if (t.parts) for (const [u, light] of t.parts) count(u, light, t.status === 'closed');
-    else for (let k = 0; k < t.leadUnitIds.length; k++) count(t.leadUnitIds[k]!, t.light, t.status === 'closed');
+    const closed = t.status === 'closed';
+    const parts = t.parts;
+    const n = parts ? parts.length : t.leadUnitIds.length;
+    for (let k = 0; k < n; k++) {
+      const u = parts ? parts[k]![0] : t.leadUnitIds[k]!;
+      const light = parts ? parts[k]![1] : t.light;
+      let c = out.get(u);
+      if (!c) out.set(u, (c = { unit: u, lead: 0, red: 0, yellow: 0, closed: 0 }));
+      c.lead++;
+      if (light === 'red') c.red++;
+      else if (light === 'yellow') c.yellow++;
+      if (closed) c.closed++;
+    }
   }
   // Two ids under one name (a unit renamed into another's name) count as one line, as they did by name.
   const byName = new Map<string, UnitCount>();

@@ -26,7 +26,7 @@ const RANK: Record<Light, number> = { done: -1, green: 0, blue: 1, yellow: 2, re
  * A task is as late as its latest open part (a sub-task: a 任务分解表 row breaking it down), as in the documents;
  * each unit answers for its own part. Sub-tasks are few: read apart, by the index's parent_id range.
  */
-function rollUpParts(store: Store, plan: { id: string }, byId: Map<string, TaskLight>, lightOf: ReturnType<typeof lightMemo>, leadOf: (json: string) => string[]): void {
+function rollUpParts(store: Store, plan: { id: string }, tasks: TaskLight[], lightOf: ReturnType<typeof lightMemo>, leadOf: (json: string) => string[]): void {
   const rows = store.sqlite
     .prepare(
       `SELECT t.parent_id, t.lead_unit_ids, t.due_date, t.milestones, f.percent, f.closeout
@@ -35,6 +35,8 @@ function rollUpParts(store: Store, plan: { id: string }, byId: Map<string, TaskL
     )
     .raw()
     .all(plan.id) as [parent: string, lead: string, dueDate: string, milestones: string, percent: number | null, closeout: CloseoutState | null][];
+  if (!rows.length) return;
+  const byId = new Map(tasks.map((t) => [t.id, t]));
   for (const [parentId, lead, dueDate, ms, percent, closeout] of rows) {
     const parent = byId.get(parentId);
     if (!parent) continue;
@@ -78,7 +80,7 @@ export function taskLights(store: Store, settings: Settings, plan: { id: string;
     const known = lightOf(r[4], r[6], r[7], ms === null ? null : (JSON.parse(ms) as Milestone[]));
     out[i] = { id: r[0], battle: r[1], ord: r[2], leadUnitIds: leadOf(r[3]), dueDate: r[4], status: known[1], light: known[0] };
   }
-  rollUpParts(store, plan, new Map(out.map((t) => [t.id, t])), lightOf, leadOf);
+  rollUpParts(store, plan, out, lightOf, leadOf);
   return out;
 }
 
