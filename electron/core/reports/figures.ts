@@ -163,7 +163,12 @@ export function reportFigures(store: Store, settings: Settings, who: Identity, p
   const names = (ids: readonly string[]) => ids.map((id) => nameOf.get(id) ?? id).join('、');
 
   const subsOf = new Map<string, TaskAt[]>();
-  for (const t of ledger.tasks) if (t.parentId) subsOf.set(t.parentId, [...(subsOf.get(t.parentId) ?? []), t]);
+  for (const t of ledger.tasks) {
+    if (!t.parentId) continue;
+    const list = subsOf.get(t.parentId);
+    if (list) list.push(t);
+    else subsOf.set(t.parentId, [t]);
+  }
   const onTask = (t: TaskAt, unitId: string) =>
     [t, ...(subsOf.get(t.id) ?? [])].some((x) => x.leadUnitIds.includes(unitId) || x.coUnitIds.includes(unitId));
   const inScope = (t: TaskAt) =>

@@ -98,7 +98,11 @@ export function ledgerAt(store: Store, planId: string, planYear: number, setting
     progress.push({ taskId: str(p.taskId), unitId: str(p.unitId), period, percent: typeof p.percent === 'number' ? p.percent : 0, text: str(p.text), reportedOn: str(p.reportedOn) });
   }
   const linesOf = new Map<string, ProgressAt[]>();
-  for (const p of progress) linesOf.set(p.taskId, [...(linesOf.get(p.taskId) ?? []), p]);
+  for (const p of progress) {
+    const list = linesOf.get(p.taskId);
+    if (list) list.push(p);
+    else linesOf.set(p.taskId, [p]);
+  }
   // The latest close-out of a task (ids are UUID v7: time-ordered).
   const closeoutOf = new Map<string, { id: string; state: CloseoutState; decidedOn: string }>();
   for (const [id, c] of state.closeout) {

@@ -9,6 +9,9 @@ import type { ComposeContext, Composed } from './context';
 import { paragraphsOf } from './fields';
 import { attentionTable, ATTENTION_HEADING, battleTable, indicatorBlocks, ordinal, overallSentence, planCitation, points, replyBy, subject } from './sections';
 
+/** Rows an 附件 list prints of one kind. */
+const ANNEX_ROWS = 300;
+
 function commendDraft(f: ReportFigures): string {
   const all = commendable(f);
   const list = all.slice(0, 8);
@@ -96,7 +99,16 @@ export function composeMonthly({ figures: f, who, number, today, fields }: Compo
   if (shares.length) {
     annexes.push({
       title: `${label}逾期、滞后和未启动任务清单`,
-      blocks: kinds.filter((x) => x.items.length).flatMap((x, i) => [{ type: 'heading' as const, level: 2 as const, text: `${ordinal(i + 1)}、${ATTENTION_HEADING[x.k]}（${x.items.length}项）` }, attentionTable(x.items, x.k !== 'notStarted')]),
+      blocks: kinds
+        .filter((x) => x.items.length)
+        .flatMap((x, i) => [
+          { type: 'heading' as const, level: 2 as const, text: `${ordinal(i + 1)}、${ATTENTION_HEADING[x.k]}（${x.items.length}项）` },
+          // A list nobody reads to the end is no list: past ANNEX_ROWS the rest is in the ledger and its Excel export.
+          {
+            ...attentionTable(x.items.slice(0, ANNEX_ROWS), x.k !== 'notStarted'),
+            ...(x.items.length > ANNEX_ROWS ? { note: `另有${x.items.length - ANNEX_ROWS}项未列出，详见台账（可导出任务分解表）。` } : {}),
+          },
+        ]),
     });
     blocks.push({ type: 'paragraph', text: `截至${chineseDate(f.asOf)}，${shares.join('，')}（详见附件${annexes.length}）。${laggingSentence(f)}` });
     const idle = kinds[2]!.items;
