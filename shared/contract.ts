@@ -7,6 +7,7 @@ import { planDraftSchema, planImportResultSchema, planListSchema } from './plan-
 import { planSeedSchema } from './plan-seed';
 import { reportDocSchema, reportFiguresSchema, reportKinds, reportRequestSchema } from './report';
 import { importColumnFields, xlsxImportResultSchema } from './xlsx-import';
+import { dailyContract } from './contract/daily';
 import { indicatorEditSchema, indicatorLights, indicatorSchema } from './indicators';
 import { candidateSchema, decisionKinds, decisionSchema, problemCountSchema, problemSchema, problemSources, supervisionKinds, supervisionSchema, unitRankSchema } from './dispatch';
 import { battleCodeSchema, battleSummarySchema, listTypes, planInfoSchema, taskRowSchema, taskStatuses, unitSchema } from './domain';
@@ -144,13 +145,18 @@ export const contract = {
     input: z.object({ sha256: z.string() }).strict(),
     output: z.object({ contentBase64: z.string() }),
   },
-  'closeout.request': { input: z.object({ taskId: z.string().min(1), statement: z.string().max(2000) }).strict(), output: z.object({ id: z.string() }) },
+  'closeout.request': {
+    // belowFull: the unit confirms a request for a task reported below 100 % (the statement says why).
+    input: z.object({ taskId: z.string().min(1), statement: z.string().max(2000), belowFull: z.boolean().default(false) }).strict(),
+    output: z.object({ id: z.string() }),
+  },
   'closeout.decide': {
     input: z.object({ taskId: z.string().min(1), approve: z.boolean(), reason: z.string().max(1000).default('') }).strict(),
     output: z.object({ ok: z.literal(true) }),
   },
   'closeout.reopen': { input: z.object({ taskId: z.string().min(1), reason: z.string().max(1000) }).strict(), output: z.object({ ok: z.literal(true) }) },
   'closeout.queue': { input: empty, output: z.object({ items: z.array(closeoutSchema) }) },
+  ...dailyContract,
   'sync.info': {
     input: empty,
     output: z.object({

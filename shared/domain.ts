@@ -1,7 +1,7 @@
 // Domain vocabulary shared by every process. Names follow ../shared/design/GLOSSARY.md.
 import { z } from 'zod';
 import { lights, listTypes, taskStatuses } from './enums';
-import { milestoneSchema } from './workflow';
+import { closeoutStates, milestoneSchema } from './workflow';
 
 export { listTypes, taskStatuses, type ListType, type TaskStatus } from './enums';
 
@@ -65,6 +65,10 @@ export const taskRowSchema = z.object({
   handler: z.string(),
   responsibleSection: z.string(),
   parentId: z.string(),
+  /** The ledger date it was added on; '' for the plan's own tasks. */
+  createdOn: z.string(),
+  /** The state of its latest 销号 record (rejected shows as 已退回 until answered or asked again). */
+  closeout: z.enum(closeoutStates).nullable(),
   targets: z.array(targetSchema),
 });
 export type TaskRow = z.infer<typeof taskRowSchema>;

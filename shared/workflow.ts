@@ -63,7 +63,8 @@ export const progressLineSchema = z.object({
 });
 export type ProgressLine = z.infer<typeof progressLineSchema>;
 
-export const closeoutStates = ['pending', 'approved', 'rejected', 'reopened'] as const;
+/** withdrawn: the requesting unit took back its pending request (撤回). */
+export const closeoutStates = ['pending', 'approved', 'rejected', 'reopened', 'withdrawn'] as const;
 export type CloseoutState = (typeof closeoutStates)[number];
 
 /** A record about one task by one unit (a 销号 request, a problem): what lists show to name both. */
@@ -82,8 +83,13 @@ export const closeoutSchema = z.object({
   requestedOn: z.string(),
   state: z.enum(closeoutStates),
   decider: z.string(),
+  /** 审批意见 with an approval, 退回理由 with a rejection, the reason of a reopening. */
   reason: z.string(),
   decidedOn: z.string(),
+  /** The unit's answer to a rejection (说明) and its date; '' until it answers. */
+  answer: z.string(),
+  answeredOn: z.string(),
+  withdrawnOn: z.string(),
 });
 export type Closeout = z.infer<typeof closeoutSchema>;
 
@@ -92,6 +98,8 @@ export const auditEntrySchema = z.object({
   office: z.string(),
   operator: z.string(),
   action: z.string(),
+  /** The record this entry is about has since been voided (作废): shown struck through. */
+  voided: z.boolean(),
   changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
@@ -109,3 +117,6 @@ export const taskEditSchema = z
   })
   .strict();
 export type TaskEdit = z.infer<typeof taskEditSchema>;
+
+/** Why a record is voided (作废/撤销): kept with it, shown in the audit trail. */
+export const voidReasonSchema = z.string().trim().min(2, '请写明作废的理由（至少两个字）').max(500, '理由最多500字');

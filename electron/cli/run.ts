@@ -11,6 +11,7 @@ import { xlsxCommand } from './commands/xlsx';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { indicatorCommand, indicatorsCommand, problemCommand, problemsCommand } from './commands/dispatch';
 import { statsCommand } from './commands/stats';
+import { reportingCommand, todoCommand } from './commands/daily';
 import { tasksCommand } from './commands/tasks';
 import { bundleCommand, digestCommand, grantCommand, keysCommand, quarantineCommand } from './commands/sync';
 import { closeoutCommand, progressCommand, settingsCommand, taskCommand } from './commands/workflow';
@@ -33,11 +34,17 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
                               任务清单（编号、任务、牵头/配合单位、状态、预警灯、量化指标）
   progress add --db FILE --task 编号 --period 2023-03-3 --percent 40 --text "…" [--unit 单位]
                               报送进展（旬：2023-03-1/2/3；月：2023-03）
-  closeout request --db FILE --task 编号 --text "完成情况"      申请销号
-  closeout approve|reject --db FILE --task 编号 [--reason "…"]   审批销号（退回须写理由）
-  closeout reopen --db FILE --task 编号 --reason "…"             重新打开已销号任务
+  closeout request --db FILE --task 编号 --text "完成情况" [--below-full]   申请销号（进度未满100%须加 --below-full 确认，并在说明中写明原因）
+  closeout approve|reject --db FILE --task 编号 [--opinion "审批意见"]   审批销号（退回须写意见）
+  closeout withdraw --db FILE --task 编号                        撤回本单位待审批的销号申请
+  closeout answer --db FILE --task 编号 --text "…"              对退回意见作出说明
+  closeout reopen|void --db FILE --task 编号 --reason "…"        重新打开已销号任务；作废最近一条销号记录
+  todo --db FILE [--json]     我的待办：按本机角色列出被退回、未报送、待审批、逾期、临近、问题整改等事项
+  reporting --db FILE [--period 2023-03-3] [--json]
+                              报送率：各单位对其牵头任务在该期（默认本旬）的报送情况和未报送的单位
   task add --db FILE --section 1.3 --title 名称 --lead 单位[,单位] [--co 单位,…] [--due 2023-09-30]
                               在某一方面下新增任务（专班、总指挥中心）
+  task void --db FILE --task 编号 --reason "…"   作废任务（连同子任务；不再计入台账和报告，记录保留）
   settings --db FILE [--as-of 2023-06-30] [--due-soon 15] [--behind 20] [--json]
                               台账日期与预警阈值
   bundle export --db FILE --out 文件夹 [--for 对方标识 | --full]   导出同步包（写入U盘）
@@ -62,6 +69,7 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   problems --db FILE [--json]    问题清单及各单位未清零、逾期、已清零数
   problem add --db FILE --task 编号 --text "…" --deadline 2023-04-30 [--unit 单位]   交办问题（限期整改）
   problem clear --db FILE --id 标识 --text "整改情况"                               报告整改完成
+  problem void --db FILE --id 标识 --reason "理由"                                  作废误录的问题
   xlsx export --db FILE --out FILE.xlsx [--battle N] [--unit 单位] [--search 文字]
                               台账（或筛选结果）导出为任务分解表 Excel
   xlsx import FILE.xlsx --db FILE --section 1.3 [--dry-run] [--json]
@@ -85,9 +93,11 @@ const commandOptions = {
   tasks: { db: str, json: bool, battle: str, search: str, code: str, unit: str, status: str, light: str, plan: str },
   plan: { db: str, json: bool, 'dry-run': bool, from: str, to: str, codes: str, all: bool },
   progress: { db: str, task: str, period: str, percent: str, text: str, unit: str },
-  closeout: { db: str, task: str, text: str, reason: str },
+  closeout: { db: str, task: str, text: str, reason: str, opinion: str, 'below-full': bool },
+  todo: { db: str, json: bool },
+  reporting: { db: str, period: str, json: bool },
   settings: { db: str, 'as-of': str, 'due-soon': str, behind: str, json: bool },
-  task: { db: str, section: str, title: str, content: str, lead: str, co: str, due: str },
+  task: { db: str, section: str, title: str, content: str, lead: str, co: str, due: str, task: str, reason: str },
   bundle: { db: str, out: str, for: str, full: bool, 'dry-run': bool, trust: bool, json: bool },
   digest: { db: str },
   backup: { db: str, out: str },
@@ -95,7 +105,7 @@ const commandOptions = {
   indicators: { db: str, json: bool },
   indicator: { db: str, id: str, period: str, value: str, note: str, replace: bool },
   problems: { db: str, json: bool },
-  problem: { db: str, task: str, unit: str, text: str, deadline: str, id: str },
+  problem: { db: str, task: str, unit: str, text: str, deadline: str, id: str, reason: str },
   xlsx: { db: str, out: str, section: str, 'dry-run': bool, json: bool, battle: str, unit: str, search: str },
   report: { db: str, kind: str, period: str, out: str, unit: str, text: { type: 'string', multiple: true }, json: bool },
   keys: { db: str, json: bool },
@@ -125,7 +135,7 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
     case 'progress':
     case 'closeout': {
       if (positionals.length > 1) throw new AppError('bad_input', `多余的参数：${positionals.slice(1).join(' ')}`, `extra positionals`);
-      const o = { task: s('task'), period: s('period'), percent: s('percent'), text: s('text'), unit: s('unit'), reason: s('reason') };
+      const o = { task: s('task'), period: s('period'), percent: s('percent'), text: s('text'), unit: s('unit'), reason: s('reason'), opinion: s('opinion'), belowFull: !!v['below-full'] };
       return command === 'progress' ? progressCommand(positionals[0], dbPath, o, io) : closeoutCommand(positionals[0], dbPath, o, io);
     }
     case 'settings':
@@ -145,7 +155,11 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
     case 'problems':
       return problemsCommand(dbPath, !!v.json, io);
     case 'problem':
-      return problemCommand(positionals[0], dbPath, { task: s('task'), unit: s('unit'), text: s('text'), deadline: s('deadline'), id: s('id') }, io);
+      return problemCommand(positionals[0], dbPath, { task: s('task'), unit: s('unit'), text: s('text'), deadline: s('deadline'), id: s('id'), reason: s('reason') }, io);
+    case 'todo':
+      return todoCommand(dbPath, !!v.json, io);
+    case 'reporting':
+      return reportingCommand(dbPath, { period: s('period'), json: !!v.json }, io);
     case 'xlsx':
       return xlsxCommand(positionals, dbPath, { out: s('out'), section: s('section'), dryRun: !!v['dry-run'], json: !!v.json, battle: s('battle'), unit: s('unit'), search: s('search') }, io);
     case 'report':
@@ -157,7 +171,7 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
     case 'quarantine':
       return quarantineCommand(positionals[0], dbPath, { event: s('event'), reason: s('reason'), json: !!v.json }, io);
     case 'task':
-      return taskCommand(positionals[0], dbPath, { section: s('section'), title: s('title'), content: s('content'), lead: s('lead'), co: s('co'), due: s('due') }, io);
+      return taskCommand(positionals[0], dbPath, { section: s('section'), title: s('title'), content: s('content'), lead: s('lead'), co: s('co'), due: s('due'), task: s('task'), reason: s('reason') }, io);
   }
 }
 

@@ -35,6 +35,7 @@ import { settleConflict } from './sync/settle';
 import { syncInfo } from './sync/sync-info';
 import { grantRole, releaseQuarantined } from './sync/release';
 import type { Store } from './store/open-store';
+import { dailyHandlers } from './ledger/daily-handlers';
 
 /** The overview lists the first hundred; the ledger's light filter shows them all. */
 const LIST_CAP = 100;
@@ -133,7 +134,7 @@ export function createHandlers({ store, version, now = () => new Date(), files =
     'task.add': (input) => addTask(store, requireIdentity(store), input, today()),
     'progress.report': (input) => ({ id: reportProgress(store, requireIdentity(store), input, today()) }),
     'evidence.get': ({ sha256 }) => ({ contentBase64: readEvidence(store, sha256).toString('base64') }),
-    'closeout.request': ({ taskId, statement }) => ({ id: requestCloseout(store, requireIdentity(store), taskId, statement, today()) }),
+    'closeout.request': ({ taskId, statement, belowFull }) => ({ id: requestCloseout(store, requireIdentity(store), taskId, statement, today(), belowFull) }),
     'closeout.decide': ({ taskId, approve, reason }) => {
       decideCloseout(store, requireIdentity(store), taskId, approve, reason, today());
       return { ok: true as const };
@@ -232,6 +233,7 @@ export function createHandlers({ store, version, now = () => new Date(), files =
       return { restoredFrom: r.restoredFrom, safetyBackup: r.safetyBackup, fingerprint: r.fingerprint, events: r.events };
     },
     'report.list': () => ({ issued: issuedList(store, requireIdentity(store).officeUnitId) }),
+    ...dailyHandlers(store, settings),
     'closeout.queue': () => {
       const who = requireIdentity(store);
       const items = closeoutQueue(store, who.role === 'taskforce' ? who.battle : undefined);

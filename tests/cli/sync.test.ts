@@ -20,7 +20,7 @@ describe('ledger bundle / digest / keys', () => {
     await cli('init', '--db', unit, '--office', '市商务局', '--role', 'unit');
     await cli('init', '--db', tf, '--office', '市发改局', '--role', 'taskforce', '--battle', '1');
     await cli('progress', 'add', '--db', unit, '--task', '1.1.1', '--period', '2023-06-3', '--percent', '100', '--text', '完成');
-    await cli('closeout', 'request', '--db', unit, '--task', '1.1.1', '--text', '全年目标已完成');
+    await cli('closeout', 'request', '--db', unit, '--task', '1.1.1', '--text', '全年目标已完成', '--below-full');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(stick);
     expect((await cli('bundle', 'export', '--db', unit, '--out', stick, '--full')).code).toBe(0);

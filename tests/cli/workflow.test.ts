@@ -46,7 +46,7 @@ describe('ledger CLI: the daily workflow', () => {
     expect(p.out).toMatch(/任务进度 60%/);
     expect((await tasks(unit, '--code', '1.1.1'))[0]).toMatchObject({ status: 'in_progress', light: 'green', percent: 60 });
 
-    expect((await cli(['closeout', 'request', '--db', unit, '--task', '1.1.1', '--text', '全年目标已完成'])).code).toBe(0);
+    expect((await cli(['closeout', 'request', '--db', unit, '--task', '1.1.1', '--text', '全年目标已完成', '--below-full'])).code).toBe(0);
     const refused = await cli(['closeout', 'approve', '--db', unit, '--task', '1.1.1']);
     expect(refused.code).toBe(3);
     expect(refused.err).toMatch(/无权审批/);
@@ -54,12 +54,12 @@ describe('ledger CLI: the daily workflow', () => {
 
     // Another office (the taskforce) decides on its own store: roles are per installation.
     const taskforce = await office('--office', '市发改局', '--role', 'taskforce', '--battle', '1');
-    expect((await cli(['closeout', 'request', '--db', taskforce, '--task', '1.1.2', '--text', '代住保中心申请销号'])).code).toBe(0);
+    expect((await cli(['closeout', 'request', '--db', taskforce, '--task', '1.1.2', '--text', '代住保中心申请销号', '--below-full'])).code).toBe(0);
     const reject = await cli(['closeout', 'reject', '--db', taskforce, '--task', '1.1.2']);
     expect(reject.code).toBe(2);
     expect(reject.err).toMatch(/须写明理由/);
     expect((await cli(['closeout', 'reject', '--db', taskforce, '--task', '1.1.2', '--reason', '缺少佐证'])).code).toBe(0);
-    expect((await cli(['closeout', 'request', '--db', taskforce, '--task', '1.1.2', '--text', '已补充佐证材料'])).code).toBe(0);
+    expect((await cli(['closeout', 'request', '--db', taskforce, '--task', '1.1.2', '--text', '已补充佐证材料', '--below-full'])).code).toBe(0);
     expect((await cli(['closeout', 'approve', '--db', taskforce, '--task', '1.1.2'])).code).toBe(0);
     expect((await tasks(taskforce, '--code', '1.1.2'))[0]).toMatchObject({ status: 'closed', light: 'done' });
     expect((await cli(['closeout', 'reopen', '--db', taskforce, '--task', '1.1.2', '--reason', '追加任务'])).code).toBe(0);
@@ -96,7 +96,7 @@ describe('ledger CLI: the daily workflow', () => {
       ['progress', 'add', '--db', db, '--task', '1.1.1', '--period', '2022-06', '--percent', '10', '--text', '进展'],
       ['progress', 'add', '--db', db, '--task', '1.1.1', '--percent', '10', '--text', '进展'],
       ['progress', 'remove', '--db', db],
-      ['closeout', 'request', '--db', db, '--task', '1.1.1', '--text', ''],
+      ['closeout', 'request', '--db', db, '--task', '1.1.1', '--text', '', '--below-full'],
       ['tasks', '--db', db, '--light', 'purple'],
       ['tasks', '--db', db, '--unit', '不存在的局'],
       ['settings', '--db', db, '--as-of', '2023/06/30'],

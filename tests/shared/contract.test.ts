@@ -66,10 +66,17 @@ const sampleInputs: Record<string, unknown> = {
     evidence: [{ name: '车展总结.txt', contentBase64: evidence.toString('base64') }],
   },
   'evidence.get': { sha256: createHash('sha256').update(evidence).digest('hex') },
-  'closeout.request': { taskId: task, statement: '全年目标提前完成' },
+  'closeout.request': { taskId: task, statement: '全年目标提前完成', belowFull: true },
   'closeout.decide': { taskId: task, approve: true },
   'closeout.reopen': { taskId: task, reason: '需补充下半年活动' },
   'closeout.queue': {},
+  // Nothing pending or rejected after the reopening: withdrawing, answering and voiding for real are in tests/core/ledger/daily-work.
+  'closeout.withdraw': { taskId: task },
+  'closeout.answer': { taskId: task, answer: '已补充材料' },
+  'record.void': { entity: 'problem', id: 'no-such-problem', reason: '误录' },
+  'voided.list': {},
+  'todo.get': {},
+  'reporting.get': { period: '2023-06-3' },
   'sync.info': {},
   'sync.export': {},
   // A file that is not there: refused. The round trip of a real one is in tests/core/sync and tests/host/uploads.
@@ -102,7 +109,7 @@ const sampleInputs: Record<string, unknown> = {
   'backup.restore': { file: '../../etc/passwd' },
 };
 // A problem id that does not exist: clearing a real one is tested in tests/core/problems.
-const expectedToFail = new Set(['plan.save', 'plan.builtin', 'plan.carryOver', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore']);
+const expectedToFail = new Set(['plan.save', 'plan.builtin', 'plan.carryOver', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore', 'closeout.withdraw', 'closeout.answer', 'record.void']);
 
 describe('contract', () => {
   it('lists the same channels as the preload exposes', () => {

@@ -77,6 +77,7 @@ export interface ProblemOptions {
   text?: string;
   deadline?: string;
   id?: string;
+  reason?: string;
 }
 
 export async function problemCommand(sub: string | undefined, dbPath: string, o: ProblemOptions, io: CliIo): Promise<number> {
@@ -97,6 +98,11 @@ export async function problemCommand(sub: string | undefined, dbPath: string, o:
       io.out('已整改清零。');
       return EXIT_OK;
     }
-    throw new AppError('bad_input', 'problem 后应跟 add 或 clear。', `problem ${sub ?? ''}`);
+    if (sub === 'void') {
+      await call(h, 'record.void', { entity: 'problem', id: requireOption(o.id, '--id', '问题标识（见 problems）'), reason: requireOption(o.reason, '--reason', '作废的理由') });
+      io.out('已作废该问题（保留在记录中）。');
+      return EXIT_OK;
+    }
+    throw new AppError('bad_input', 'problem 后应跟 add、clear 或 void。', `problem ${sub ?? ''}`);
   });
 }

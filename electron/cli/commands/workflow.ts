@@ -9,6 +9,10 @@ export interface WorkflowOptions {
   text?: string;
   unit?: string;
   reason?: string;
+  /** 审批意见 of an approval (--reason is accepted too). */
+  opinion?: string;
+  /** A 销号 request below 100 %, confirmed. */
+  belowFull?: boolean;
   json?: boolean;
 }
 
@@ -35,21 +39,38 @@ export function progressCommand(sub: string | undefined, dbPath: string, o: Work
 }
 
 export function closeoutCommand(sub: string | undefined, dbPath: string, o: WorkflowOptions, io: CliIo): Promise<number> {
-  if (!sub || !['request', 'approve', 'reject', 'reopen'].includes(sub)) {
-    throw new AppError('bad_input', '用法：closeout request|approve|reject|reopen --task 编号 [--text 说明] [--reason 理由]', `bad closeout command ${sub}`);
+  if (!sub || !['request', 'approve', 'reject', 'reopen', 'withdraw', 'answer', 'void'].includes(sub)) {
+    throw new AppError(
+      'bad_input',
+      '用法：closeout request|approve|reject|reopen|withdraw|answer|void --task 编号 [--text 说明] [--opinion 审批意见] [--reason 理由] [--below-full]',
+      `bad closeout command ${sub}`,
+    );
   }
   const code = requireOption(o.task, '--task', '任务编号，如 1.1.1');
   return withStore(dbPath, false, async (_store, h) => {
     const task = await taskByCode(h, code);
     if (sub === 'request') {
-      await call(h, 'closeout.request', { taskId: task.id, statement: requireOption(o.text, '--text', '完成情况说明') });
+      await call(h, 'closeout.request', { taskId: task.id, statement: requireOption(o.text, '--text', '完成情况说明'), belowFull: !!o.belowFull });
       io.out(`已申请销号：${task.code} ${task.title}，等待专班审批。`);
+    } else if (sub === 'withdraw') {
+      await call(h, 'closeout.withdraw', { taskId: task.id });
+      io.out(`已撤回销号申请：${task.code} ${task.title}。`);
+    } else if (sub === 'answer') {
+      await call(h, 'closeout.answer', { taskId: task.id, answer: requireOption(o.text, '--text', '对退回意见的说明') });
+      io.out(`已对退回意见作出说明：${task.code} ${task.title}。`);
+    } else if (sub === 'void') {
+      const { closeouts } = await call(h, 'task.detail', { id: task.id });
+      const last = closeouts[0];
+      if (!last) throw new AppError('not_found', `${task.code} 没有销号记录。`, `no closeout on ${task.code}`);
+      await call(h, 'record.void', { entity: 'closeout', id: last.id, reason: requireOption(o.reason, '--reason', '作废的理由') });
+      io.out(`已作废 ${task.code} 的最近一条销号记录（保留在记录中）。`);
     } else if (sub === 'reopen') {
       await call(h, 'closeout.reopen', { taskId: task.id, reason: requireOption(o.reason, '--reason', '重新打开的理由') });
       io.out(`已重新打开：${task.code} ${task.title}。`);
     } else {
-      await call(h, 'closeout.decide', { taskId: task.id, approve: sub === 'approve', reason: o.reason ?? '' });
-      io.out(sub === 'approve' ? `已批准销号：${task.code} ${task.title}。` : `已退回销号申请：${task.code} ${task.title}（${o.reason}）。`);
+      const opinion = o.opinion ?? o.reason ?? '';
+      await call(h, 'closeout.decide', { taskId: task.id, approve: sub === 'approve', reason: opinion });
+      io.out(sub === 'approve' ? `已批准销号：${task.code} ${task.title}${opinion ? `（审批意见：${opinion}）` : ''}。` : `已退回销号申请：${task.code} ${task.title}（${opinion}）。`);
     }
     return EXIT_OK;
   });
@@ -68,8 +89,23 @@ export function settingsCommand(dbPath: string, o: { asOf?: string; dueSoon?: st
   });
 }
 
-export function taskCommand(sub: string | undefined, dbPath: string, o: { section?: string; title?: string; content?: string; lead?: string; co?: string; due?: string }, io: CliIo): Promise<number> {
-  if (sub !== 'add') throw new AppError('bad_input', '用法：task add --section 1.3 --title 名称 --lead 单位[,单位] [--co 单位,…] [--due 2023-09-30]', `bad task command ${sub}`);
+export function taskCommand(
+  sub: string | undefined,
+  dbPath: string,
+  o: { section?: string; title?: string; content?: string; lead?: string; co?: string; due?: string; task?: string; reason?: string },
+  io: CliIo,
+): Promise<number> {
+  if (sub === 'void') {
+    const code = requireOption(o.task, '--task', '任务编号，如 1.3.6');
+    const reason = requireOption(o.reason, '--reason', '作废的理由');
+    return withStore(dbPath, false, async (_store, h) => {
+      const task = await taskByCode(h, code);
+      const { voided } = await call(h, 'record.void', { entity: 'task', id: task.id, reason });
+      io.out(`已作废任务 ${task.code} ${task.title}${voided > 1 ? `及其${voided - 1}项子任务` : ''}：不再计入台账和报告，记录保留。`);
+      return EXIT_OK;
+    });
+  }
+  if (sub !== 'add') throw new AppError('bad_input', '用法：task add --section 1.3 --title 名称 --lead 单位[,单位] [--co 单位,…] [--due 2023-09-30]；task void --task 编号 --reason 理由', `bad task command ${sub}`);
   const list = (v: string | undefined) => (v ?? '').split(/[,，、]/).map((x) => x.trim()).filter(Boolean);
   const input = {
     section: requireOption(o.section, '--section', '所属工作任务编号，如 1.3'),

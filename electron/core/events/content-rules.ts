@@ -92,11 +92,19 @@ const RULES: Partial<Record<EntityName, Record<string, Check>>> = {
     dueDate: dateOrEmpty('完成时限'),
     milestones,
     listType: oneOf(['project', 'work', 'responsibility', ''], '清单类型'),
+    voidedOn: dateOrEmpty('作废日期'),
   },
   replica: { role: oneOf(['center', 'taskforce', 'unit', ''], '角色'), battle: intIn(0, 99, '所属的仗') },
   grant: { role: oneOf(['center', 'taskforce', 'unit', ''], '角色'), battle: intIn(0, 99, '所属的仗') },
-  progress: { percent: intIn(0, 100, '完成进度'), period: (v) => (PERIOD.test(v as string) ? null : '报告期的格式不对'), evidence, reportedOn: dateOrEmpty('报送日期') },
-  closeout: { state: oneOf(closeoutStates, '销号状态'), requestedOn: dateOrEmpty('申请日期'), decidedOn: dateOrEmpty('审批日期') },
+  progress: { percent: intIn(0, 100, '完成进度'), period: (v) => (PERIOD.test(v as string) ? null : '报告期的格式不对'), evidence, reportedOn: dateOrEmpty('报送日期'), voidedOn: dateOrEmpty('作废日期') },
+  closeout: {
+    state: oneOf(closeoutStates, '销号状态'),
+    requestedOn: dateOrEmpty('申请日期'),
+    decidedOn: dateOrEmpty('审批日期'),
+    answeredOn: dateOrEmpty('说明日期'),
+    withdrawnOn: dateOrEmpty('撤回日期'),
+    voidedOn: dateOrEmpty('作废日期'),
+  },
   // Every value the pages read back through an enumeration is one of its values: one odd value folded would fail
   // that page's output check at every office.
   target: { kind: oneOf([...targetKinds, ''], '指标类型'), comparison: oneOf([...comparisons, ''], '比较方式') },
@@ -107,11 +115,12 @@ const RULES: Partial<Record<EntityName, Record<string, Check>>> = {
     clearedOn: dateOrEmpty('整改完成日期'),
     state: oneOf(['open', 'cleared'], '问题状态'),
     source: oneOf(problemSources, '问题来源'),
+    voidedOn: dateOrEmpty('作废日期'),
   },
   supervision: { taskIds: ids('督办的任务'), kind: oneOf(supervisionKinds, '督办类型') },
   indicator: { cadence: oneOf(cadences, '填报周期'), kind: oneOf(targetKinds, '指标类型'), comparison: oneOf(comparisons, '比较方式') },
   indicatorValue: { value: (v) => (Number.isFinite(v) ? null : '指标值应为数字') },
-  decision: { kind: oneOf(decisionKinds, '决定类型') },
+  decision: { kind: oneOf(decisionKinds, '决定类型'), voidedOn: dateOrEmpty('作废日期') },
 };
 
 function kindProblem(kind: FieldKind, v: Json): string | null {

@@ -66,7 +66,11 @@ function latestCloseout(store: Store, taskId: string): { id: string; state: stri
     | undefined;
 }
 
-export function requestCloseout(store: Store, who: Identity, taskId: string, statement: string, today: string): string {
+/**
+ * A 销号 request. Below 100 % reported the unit must say it means it (`belowFull`) and why, in the statement:
+ * the taskforce reads a request for an unfinished task with that in front of it.
+ */
+export function requestCloseout(store: Store, who: Identity, taskId: string, statement: string, today: string, belowFull = false): string {
   const text = statement.trim();
   if (text.length < 4) throw new AppError('bad_input', '申请销号须写明完成情况（至少四个字）。', 'empty closeout statement');
   const scope = taskScope(store, taskId);
@@ -74,6 +78,14 @@ export function requestCloseout(store: Store, who: Identity, taskId: string, sta
   const last = latestCloseout(store, taskId);
   if (last?.state === 'pending') throw new AppError('bad_input', '该任务已有待审批的销号申请。', 'closeout already pending');
   if (last?.state === 'approved') throw new AppError('bad_input', '该任务已销号。如需继续推进，请先由专班重新打开。', 'already closed');
+  const percent = store.sqlite.prepare('SELECT percent FROM task_facts WHERE task_id = ?').pluck().get(taskId) as number | null | undefined;
+  if ((percent ?? 0) < 100 && !belowFull) {
+    throw new AppError(
+      'bad_input',
+      `该任务报送的完成进度为${percent ?? 0}%，未达到100%。如确已完成，请在说明中写明原因，并确认按未满100%申请销号。`,
+      `closeout below 100 (${percent ?? 'none'}) without confirmation`,
+    );
+  }
   const unitId = scope.leadUnitIds.includes(who.officeUnitId) ? who.officeUnitId : (scope.leadUnitIds[0] ?? who.officeUnitId);
   const id = uuidv7();
   store.log.append([{ entity: 'closeout', entityId: id, op: 'put', fields: { taskId, unitId, statement: text, requestedOn: today, state: 'pending' } }]);

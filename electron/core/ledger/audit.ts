@@ -32,11 +32,13 @@ export const FIELD_LABEL: Record<string, string> = {
   participants: '约谈人',
   clearedOn: '清零日期',
   deleted: '删除',
+  voidReason: '作废理由',
+  answer: '说明',
 };
 
-const STATE_LABEL: Record<string, string> = { pending: '待审批', approved: '已销号', rejected: '已退回', reopened: '重新打开', open: '整改中', cleared: '已清零' };
+const STATE_LABEL: Record<string, string> = { pending: '待审批', approved: '已销号', rejected: '已退回', reopened: '重新打开', withdrawn: '已撤回', open: '整改中', cleared: '已清零' };
 const SUPERVISION_LABEL: Record<string, string> = { commend: '通报表扬', notice: '下发督办单', interview: '约谈' };
-const HIDDEN = new Set(['kind', 'taskIds', 'number', 'byUnitId', 'source', 'sourceId', 'foundOn', 'reply', 'planId', 'battleId', 'sectionId', 'ord', 'code', 'taskId', 'unitId', 'evidence', 'reportedOn', 'requestedOn', 'decidedOn', 'deciderUnitId', 'group', 'clause', 'leadByOrder', 'parentId']);
+const HIDDEN = new Set(['kind', 'taskIds', 'number', 'byUnitId', 'source', 'sourceId', 'foundOn', 'reply', 'planId', 'battleId', 'sectionId', 'ord', 'code', 'taskId', 'unitId', 'evidence', 'reportedOn', 'requestedOn', 'decidedOn', 'deciderUnitId', 'answeredOn', 'withdrawnOn', 'voidedOn', 'deleted', 'changedOn', 'createdOn', 'group', 'clause', 'leadByOrder', 'parentId']);
 
 function show(field: string, value: unknown, units: Map<string, string>): string {
   if (value === undefined || value === null || value === '') return '（空）';
@@ -57,11 +59,16 @@ function when(hlc: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+const VOID_WHAT: Record<string, string> = { task: '任务', progress: '进展', closeout: '销号记录', problem: '问题' };
+
 function actionOf(e: LedgerEvent, isNew: boolean): string {
+  if (e.fields.voidedOn !== undefined) return `作废${VOID_WHAT[e.entity] ?? '记录'}`;
   if (e.entity === 'progress') return isNew ? '报送进展' : '更正进展';
   if (e.entity === 'closeout') {
     const state = e.fields.state;
     if (isNew) return '申请销号';
+    if (state === 'withdrawn') return '撤回销号申请';
+    if (e.fields.answer !== undefined) return '对退回意见作出说明';
     return state === 'approved' ? '批准销号' : state === 'rejected' ? '退回销号申请' : state === 'reopened' ? '重新打开' : '修改销号申请';
   }
   if (e.entity === 'problem') return isNew ? '交办问题' : e.fields.state === 'cleared' ? '问题整改清零' : '修改问题';
@@ -91,7 +98,7 @@ export function taskAudit(store: Store, taskId: string): AuditEntry[] {
     ),
   );
   const state = new Map<string, Record<string, unknown>>();
-  const out: AuditEntry[] = [];
+  const out: (Omit<AuditEntry, 'voided'> & { key: string })[] = [];
   for (const { body } of rows) {
     const e = JSON.parse(body) as LedgerEvent;
     const key = `${e.entity}:${e.entityId}`;
@@ -103,6 +110,7 @@ export function taskAudit(store: Store, taskId: string): AuditEntry[] {
     state.set(key, { ...before, ...fields });
     const author = who.get(e.replica);
     out.push({
+      key,
       at: when(e.hlc),
       office: author?.office ?? (before === undefined && e.hlc.startsWith('000000000000000') ? '实施方案（内置）' : '未知单位'),
       operator: author?.operator ?? '',
@@ -110,5 +118,7 @@ export function taskAudit(store: Store, taskId: string): AuditEntry[] {
       changes,
     });
   }
-  return out;
+  // Every entry of a record voided since is marked, so the trail shows what no longer counts.
+  const voided = new Set([...state].filter(([, s]) => s.deleted === true && s.voidedOn).map(([k]) => k));
+  return out.map(({ key, ...a }) => ({ ...a, voided: voided.has(key) }));
 }

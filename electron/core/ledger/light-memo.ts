@@ -26,17 +26,22 @@ const closeoutCode = (c: CloseoutState | null) => (c === null ? 0 : closeoutStat
  * A task's light and status. Without milestones they depend only on its due date, percent and close-out: each
  * combination is computed once (per due date, by percent and close-out), with no key string built per task.
  */
-export function lightMemo(settings: Settings, planYear: number): (dueDate: string, percent: number | null, closeout: CloseoutState | null, milestones: readonly Milestone[] | null) => readonly [Light, TaskStatus] {
+export function lightMemo(
+  settings: Settings,
+  planYear: number,
+): (dueDate: string, percent: number | null, closeout: CloseoutState | null, milestones: readonly Milestone[] | null, startedOn?: string) => readonly [Light, TaskStatus] {
   const plain = new Map<string, (readonly [Light, TaskStatus] | undefined)[]>();
-  const compute = (dueDate: string, f: TaskFacts, milestones: readonly Milestone[]) => {
-    const light = computeLight({ closed: f.closeout === 'approved', dueDate, milestones, percent: f.percent, planYear }, settings);
+  const compute = (dueDate: string, f: TaskFacts, milestones: readonly Milestone[], startedOn: string) => {
+    const light = computeLight({ closed: f.closeout === 'approved', dueDate, milestones, percent: f.percent, planYear, startedOn }, settings);
     return [light, deriveStatus(f, light)] as const;
   };
-  return (dueDate, percent, closeout, milestones) => {
-    if (milestones !== null && milestones.length) return compute(dueDate, { percent, closeout }, milestones);
-    let byFacts = plain.get(dueDate);
-    if (!byFacts) plain.set(dueDate, (byFacts = []));
+  return (dueDate, percent, closeout, milestones, startedOn = '') => {
+    if (milestones !== null && milestones.length) return compute(dueDate, { percent, closeout }, milestones, startedOn);
+    // Tasks of the plan have no start of their own: the key is the due date alone for all but the few added later.
+    const key = startedOn ? `${dueDate}|${startedOn}` : dueDate;
+    let byFacts = plain.get(key);
+    if (!byFacts) plain.set(key, (byFacts = []));
     const k = (percent === null ? 0 : percent + 1) * CLOSEOUT_CODES + closeoutCode(closeout);
-    return (byFacts[k] ??= compute(dueDate, { percent, closeout }, NO_MILESTONES));
+    return (byFacts[k] ??= compute(dueDate, { percent, closeout }, NO_MILESTONES, startedOn));
   };
 }

@@ -11,6 +11,8 @@ export interface LightFacts {
   /** Latest reported percent, or null before any report. */
   percent: number | null;
   planYear: number;
+  /** The ledger date the task was added on ('' for the plan's own tasks): its 序时进度 runs from then. */
+  startedOn?: string;
 }
 
 const DAY = 86_400_000;
@@ -26,9 +28,13 @@ function parse(iso: string): number {
   return t;
 }
 
-/** 序时进度 in percent: how much of the time from the start of the plan year to the due date has passed. */
-export function scheduleProgress(asOf: string, dueDate: string, planYear: number): number {
-  const start = Date.UTC(planYear, 0, 1);
+/**
+ * 序时进度 in percent: how much of the time from the task's start to its due date has passed. A task of the plan
+ * starts with the plan year; one added on 3月31日 starts then, so it is not behind on the day it is added.
+ */
+export function scheduleProgress(asOf: string, dueDate: string, planYear: number, startedOn = ''): number {
+  const yearStart = Date.UTC(planYear, 0, 1);
+  const start = startedOn ? Math.max(yearStart, parse(startedOn)) : yearStart;
   const due = dueDate ? parse(dueDate) : Date.UTC(planYear, 11, 31);
   const now = parse(asOf);
   if (due <= start) return now >= due ? 100 : 0;
@@ -42,7 +48,7 @@ export function computeLight(f: LightFacts, s: Settings): Light {
   if (now > due) return 'red';
   // A milestone is missed once its date has passed with less progress reported than it promised.
   if (f.milestones.some((m) => parse(m.date) < now && (f.percent ?? 0) < m.percent)) return 'red';
-  const expected = scheduleProgress(s.asOf, f.dueDate, f.planYear);
+  const expected = scheduleProgress(s.asOf, f.dueDate, f.planYear, f.startedOn);
   if (expected - (f.percent ?? 0) > s.behindPoints) return 'yellow';
   if ((due - now) / DAY <= s.dueSoonDays) return 'blue';
   return 'green';

@@ -64,6 +64,7 @@ type TaskDbRow = [
   handler: string,
   responsibleSection: string,
   parentId: string,
+  createdOn: string,
 ];
 
 function targetsByOwner(store: Store, ownerType: string): Map<string, Target[]> {
@@ -115,7 +116,7 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
     .prepare(
       `SELECT t.id, t.code, b.code, b.name, s.title, s.code, t.title, t.content, t.list_type, t.lead_unit_ids, t.co_unit_ids,
               t.group_label, t.clause, t.lead_by_order, t.due_date, t.milestones, t.lead_person, t.handler, t.responsible_section,
-              t.parent_id
+              t.parent_id, t.created_on
          ${from} LEFT JOIN sections s ON s.id = t.section_id
         WHERE ${onlyIds ? '+t.deleted = 0 AND +t.plan_id = ?' : 't.deleted = 0 AND t.plan_id = ?'} ${byBattle ? 'AND b.code = ?' : ''} ${onlyIds ? 'AND t.id IN (SELECT value FROM json_each(?))' : ''}
         ORDER BY b.code, t.ord, t.code`,
@@ -138,12 +139,12 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
   const lightOf = lightMemo(settings, plan.year);
   const all = new Array<TaskRow>(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const [id, code, battle, battleName, section, sectionCode, title, content, listType, lead, co, groupLabel, clause, leadByOrder, dueDate, ms, leadPerson, handler, responsibleSection, parentId] =
+    const [id, code, battle, battleName, section, sectionCode, title, content, listType, lead, co, groupLabel, clause, leadByOrder, dueDate, ms, leadPerson, handler, responsibleSection, parentId, createdOn] =
       rows[i]!;
     const f = facts.get(id);
     const percent = f ? f.percent : null;
     const milestones = ms === '[]' ? NO_MILESTONES : (JSON.parse(ms) as Milestone[]);
-    const known = lightOf(dueDate, percent, f ? f.closeout : null, milestones);
+    const known = lightOf(dueDate, percent, f ? f.closeout : null, milestones, createdOn);
     const leadUnitIds = listOf(lead);
     const coUnitIds = listOf(co);
     all[i] = {
@@ -172,6 +173,8 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
       handler,
       responsibleSection,
       parentId,
+      createdOn,
+      closeout: f ? f.closeout : null,
       targets: targets.get(id) ?? [],
     };
   }

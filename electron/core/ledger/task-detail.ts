@@ -29,10 +29,14 @@ interface CloseoutRow {
   deciderUnitId: string;
   reason: string;
   decidedOn: string;
+  answer: string;
+  answeredOn: string;
+  withdrawnOn: string;
 }
 
 const CLOSEOUT_SELECT = `SELECT c.id, c.task_id AS taskId, t.code AS taskCode, t.title AS taskTitle, b.code AS battle, c.unit_id AS unitId,
-        c.statement, c.requested_on AS requestedOn, c.state, c.decider_unit_id AS deciderUnitId, c.reason, c.decided_on AS decidedOn
+        c.statement, c.requested_on AS requestedOn, c.state, c.decider_unit_id AS deciderUnitId, c.reason, c.decided_on AS decidedOn,
+        c.answer, c.answered_on AS answeredOn, c.withdrawn_on AS withdrawnOn
    FROM closeouts c JOIN tasks t ON t.id = c.task_id JOIN battles b ON b.id = t.battle_id
   WHERE c.deleted = 0 AND t.deleted = 0`;
 

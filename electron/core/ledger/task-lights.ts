@@ -29,18 +29,18 @@ const RANK: Record<Light, number> = { done: -1, green: 0, blue: 1, yellow: 2, re
 function rollUpParts(store: Store, plan: { id: string }, tasks: TaskLight[], lightOf: ReturnType<typeof lightMemo>, leadOf: (json: string) => string[]): void {
   const rows = store.sqlite
     .prepare(
-      `SELECT t.parent_id, t.lead_unit_ids, t.due_date, t.milestones, f.percent, f.closeout
+      `SELECT t.parent_id, t.lead_unit_ids, t.due_date, t.milestones, f.percent, f.closeout, t.created_on
          FROM tasks t LEFT JOIN task_facts f ON f.task_id = t.id
         WHERE t.deleted = 0 AND t.plan_id = ? AND t.parent_id > ''`,
     )
     .raw()
-    .all(plan.id) as [parent: string, lead: string, dueDate: string, milestones: string, percent: number | null, closeout: CloseoutState | null][];
+    .all(plan.id) as [parent: string, lead: string, dueDate: string, milestones: string, percent: number | null, closeout: CloseoutState | null, createdOn: string][];
   if (!rows.length) return;
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  for (const [parentId, lead, dueDate, ms, percent, closeout] of rows) {
+  for (const [parentId, lead, dueDate, ms, percent, closeout, createdOn] of rows) {
     const parent = byId.get(parentId);
     if (!parent) continue;
-    const [light] = lightOf(dueDate, percent, closeout, ms === '[]' ? null : (JSON.parse(ms) as Milestone[]));
+    const [light] = lightOf(dueDate, percent, closeout, ms === '[]' ? null : (JSON.parse(ms) as Milestone[]), createdOn);
     const parts = (parent.parts ??= parent.leadUnitIds.map((u) => [u, parent.light] as [string, Light]));
     if (parent.status === 'closed') continue;
     for (const u of leadOf(lead)) {
@@ -62,13 +62,13 @@ export function taskLights(store: Store, settings: Settings, plan: { id: string;
   const text = store.sqlite
     .prepare(
       // No ORDER BY: counts need none, and sorting 50,000 rows costs more than the rest of the query.
-      `SELECT json_group_array(json_array(t.id, b.code, t.ord, t.lead_unit_ids, t.due_date, nullif(t.milestones, '[]'), f.percent, f.closeout))
+      `SELECT json_group_array(json_array(t.id, b.code, t.ord, t.lead_unit_ids, t.due_date, nullif(t.milestones, '[]'), f.percent, f.closeout, nullif(t.created_on, '')))
          FROM tasks t JOIN battles b ON b.id = t.battle_id LEFT JOIN task_facts f ON f.task_id = t.id
         WHERE t.deleted = 0 AND t.plan_id = ? AND t.parent_id = ''`,
     )
     .pluck()
     .get(plan.id) as string;
-  const rows = JSON.parse(text) as [id: string, battle: number, ord: number, lead: string, dueDate: string, milestones: string | null, percent: number | null, closeout: CloseoutState | null][];
+  const rows = JSON.parse(text) as [id: string, battle: number, ord: number, lead: string, dueDate: string, milestones: string | null, percent: number | null, closeout: CloseoutState | null, createdOn: string | null][];
   const leadOf = listMemo();
   const lightOf = lightMemo(settings, plan.year);
   const out = new Array<TaskLight>(rows.length);
@@ -77,7 +77,7 @@ export function taskLights(store: Store, settings: Settings, plan: { id: string;
     // unoptimised array destructuring walks an iterator per row.
     const r = rows[i]!;
     const ms = r[5];
-    const known = lightOf(r[4], r[6], r[7], ms === null ? null : (JSON.parse(ms) as Milestone[]));
+    const known = lightOf(r[4], r[6], r[7], ms === null ? null : (JSON.parse(ms) as Milestone[]), r[8] ?? '');
     out[i] = { id: r[0], battle: r[1], ord: r[2], leadUnitIds: leadOf(r[3]), dueDate: r[4], status: known[1], light: known[0] };
   }
   rollUpParts(store, plan, out, lightOf, leadOf);

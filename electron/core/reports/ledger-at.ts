@@ -54,9 +54,11 @@ type Fields = Record<string, Json>;
 
 /** The ledger date a record's write took effect on; '' for writes that carry none (there from the start). */
 function effectiveOn(entity: string, f: Fields): string {
+  // A void (作废) takes effect on its own date: an earlier period's document still reads the record.
+  if (typeof f.voidedOn === 'string' && f.voidedOn) return f.voidedOn;
   if (entity === 'progress') return typeof f.reportedOn === 'string' ? f.reportedOn : '';
   if (entity === 'closeout') {
-    const d = f.state === 'pending' || f.state === undefined ? f.requestedOn : f.decidedOn;
+    const d = f.state === 'withdrawn' ? f.withdrawnOn : f.state === undefined && f.answeredOn ? f.answeredOn : f.state === 'pending' || f.state === undefined ? f.requestedOn : f.decidedOn;
     return typeof d === 'string' ? d : '';
   }
   const d = f.changedOn ?? f.createdOn;
@@ -111,6 +113,8 @@ export function ledgerAt(store: Store, planId: string, planYear: number, setting
     const had = closeoutOf.get(taskId);
     if (!had || had.id < id) closeoutOf.set(taskId, { id, state: (str(c.state) || 'pending') as CloseoutState, decidedOn: str(c.decidedOn) });
   }
+  // A request taken back (撤回) leaves the task as if it had not been made.
+  for (const [taskId, c] of closeoutOf) if (c.state === 'withdrawn') closeoutOf.delete(taskId);
   const at: Settings = { ...settings, asOf: date };
   const tasks: TaskAt[] = [];
   for (const [id, t] of state.task) {
@@ -130,7 +134,7 @@ export function ledgerAt(store: Store, planId: string, planYear: number, setting
     const co = closeoutOf.get(id) ?? null;
     const dueDate = str(t.dueDate);
     const milestones = (Array.isArray(t.milestones) ? t.milestones : []) as unknown as Milestone[];
-    const light = computeLight({ closed: co?.state === 'approved', dueDate, milestones, percent, planYear }, at);
+    const light = computeLight({ closed: co?.state === 'approved', dueDate, milestones, percent, planYear, startedOn: str(t.createdOn) }, at);
     const latest = lines.reduce<ProgressAt | null>(
       (best, l) => (!best || periodKey(l.period) > periodKey(best.period) || (l.period === best.period && l.reportedOn > best.reportedOn) ? l : best),
       null,

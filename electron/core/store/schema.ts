@@ -156,6 +156,9 @@ export const tasks = sqliteTable(
     createdOn: text('created_on').notNull().default(''),
     /** The ledger date of the latest change, so a document of an earlier period reads the task as it stood then. */
     changedOn: text('changed_on').notNull().default(''),
+    /** 作废: why and on which ledger date (the row stays, deleted = 1, shown struck through in the audit trail). */
+    voidReason: text('void_reason').notNull().default(''),
+    voidedOn: text('voided_on').notNull().default(''),
     deleted: integer('deleted').notNull().default(0),
   },
   (t) => [
@@ -163,7 +166,7 @@ export const tasks = sqliteTable(
     index('tasks_code').on(t.code),
     // Covers everything a task's light is computed from: the overview reads 50,000 of them from this index
     // alone instead of from the wide rows with their titles and contents; parent_id so it counts real tasks only.
-    index('tasks_light').on(t.planId, t.deleted, t.parentId, t.battleId, t.id, t.ord, t.leadUnitIds, t.dueDate, t.milestones),
+    index('tasks_light').on(t.planId, t.deleted, t.parentId, t.battleId, t.id, t.ord, t.leadUnitIds, t.dueDate, t.milestones, t.createdOn),
   ],
 );
 
@@ -221,6 +224,9 @@ export const progress = sqliteTable(
     text: text('text').notNull().default(''),
     evidence: text('evidence').notNull().default('[]'),
     reportedOn: text('reported_on').notNull().default(''),
+    /** 作废: why and on which ledger date (the row stays, deleted = 1, shown struck through in the audit trail). */
+    voidReason: text('void_reason').notNull().default(''),
+    voidedOn: text('voided_on').notNull().default(''),
     deleted: integer('deleted').notNull().default(0),
   },
   (t) => [
@@ -243,6 +249,14 @@ export const closeouts = sqliteTable(
     deciderUnitId: text('decider_unit_id').notNull().default(''),
     reason: text('reason').notNull().default(''),
     decidedOn: text('decided_on').notNull().default(''),
+    /** The requesting unit's answer to a rejection (说明), and its date: the taskforce reads it. */
+    answer: text('answer').notNull().default(''),
+    answeredOn: text('answered_on').notNull().default(''),
+    /** The date the unit withdrew (撤回) its pending request; state is then 'withdrawn'. */
+    withdrawnOn: text('withdrawn_on').notNull().default(''),
+    /** 作废: why and on which ledger date (the row stays, deleted = 1, shown struck through in the audit trail). */
+    voidReason: text('void_reason').notNull().default(''),
+    voidedOn: text('voided_on').notNull().default(''),
     deleted: integer('deleted').notNull().default(0),
   },
   (t) => [index('closeouts_task').on(t.taskId, t.requestedOn)],
@@ -333,6 +347,9 @@ export const problems = sqliteTable(
     state: text('state').notNull().default('open'),
     clearedOn: text('cleared_on').notNull().default(''),
     statement: text('statement').notNull().default(''),
+    /** 作废: why and on which ledger date (the row stays, deleted = 1, shown struck through in the audit trail). */
+    voidReason: text('void_reason').notNull().default(''),
+    voidedOn: text('voided_on').notNull().default(''),
     deleted: integer('deleted').notNull().default(0),
   },
   (t) => [index('problems_unit').on(t.unitId, t.state)],
@@ -377,6 +394,9 @@ export const decisions = sqliteTable(
     text: text('text').notNull().default(''),
     kind: text('kind').notNull().default('note'),
     refId: text('ref_id').notNull().default(''),
+    /** 作废: why and on which ledger date (the row stays, deleted = 1, shown struck through in the audit trail). */
+    voidReason: text('void_reason').notNull().default(''),
+    voidedOn: text('voided_on').notNull().default(''),
     deleted: integer('deleted').notNull().default(0),
   },
   (t) => [index('decisions_meeting').on(t.meetingId, t.ord)],

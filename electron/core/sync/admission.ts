@@ -167,15 +167,20 @@ const first = (...reasons: (string | null)[]) => reasons.find((r) => r !== null)
 function closeoutReason(db: Database.Database, state: FoldReader, who: Identity, e: LedgerEvent): string | null {
   const scopes = lineScopes(state, e);
   const f = e.fields;
-  const decides = e.op === 'delete' || (f.state !== undefined && f.state !== 'pending') || DECISION_FIELDS.some((k) => f[k] !== undefined);
+  // The requester's own moves on its record: asking (pending), taking back (withdrawn), answering a rejection.
+  // Voiding (deleted) and every other state is a decision.
+  const requesterState = f.state === undefined || f.state === 'pending' || f.state === 'withdrawn';
+  const decides = e.op === 'delete' || f.deleted !== undefined || f.voidReason !== undefined || !requesterState || DECISION_FIELDS.some((k) => f[k] !== undefined);
   if (decides) return first(...scopes.map((s) => verdict(who, 'closeout.decide', s)));
-  // A request that would put a decided row back to pending, written after the decision, undoes the decision.
+  // A request put back to pending or taken back, written after a decision, would undo the decision.
   const state_ = state.value('closeout', e.entityId, 'state');
-  const decided = state_ !== undefined && state_ !== 'pending';
+  const decided = state_ !== undefined && state_ !== 'pending' && state_ !== 'withdrawn';
   const clock = state.clock('closeout', e.entityId, 'state');
-  if (f.state === 'pending' && decided && clock && (clock.hlc < e.hlc || (clock.hlc === e.hlc && clock.replica < e.replica)) && !runsBattle(who, scopes[0]?.battle ?? -1)) {
+  if (f.state !== undefined && decided && clock && (clock.hlc < e.hlc || (clock.hlc === e.hlc && clock.replica < e.replica)) && !runsBattle(who, scopes[0]?.battle ?? -1)) {
     return '不能撤销专班对销号申请的审批';
   }
+  // An answer is to a rejection, by the requester.
+  if ((f.answer !== undefined || f.answeredOn !== undefined) && state_ !== 'rejected' && !runsBattle(who, scopes[0]?.battle ?? -1)) return '只能对已退回的销号申请作出说明';
   return first(...scopes.map((s) => unitVerdict(db, who, 'closeout.request', s)), ownLine(who, scopes[0] ?? null, state, e));
 }
 

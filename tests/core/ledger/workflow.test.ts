@@ -39,9 +39,9 @@ describe('拉单销号 workflow in one office', () => {
     await ok(call('progress.report', { taskId: TASK, period: '2023-06-3', percent: 20, text: '更正：车展推迟', unit: '市商务局' }));
     expect(await status()).toMatchObject({ status: 'lagging', light: 'yellow', percent: 20 });
 
-    await ok(call('closeout.request', { taskId: TASK, statement: '已完成全年目标' }));
+    await ok(call('closeout.request', { taskId: TASK, statement: '已完成全年目标', belowFull: true }));
     expect((await status()).status).toBe('pending_closeout');
-    const dup = await call('closeout.request', { taskId: TASK, statement: '再次申请销号' });
+    const dup = await call('closeout.request', { taskId: TASK, statement: '再次申请销号', belowFull: true });
     expect(dup).toMatchObject({ ok: false, error: { message: '该任务已有待审批的销号申请。' } });
 
     const noReason = await call('closeout.decide', { taskId: TASK, approve: false, reason: '' });
@@ -49,7 +49,7 @@ describe('拉单销号 workflow in one office', () => {
     await ok(call('closeout.decide', { taskId: TASK, approve: false, reason: '缺少交易额佐证' }));
     expect((await status()).status).toBe('lagging');
 
-    await ok(call('closeout.request', { taskId: TASK, statement: '补充后再次申请' }));
+    await ok(call('closeout.request', { taskId: TASK, statement: '补充后再次申请', belowFull: true }));
     await ok(call('closeout.decide', { taskId: TASK, approve: true }));
     expect(await status()).toMatchObject({ status: 'closed', light: 'done' });
 
@@ -91,7 +91,7 @@ describe('refusals', () => {
     const { call, ready } = office({ office: '市商务局', role: 'unit' });
     await ready;
     expect(await call('task.update', { id: TASK, edit: { dueDate: '2023-09-30' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await ok(call('closeout.request', { taskId: TASK, statement: '已完成全年目标' }));
+    await ok(call('closeout.request', { taskId: TASK, statement: '已完成全年目标', belowFull: true }));
     expect(await call('closeout.decide', { taskId: TASK, approve: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // And only for its own office.
     expect(await call('progress.report', { taskId: TASK, period: '2023-06', percent: 5, text: '代报', unit: '市发改局' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -108,7 +108,7 @@ describe('refusals', () => {
       call('progress.report', { taskId: TASK, period: '2023-06', percent: 120, text: '超额' }),
       call('progress.report', { taskId: TASK, period: '2023-06', percent: 10, text: ' ' }),
       call('progress.report', { taskId: TASK, period: '2023-06', percent: 10, text: '不相干单位', unit: '市教体局' }),
-      call('closeout.request', { taskId: TASK, statement: '' }),
+      call('closeout.request', { taskId: TASK, statement: '', belowFull: true }),
       call('task.update', { id: TASK, edit: { dueDate: '2024-01-31' } }),
       call('task.update', { id: TASK, edit: { milestones: [{ date: '2023-02-30x', percent: 10 }] } }),
       call('task.split', { parentId: TASK, title: '子任务', leadUnits: ['不存在的局'] }),

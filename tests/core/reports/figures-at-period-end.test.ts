@@ -133,7 +133,7 @@ beforeAll(async () => {
   for (const t of open.slice(0, 3)) {
     const unit = store.sqlite.prepare('SELECT name FROM units WHERE id = ?').pluck().get(JSON.parse(t.lead)[0]) as string;
     await at(store, '2023-03-14', 'progress.report', { taskId: t.id, period: '2023-03-2', percent: 100, text: '已全面完成。', unit });
-    await at(store, '2023-03-15', 'closeout.request', { taskId: t.id, statement: '任务已完成，申请销号。' });
+    await at(store, '2023-03-15', 'closeout.request', { taskId: t.id, statement: '任务已完成，申请销号。', belowFull: true });
     await at(store, '2023-03-15', 'closeout.decide', { taskId: t.id, approve: true, reason: '' });
   }
   // One of them is reopened on 3月25日: closed in the 中旬 brief, open in the 下旬 one.
@@ -204,7 +204,7 @@ describe('figures at the period’s end, recomputed from the event log', () => {
     // April: a task approved, a line reported, a task added, a due date moved.
     const t = idOf(addedCode);
     await at(store, '2023-04-03', 'progress.report', { taskId: t, period: '2023-04-1', percent: 100, text: '四月完成。', unit: '市发改局' });
-    await at(store, '2023-04-04', 'closeout.request', { taskId: t, statement: '任务已完成，申请销号。' });
+    await at(store, '2023-04-04', 'closeout.request', { taskId: t, statement: '任务已完成，申请销号。', belowFull: true });
     await at(store, '2023-04-05', 'closeout.decide', { taskId: t, approve: true, reason: '' });
     const overdue = before.figures.overdue[0]!;
     await at(store, '2023-04-06', 'task.update', { id: idOf(overdue), edit: { dueDate: '2023-06-30' } });

@@ -146,7 +146,7 @@ async function play(ops: Op[], clocks: { skew: number; jumpsBack: boolean }[]) {
         await office!.call('task.update', { id: TASKS[o.task], edit: { dueDate: `2023-09-${String(o.day).padStart(2, '0')}` } });
         break;
       case 'request':
-        await office!.call('closeout.request', { taskId: TASKS[o.task], statement: '申请销号' });
+        await office!.call('closeout.request', { taskId: TASKS[o.task], statement: '申请销号', belowFull: true });
         break;
       case 'decide':
         await office!.call('closeout.decide', { taskId: TASKS[o.task], approve: o.approve, reason: '审核意见' });

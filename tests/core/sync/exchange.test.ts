@@ -23,7 +23,7 @@ describe('exchanging bundles', () => {
   it('carries progress and 销号 from a unit to its taskforce and the decision back; all three converge', async () => {
     const { unit, taskforce, center } = await threeOffices();
     await unit.call('progress.report', { taskId: TASK, period: '2023-06-3', percent: 100, text: '全年目标完成' });
-    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号', belowFull: true });
 
     const r1 = await taskforce.receive(unit.bundleFor());
     expect(r1).toMatchObject({ applied: expect.any(Number), quarantined: 0, gaps: [], newKeys: [expect.objectContaining({ replica: unit.store.replicaId })] });
@@ -109,7 +109,7 @@ describe('exchanging bundles', () => {
 
   it('quarantines an event its author’s role may not write, and keeps the rest of its log flowing', async () => {
     const { unit, taskforce } = await threeOffices();
-    await unit.call('closeout.request', { taskId: TASK, statement: '申请销号' });
+    await unit.call('closeout.request', { taskId: TASK, statement: '申请销号', belowFull: true });
     // A unit approving its own request: the core refuses it, so write it around the core, as a forger would.
     const { id } = unit.store.sqlite.prepare('SELECT id FROM closeouts').get() as { id: string };
     unit.store.log.append([{ entity: 'closeout', entityId: id, op: 'put', fields: { state: 'approved', decidedOn: '2023-07-02' } }]);

@@ -14,7 +14,7 @@ describe('roles granted by the centre', () => {
     const taskforce = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
     const center = installation({ office: '总指挥中心', role: 'center' });
     await Promise.all([unit.ready, reassigned.ready, taskforce.ready, center.ready]);
-    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号', belowFull: true });
     await reassigned.receive(unit.bundleFor());
     // The PC moves to the battle-1 taskforce: it re-announces itself, and decides as one.
     await reassigned.call('identity.set', { office: '市发改局', role: 'taskforce', battle: 1 });

@@ -122,7 +122,7 @@ describe('roles are granted, never claimed', () => {
     it(`a unit that re-announces itself ${name} and approves its own 销号: both quarantined, the task not closed`, async () => {
       await measured(`self-promotion ${name} + own approval`, 'quarantined', async () => {
         const { unit, center } = await offices();
-        await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+        await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号', belowFull: true });
         const closeout = unit.store.sqlite.prepare('SELECT id FROM closeouts').pluck().get() as string;
         await expectQuarantined(
           unit,
@@ -211,7 +211,7 @@ describe('roles are granted, never claimed', () => {
   it('a taskforce editing another battle’s task or moving its task there, and a unit undoing an approval: quarantined', async () => {
     await measured('taskforce outside its battle / unit re-pends an approval', 'quarantined', async () => {
       const { unit, taskforce, center } = await offices();
-      await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+      await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号', belowFull: true });
       await taskforce.receive(unit.bundleFor());
       await taskforce.call('closeout.decide', { taskId: TASK, approve: true, reason: '' });
       await unit.receive(taskforce.bundleFor());

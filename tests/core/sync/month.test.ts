@@ -27,10 +27,10 @@ describe('a month of work exchanged only by files', () => {
     for (const [d, period] of ['2023-06-1', '2023-06-2', '2023-06-3'].entries()) {
       // What came back on the last stick: a rejection is answered with a new request.
       const back = await unit.call<{ closeouts: { state: string }[] }>('task.detail', { id: first!.id });
-      if (back.closeouts[0]?.state === 'rejected') await unit.call('closeout.request', { taskId: first!.id, statement: '补充：交易额 66 亿元' });
+      if (back.closeouts[0]?.state === 'rejected') await unit.call('closeout.request', { taskId: first!.id, statement: '补充：交易额 66 亿元', belowFull: true });
       for (const t of mine) await unit.call('progress.report', { taskId: t.id, period, percent: 30 + d * 30, text: `${period} 进展` });
-      if (d === 0) await unit.call('closeout.request', { taskId: first!.id, statement: '提前完成全年目标' });
-      if (d === 2) await unit.call('closeout.request', { taskId: second!.id, statement: '全年任务已完成' });
+      if (d === 0) await unit.call('closeout.request', { taskId: first!.id, statement: '提前完成全年目标', belowFull: true });
+      if (d === 2) await unit.call('closeout.request', { taskId: second!.id, statement: '全年任务已完成', belowFull: true });
       await carry(unit, taskforce);
 
       // A paper report from 市住保中心, entered by the taskforce on its behalf.

@@ -12,6 +12,7 @@ const STATE = {
   approved: { word: '已销号', color: 'green' },
   rejected: { word: '已退回', color: 'red' },
   reopened: { word: '已重新打开', color: 'orange' },
+  withdrawn: { word: '已撤回', color: 'default' },
 } as const;
 
 export function CloseoutTab({ task, history, identity }: { task: TaskRow; history: Closeout[]; identity: Identity | null }) {

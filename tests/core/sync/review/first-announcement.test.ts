@@ -23,7 +23,7 @@ describe('first announcement', () => {
     const unit = installation({ office: '市商务局', role: 'unit' });
     const taskforce = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
     await Promise.all([unit.ready, taskforce.ready]);
-    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号', belowFull: true });
     const closeout = unit.store.sqlite.prepare('SELECT id FROM closeouts').pluck().get() as string;
     const [claim] = forge(unit.store, [
       { entity: 'replica', entityId: unit.store.replicaId, fields: { officeUnitId: unitIdOf(unit, '市商务局'), role: 'center', battle: 0 } },

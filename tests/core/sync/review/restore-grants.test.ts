@@ -20,7 +20,7 @@ describe('restore over a damaged store', () => {
     const unit = installation({ office: '市商务局', role: 'unit' });
     const victim = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
     await Promise.all([unit.ready, victim.ready]);
-    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号', belowFull: true });
     const closeout = unit.store.sqlite.prepare('SELECT id FROM closeouts').pluck().get() as string;
     forge(unit.store, [
       { entity: 'replica', entityId: unit.store.replicaId, fields: { role: 'center' } },

@@ -1,0 +1,146 @@
+// 我的待办: what is waiting for this office today, by its role. A unit: its 销号 requests sent back (with the
+// reason, until it answers), its tasks without a line for the current 旬, its overdue and nearly due tasks, the
+// problems assigned to it, and the decisions on its requests of the last fortnight with their opinions. A
+// taskforce (its battle) or the centre (every battle): requests waiting for a decision, answers to rejections,
+// units that have not reported, overdue tasks and problems past their deadline.
+import type { TaskRow } from '../../../shared/domain';
+import { todoKinds, type Todo, type TodoItem } from '../../../shared/daily';
+import { dekadCode, periodLabel, shortChineseDate } from '../../../shared/period';
+import { periodRange } from '../../../shared/report';
+import { compareTaskCodes } from '../../../shared/task-code';
+import type { Identity, Settings } from '../../../shared/workflow';
+import { listProblems } from '../problems/problems';
+import { currentPlan } from '../plan/plans';
+import type { Store } from '../store/open-store';
+import { unitNames } from '../units';
+import { listTasks } from './queries';
+import { reportingFor } from './reporting';
+import { closeoutQueue } from './task-detail';
+
+const DAY = 86_400_000;
+const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+/** Decisions on a unit's requests stay in its 待办 this long, so an approval's opinion is seen. */
+const RECENT_DAYS = 15;
+
+interface CloseoutLite {
+  id: string;
+  taskId: string;
+  unitId: string;
+  state: string;
+  reason: string;
+  decidedOn: string;
+  deciderUnitId: string;
+  answer: string;
+  answeredOn: string;
+}
+
+/** The latest live 销号 record of each task of the plan (ids are UUID v7: time-ordered). */
+function latestCloseouts(store: Store, planId: string): CloseoutLite[] {
+  return store.sqlite
+    .prepare(
+      `SELECT c.id, c.task_id AS taskId, c.unit_id AS unitId, c.state, c.reason, c.decided_on AS decidedOn, c.decider_unit_id AS deciderUnitId,
+              c.answer, c.answered_on AS answeredOn
+         FROM closeouts c JOIN tasks t ON t.id = c.task_id
+        WHERE c.deleted = 0 AND t.deleted = 0 AND t.plan_id = ? AND c.id = (SELECT max(id) FROM closeouts WHERE task_id = c.task_id AND deleted = 0)`,
+    )
+    .all(planId) as CloseoutLite[];
+}
+
+const item = (kind: TodoItem['kind'], t: Pick<TaskRow, 'id' | 'code' | 'title' | 'battle'> | null, rest: Partial<TodoItem>): TodoItem => ({
+  kind,
+  taskId: t?.id ?? '',
+  taskCode: t?.code ?? '',
+  title: t?.title ?? '',
+  reason: '',
+  due: '',
+  unit: '',
+  battle: t?.battle ?? 0,
+  refId: '',
+  ...rest,
+});
+
+function lateness(t: TaskRow, asOf: string): string {
+  if (t.dueDate && t.dueDate < asOf) return `完成时限${shortChineseDate(t.dueDate)}，已逾期${days(t.dueDate, asOf)}天`;
+  const missed = t.milestones.find((m) => m.date < asOf && (t.percent ?? 0) < m.percent);
+  return missed ? `时间节点${shortChineseDate(missed.date)}应达${missed.percent}%，报送${t.percent ?? 0}%` : '已逾期';
+}
+
+export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
+  const asOf = settings.asOf;
+  const plan = currentPlan(store);
+  const period = dekadCode(new Date(`${asOf}T00:00:00`));
+  const { end } = periodRange(period);
+  const names = unitNames(store);
+  const unit = who.role === 'unit';
+  const battle = who.role === 'taskforce' ? who.battle : 0;
+  const tasks = listTasks(store, settings, battle ? { battle } : {}, plan);
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const mine = (t: TaskRow) => t.leadUnitIds.includes(who.officeUnitId) || t.coUnitIds.includes(who.officeUnitId);
+  const items: TodoItem[] = [];
+
+  for (const c of latestCloseouts(store, plan.id)) {
+    const t = byId.get(c.taskId);
+    if (!t) continue;
+    const decider = names.get(c.deciderUnitId) ?? '专班';
+    const requester = names.get(c.unitId) ?? '';
+    if (unit) {
+      if (c.unitId !== who.officeUnitId && !t.leadUnitIds.includes(who.officeUnitId)) continue;
+      if (c.state === 'rejected' && !c.answer) {
+        items.push(item('rejected', t, { reason: `${decider}${shortChineseDate(c.decidedOn)}退回：${c.reason}`, unit: requester, refId: c.id }));
+      } else if ((c.state === 'approved' || c.state === 'rejected') && c.decidedOn && days(c.decidedOn, asOf) <= RECENT_DAYS && days(c.decidedOn, asOf) >= 0) {
+        const word = c.state === 'approved' ? '批准销号' : '退回';
+        items.push(item('decided', t, { reason: `${decider}${shortChineseDate(c.decidedOn)}${word}${c.reason ? `。审批意见：${c.reason}` : ''}`, unit: requester, refId: c.id }));
+      }
+    } else if (c.state === 'rejected' && c.answer) {
+      items.push(item('answered', t, { reason: `${requester}${shortChineseDate(c.answeredOn)}说明：${c.answer}（退回理由：${c.reason}）`, unit: requester, refId: c.id }));
+    }
+  }
+  if (!unit) {
+    for (const c of closeoutQueue(store, battle || undefined)) {
+      const t = byId.get(c.taskId);
+      if (t) items.push(item('pending', t, { reason: `${c.unit}${shortChineseDate(c.requestedOn)}申请：${c.statement}`, unit: c.unit, refId: c.id }));
+    }
+  }
+
+  const reporting = reportingFor(store, settings, who, period);
+  if (unit) {
+    for (const u of reporting.units) {
+      for (const i of u.items) {
+        const t = byId.get(i.taskId);
+        if (!i.reported && t) items.push(item('unreported', t, { reason: `${periodLabel(period)}尚未报送进展`, due: end, unit: u.unit }));
+      }
+    }
+  } else {
+    for (const u of reporting.units) {
+      if (u.reported >= u.tasks) continue;
+      const missing = u.items.filter((i) => !i.reported);
+      const codes = missing.slice(0, 6).map((i) => i.code).join('、') + (missing.length > 6 ? '等' : '');
+      items.push(item('unitsUnreported', null, { title: u.unit, unit: u.unit, reason: `${periodLabel(period)}有${missing.length}项任务未报送进展（${codes}）`, due: end }));
+    }
+  }
+
+  const scoped = unit ? tasks.filter(mine) : tasks;
+  for (const t of scoped) {
+    if (t.light === 'red') items.push(item('overdue', t, { reason: lateness(t, asOf), due: t.dueDate, unit: t.leadUnits.join('、') }));
+    else if (unit && t.light === 'blue') items.push(item('dueSoon', t, { reason: `完成时限${shortChineseDate(t.dueDate)}，还有${days(asOf, t.dueDate)}天，报送进度${t.percent ?? 0}%`, due: t.dueDate, unit: t.leadUnits.join('、') }));
+  }
+
+  for (const p of listProblems(store, asOf)) {
+    if (p.state !== 'open') continue;
+    if (unit ? p.unit !== who.officeName : !p.overdue || (battle && p.battle !== battle)) continue;
+    items.push(
+      item('problem', { id: p.taskId, code: p.taskCode, title: p.taskTitle, battle: p.battle }, {
+        reason: `${p.text}（${p.overdue ? `整改时限${shortChineseDate(p.deadline)}已过` : `${shortChineseDate(p.deadline)}前整改`}）`,
+        due: p.deadline,
+        unit: p.unit,
+        refId: p.id,
+      }),
+    );
+  }
+
+  const rank = (k: TodoItem['kind']) => todoKinds.indexOf(k);
+  items.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.due || '9999').localeCompare(b.due || '9999') || compareTaskCodes(a.taskCode, b.taskCode) || a.unit.localeCompare(b.unit, 'zh-CN'));
+  const counts: Record<string, number> = {};
+  for (const i of items) counts[i.kind] = (counts[i.kind] ?? 0) + 1;
+  return { asOf, period, items, counts };
+}
