@@ -1,0 +1,216 @@
+// The daily work of each office, across offices that meet only by files: a rejection reaches the unit's 待办
+// with its reason and leaves it when answered; an approval's opinion reaches the unit; a request is taken back;
+// records voided by mistake leave every count and stay in the trail; 报送率 is recomputed from the raw log.
+import { describe, expect, it } from 'vitest';
+import { seedIds } from '../../../electron/core/plan/seed-ids';
+import { setSettings } from '../../../electron/core/settings';
+import type { Reporting, Todo, VoidedRecord } from '../../../shared/daily';
+import type { TaskRow, Unit } from '../../../shared/domain';
+import type { AuditEntry, Closeout, ProgressLine } from '../../../shared/workflow';
+import { forge } from '../../helpers/forge';
+import { playedMarch } from '../../helpers/march';
+import { installation } from '../../helpers/offices';
+
+const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1');
+
+async function offices() {
+  const unit = installation({ office: '市商务局', role: 'unit', operator: '王芳' });
+  const taskforce = installation({ office: '市发改局', role: 'taskforce', battle: 1, operator: '李明' });
+  await Promise.all([unit.ready, taskforce.ready]);
+  return { unit, taskforce };
+}
+type Office = Awaited<ReturnType<typeof offices>>['unit'];
+const todo = (o: Office) => o.call<Todo>('todo.get', {});
+const detail = (o: Office, id = TASK) => o.call<{ task: TaskRow; progress: ProgressLine[]; closeouts: Closeout[]; audit: AuditEntry[] }>('task.detail', { id });
+
+describe('销号 between a unit and its taskforce', () => {
+  it('a rejection is the first thing the unit sees after the import, with its reason, until it answers; the taskforce sees the answer', async () => {
+    const { unit, taskforce } = await offices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06-3', percent: 100, text: '全年目标完成' });
+    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+    await taskforce.receive(unit.bundleFor());
+    expect((await todo(taskforce)).items.find((i) => i.kind === 'pending')).toMatchObject({ taskCode: '1.1.1', reason: expect.stringContaining('全年目标已完成') });
+    await taskforce.call('closeout.decide', { taskId: TASK, approve: false, reason: '缺少交易额的佐证材料' });
+
+    await unit.receive(taskforce.bundleFor());
+    const t = await todo(unit);
+    expect(t.items[0]).toMatchObject({ kind: 'rejected', taskCode: '1.1.1', reason: expect.stringMatching(/^市发改局.*退回：缺少交易额的佐证材料$/) });
+    expect((await detail(unit)).task.closeout).toBe('rejected');
+
+    await unit.call('closeout.answer', { taskId: TASK, answer: '佐证材料已补充上传' });
+    expect((await todo(unit)).items.some((i) => i.kind === 'rejected')).toBe(false);
+    await taskforce.receive(unit.bundleFor());
+    expect((await todo(taskforce)).items.find((i) => i.kind === 'answered')).toMatchObject({ taskCode: '1.1.1', reason: expect.stringContaining('佐证材料已补充上传') });
+    expect((await detail(taskforce)).closeouts[0]).toMatchObject({ state: 'rejected', answer: '佐证材料已补充上传', answeredOn: '2023-07-02' });
+  });
+
+  it('an approval records its opinion and the unit reads it, in its 待办 and in the task', async () => {
+    const { unit, taskforce } = await offices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06-3', percent: 100, text: '全年目标完成' });
+    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+    await taskforce.receive(unit.bundleFor());
+    await taskforce.call('closeout.decide', { taskId: TASK, approve: true, reason: '同意销号，请做好资料归档' });
+    await unit.receive(taskforce.bundleFor());
+    expect((await detail(unit)).closeouts[0]).toMatchObject({ state: 'approved', reason: '同意销号，请做好资料归档', decider: '市发改局' });
+    expect((await todo(unit)).items.find((i) => i.kind === 'decided')).toMatchObject({ reason: expect.stringContaining('审批意见：同意销号，请做好资料归档') });
+  });
+
+  it('a request below 100 % needs the unit to confirm; a pending request may be taken back and asked again', async () => {
+    const { unit, taskforce } = await offices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06-3', percent: 90, text: '主体完成' });
+    await expect(unit.call('closeout.request', { taskId: TASK, statement: '主体已完成，申请销号' })).rejects.toThrow(/90%，未达到100%/);
+    expect((await detail(unit)).closeouts).toHaveLength(0);
+    await unit.call('closeout.request', { taskId: TASK, statement: '剩余为质保期工作，申请销号', belowFull: true });
+    await unit.call('closeout.withdraw', { taskId: TASK });
+    expect((await detail(unit)).task.status).not.toBe('pending_closeout');
+    expect((await detail(unit)).closeouts[0]).toMatchObject({ state: 'withdrawn', withdrawnOn: '2023-07-02' });
+    await taskforce.receive(unit.bundleFor());
+    expect((await taskforce.call<{ items: Closeout[] }>('closeout.queue', {})).items).toHaveLength(0);
+    await unit.call('closeout.request', { taskId: TASK, statement: '补充后再次申请销号', belowFull: true });
+    await taskforce.receive(unit.bundleFor());
+    expect((await taskforce.call<{ items: Closeout[] }>('closeout.queue', {})).items).toHaveLength(1);
+  });
+
+  it('an attacker with the unit’s key cannot take back an approved request, answer what was not rejected, or void a request', async () => {
+    const { unit, taskforce } = await offices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06-3', percent: 100, text: '全年目标完成' });
+    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+    await taskforce.receive(unit.bundleFor());
+    await taskforce.call('closeout.decide', { taskId: TASK, approve: true, reason: '同意' });
+    await unit.receive(taskforce.bundleFor());
+    const id = unit.store.sqlite.prepare('SELECT id FROM closeouts').pluck().get() as string;
+    forge(unit.store, [
+      { entity: 'closeout', entityId: id, fields: { taskId: TASK, state: 'withdrawn', withdrawnOn: '2023-07-03' } },
+      { entity: 'closeout', entityId: id, fields: { taskId: TASK, answer: '我们不同意', answeredOn: '2023-07-03' } },
+      { entity: 'closeout', entityId: id, fields: { taskId: TASK, deleted: true, voidReason: '撤掉', voidedOn: '2023-07-03' } },
+    ]);
+    const r = await taskforce.receive(unit.bundleFor());
+    expect(r.quarantined).toBe(3);
+    const reasons = taskforce.store.sqlite.prepare('SELECT reason FROM quarantine').pluck().all() as string[];
+    expect(reasons).toEqual(expect.arrayContaining([expect.stringMatching(/撤销专班/), expect.stringMatching(/已退回/), expect.stringMatching(/无权审批/)]));
+    expect((await detail(taskforce)).task.status).toBe('closed');
+  });
+});
+
+describe('作废: records voided by mistake', () => {
+  it('a voided task leaves counts, lists and documents, and its trail stays, struck through', async () => {
+    const { store, call } = await playedMarch();
+    const added = await call<{ id: string; code: string }>('task.add', { section: '1.1', title: '误录的任务', leadUnits: ['市商务局'], dueDate: '2023-03-20' });
+    const before = await call<{ total: number }>('tasks.list', {});
+    type Figures = { figures: { total: number; overdue: string[] } };
+    const figuresBefore = await call<Figures>('report.preview', { kind: 'monthly', period: '2023-03' });
+    expect(figuresBefore.figures.overdue).toContain(added.code);
+    await expect(call('record.void', { entity: 'task', id: added.id, reason: '' })).rejects.toThrow(/理由/);
+    await call('record.void', { entity: 'task', id: added.id, reason: '重复录入，与1.1.1相同' });
+    expect((await call<{ total: number }>('tasks.list', {})).total).toBe(before.total - 1);
+    const figuresAfter = await call<Figures>('report.preview', { kind: 'monthly', period: '2023-03' });
+    expect(figuresAfter.figures.total).toBe(figuresBefore.figures.total - 1);
+    expect(figuresAfter.figures.overdue).not.toContain(added.code);
+    const dash = await call<{ overdue: TaskRow[] }>('dashboard.get', {});
+    expect(dash.overdue.some((t) => t.id === added.id)).toBe(false);
+    const { records } = await call<{ records: VoidedRecord[] }>('voided.list', {});
+    const v = records.find((r) => r.id === added.id)!;
+    const { identity } = await call<{ identity: { officeName: string } }>('identity.get', {});
+    expect(v).toMatchObject({ entity: 'task', reason: '重复录入，与1.1.1相同', voidedOn: '2023-03-31', by: identity.officeName });
+    expect(v.audit.map((a) => a.action)).toEqual(['建立任务', '作废任务']);
+    expect(v.audit.every((a) => a.voided)).toBe(true);
+    // The event stays in the log.
+    expect(store.sqlite.prepare("SELECT count(*) FROM events WHERE entity = 'task' AND entity_id = ?").pluck().get(added.id)).toBe(2);
+  });
+
+  it('a voided progress line no longer counts toward the percent; a unit may void only its own', async () => {
+    const { unit, taskforce } = await offices();
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06-2', percent: 30, text: '上期进展' });
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06-3', percent: 80, text: '误填的进度' });
+    const line = (await detail(unit)).progress.find((p) => p.period === '2023-06-3')!;
+    await taskforce.receive(unit.bundleFor());
+    await taskforce.call('progress.report', { taskId: TASK, period: '2023-06-1', percent: 10, text: '专班代报', unit: '市商务局' });
+    await unit.call('record.void', { entity: 'progress', id: line.id, reason: '进度填错' });
+    const after = await detail(unit);
+    expect(after.task.percent).toBe(30);
+    expect(after.progress.map((p) => p.period)).toEqual(['2023-06-2']);
+    expect(after.audit.filter((a) => a.voided).map((a) => a.action)).toEqual(['报送进展', '作废进展']);
+    await taskforce.receive(unit.bundleFor());
+    expect((await detail(taskforce)).task.percent).toBe(30);
+  });
+
+  it('problems and meeting decisions are voided by who may make them, with a reason', async () => {
+    const { call } = await playedMarch();
+    const { id } = await call<{ id: string }>('problem.raise', { taskId: TASK, text: '活动经费未到位', deadline: '2023-04-30' });
+    await call('record.void', { entity: 'problem', id, reason: '已在别处交办' });
+    const { problems } = await call<{ problems: { id: string }[] }>('problems.list', {});
+    expect(problems.some((p) => p.id === id)).toBe(false);
+    await expect(call('record.void', { entity: 'problem', id, reason: '再作废一次' })).rejects.toThrow(/可能已作废/);
+    await call('meeting.save', { month: '2023-03', heldOn: '2023-03-31', chair: '常务副市长' });
+    const d = await call<{ id: string }>('meeting.decide', { month: '2023-03', kind: 'note', text: '误录的决定事项' });
+    await call('record.void', { entity: 'decision', id: d.id, reason: '会上未作此决定' });
+    const m = await call<{ decisions: { id: string }[] }>('meeting.get', { month: '2023-03' });
+    expect(m.decisions.some((x) => x.id === d.id)).toBe(false);
+  });
+});
+
+describe('报送率 of a played March, recomputed from the raw log', () => {
+  it('names the units that did not report in 3月下旬, the same as an independent count over the events', async () => {
+    const { store, call } = await playedMarch();
+    const r = await call<Reporting>('reporting.get', { period: '2023-03-3' });
+    // Second path: the task rows as listed, the units' kinds, and the progress events' bodies themselves.
+    const { tasks } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
+    const { units } = await call<{ units: Unit[] }>('units.list', {});
+    const group = new Set(units.filter((u) => u.kind === 'group').map((u) => u.id));
+    const nameOf = new Map(units.map((u) => [u.id, u.name]));
+    const lines = (store.sqlite.prepare("SELECT body FROM events WHERE entity = 'progress' AND quarantined = 0").pluck().all() as string[]).map(
+      (b) => (JSON.parse(b) as { fields: { taskId: string; unitId: string; period: string } }).fields,
+    );
+    const reported = new Set(lines.filter((l) => l.period === '2023-03-3' || l.period === '2023-03').map((l) => `${l.taskId}|${l.unitId}`));
+    const closedBefore = new Set<string>(); // the demo closes tasks on 3月28日: none before 下旬
+    const missing = new Map<string, number>();
+    let expected = 0;
+    for (const t of tasks) {
+      if (closedBefore.has(t.id)) continue;
+      for (const u of t.leadUnitIds) {
+        if (group.has(u)) continue;
+        expected++;
+        if (!reported.has(`${t.id}|${u}`)) missing.set(nameOf.get(u)!, (missing.get(nameOf.get(u)!) ?? 0) + 1);
+      }
+    }
+    expect(r.tasks).toBe(expected);
+    expect(r.tasks - r.reported).toBe([...missing.values()].reduce((a, b) => a + b, 0));
+    expect([...r.missing].sort()).toEqual([...missing.keys()].sort());
+    expect(r.missing.length).toBeGreaterThan(5);
+    for (const u of r.units) expect(u.tasks - u.reported).toBe(missing.get(u.unit) ?? 0);
+    // The centre's 待办 lists the same units.
+    const t = await call<Todo>('todo.get', {});
+    expect(t.period).toBe('2023-03-3');
+    expect(t.items.filter((i) => i.kind === 'unitsUnreported').map((i) => i.unit).sort()).toEqual([...missing.keys()].sort());
+  });
+
+  it('a taskforce sees its battle only; a unit only itself', async () => {
+    const { store, call } = await playedMarch();
+    const all = await call<Reporting>('reporting.get', { period: '2023-03-3' });
+    await call('identity.set', { office: '市发改局', role: 'taskforce', battle: 1 });
+    const tf = await call<Reporting>('reporting.get', { period: '2023-03-3' });
+    expect(tf.battles.map((b) => b.battle)).toEqual([1]);
+    expect(tf.tasks).toBe(all.battles.find((b) => b.battle === 1)!.tasks);
+    await call('identity.set', { office: '市商务局', role: 'unit' });
+    const mine = await call<Reporting>('reporting.get', { period: '2023-03' });
+    expect(mine.units.map((u) => u.unit)).toEqual(['市商务局']);
+    void store;
+  });
+});
+
+describe('序时进度 from the task’s start', () => {
+  it('a task added on 3月31日 due 4月20日 is not behind on the day it is added; the same dates for a plan task from 1 January are', async () => {
+    const { store, call } = await playedMarch();
+    setSettings(store, { asOf: '2023-03-31', behindPoints: 20 });
+    const added = await call<{ id: string }>('task.add', { section: '1.1', title: '新增的专项行动', leadUnits: ['市商务局'], dueDate: '2023-04-30' });
+    expect((await call<{ task: TaskRow }>('task.detail', { id: added.id })).task.light).toBe('green');
+    // A task of the plan nobody reported on, with the same due date: 89 of 119 days from 1 January, 75 % expected.
+    const { tasks } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
+    const silent = tasks.find((t) => t.percent === null && !t.createdOn && !t.parentId && t.status === 'not_started')!;
+    await call('task.update', { id: silent.id, edit: { dueDate: '2023-04-30' } });
+    expect((await call<{ task: TaskRow }>('task.detail', { id: silent.id })).task.light).toBe('yellow');
+    setSettings(store, { asOf: '2023-04-20' });
+    // 20 of 30 days from its start: 67 % expected, nothing reported: behind now.
+    expect((await call<{ task: TaskRow }>('task.detail', { id: added.id })).task.light).toBe('yellow');
+  });
+});
