@@ -1,9 +1,11 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Result, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { appTitle, planShortName } from '../../shared/labels';
 import { battleOrdinal } from './labels';
-import { dekadLabel } from '../../shared/period';
+import { chineseDate, dekadLabel } from '../../shared/period';
+import { Todo } from './pages/Todo';
+import { Reporting } from './pages/Reporting';
 import { Ledger } from './pages/Ledger';
 import { Overview } from './pages/Overview';
 import { Closeout } from './pages/Closeout';
@@ -27,9 +29,11 @@ const StartPage = lazy(() => import('./components/plan/StartPage').then((m) => (
 const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif";
 
 const NAV: { key: Page; label: string }[] = [
+  { key: 'todo', label: '我的待办' },
   { key: 'overview', label: '总览' },
   { key: 'ledger', label: '台账' },
   { key: 'closeout', label: '拉单销号' },
+  { key: 'reporting', label: '报送情况' },
   { key: 'indicators', label: '指标' },
   { key: 'problems', label: '问题清单' },
   { key: 'supervision', label: '督办' },
@@ -41,17 +45,80 @@ const NAV: { key: Page; label: string }[] = [
 
 const ROLE = { center: '总指挥中心', taskforce: '工作专班', unit: '责任单位' } as const;
 
+/** Today on this PC, as the ledger writes dates. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Enter in a select, a date picker or a number box chooses a value there; it never submits the whole form
+ * (the browser's implicit submission would send a half-filled report).
+ */
+function keepEnterInField(e: KeyboardEvent): void {
+  const t = e.target as HTMLElement | null;
+  if (e.key !== 'Enter' || !t || t.tagName !== 'INPUT' || !t.closest('form')) return;
+  if (t.closest('.ant-select, .ant-picker, .ant-input-number, .ant-cascader') || (t as HTMLInputElement).type === 'date') e.preventDefault();
+}
+if (typeof document !== 'undefined') document.addEventListener('keydown', keepEnterInField, true);
+
+function MenuLabel({ label, count, danger }: { label: string; count: number; danger?: boolean }) {
+  return (
+    <span style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+      {label}
+      {count > 0 && <Badge count={count} overflowCount={999} size="small" color={danger ? '#cf1322' : '#1677ff'} />}
+    </span>
+  );
+}
+
+function LedgerDateBanner() {
+  const { settings, go } = useLedgerPick('settings', 'go');
+  const today = localToday();
+  if (!settings || settings.asOf === today) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      banner
+      data-testid="ledger-date-banner"
+      title={
+        <span>
+          台账日期为 {chineseDate(settings.asOf)}，不是今天（{chineseDate(today)}）：预警、待办和报告按该日计算，新录入的记录也记为该日。
+          <Typography.Link onClick={() => go('settings')} style={{ marginLeft: 8 }}>
+            到设置中修改
+          </Typography.Link>
+        </span>
+      }
+    />
+  );
+}
+
 function Shell() {
-  const { page, loading, error, plan, plans, identity, settings, load, go } = useLedgerPick('page', 'loading', 'error', 'plan', 'plans', 'identity', 'settings', 'load', 'go');
+  const { page, loading, error, plan, plans, identity, settings, todo, load, go } = useLedgerPick('page', 'loading', 'error', 'plan', 'plans', 'identity', 'settings', 'todo', 'load', 'go');
+  // A page opens at its top, not where the previous one was scrolled to.
+  useEffect(() => {
+    // Braces: scrollTo returns a promise in newer Chromium, which React would take for a clean-up.
+    document.getElementById('page-content')?.scrollTo(0, 0);
+  }, [page]);
+  const counts = todo?.counts ?? {};
+  const badge: Partial<Record<Page, { count: number; danger?: boolean }>> = {
+    todo: { count: todo?.items.length ?? 0, danger: (counts.rejected ?? 0) > 0 },
+    closeout: { count: (counts.pending ?? 0) + (counts.rejected ?? 0) + (counts.answered ?? 0) },
+    reporting: { count: identity?.role === 'unit' ? 0 : (counts.unitsUnreported ?? 0) },
+  };
 
   return (
     <Layout style={{ height: '100%' }}>
-      <Layout.Sider width={148} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider width={156} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18 }}>{appTitle}</div>
         <Menu
           mode="inline"
           selectedKeys={[page]}
-          items={NAV.map((n) => ({ ...n, disabled: !identity && n.key !== 'overview' }))}
+          items={NAV.map((n) => ({
+            key: n.key,
+            label: badge[n.key] ? <MenuLabel label={n.label} count={badge[n.key]!.count} danger={badge[n.key]!.danger} /> : n.label,
+            disabled: !identity && n.key !== 'overview',
+          }))}
           onClick={(e) => go(e.key as Page)}
           style={{ borderInlineEnd: 0 }}
         />
@@ -75,7 +142,8 @@ function Shell() {
             </Typography.Text>
           )}
         </Layout.Header>
-        <Layout.Content style={{ padding: 16, overflow: 'auto' }}>
+        <LedgerDateBanner />
+        <Layout.Content style={{ padding: 16, overflow: 'auto' }} id="page-content">
           {loading ? (
             <Spin size="large" description="正在读取台账…" style={{ display: 'block', marginTop: 120 }} />
           ) : error ? (
@@ -95,6 +163,10 @@ function Shell() {
             </Suspense>
           ) : !identity ? (
             <IdentitySetup />
+          ) : page === 'todo' ? (
+            <Todo />
+          ) : page === 'reporting' ? (
+            <Reporting />
           ) : page === 'overview' ? (
             <Overview />
           ) : page === 'ledger' ? (

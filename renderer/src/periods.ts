@@ -11,9 +11,9 @@ export function reportPeriods(year: number, asOf: string): { value: string; labe
     const mm = String(m).padStart(2, '0');
     for (let d = 1; d <= 3; d++) {
       const value = `${year}-${mm}-${d}`;
-      if (value <= last) out.push({ value, label: `${m}月${PART_LABEL[d as DekadPart]}` });
+      if (value <= last) out.push({ value, label: `${year}年${m}月${PART_LABEL[d as DekadPart]}` });
     }
-    if (`${year}-${mm}-3` <= last) out.push({ value: `${year}-${mm}`, label: `${m}月（月报）` });
+    if (`${year}-${mm}-3` <= last) out.push({ value: `${year}-${mm}`, label: `${year}年${m}月（月报）` });
   }
   return out.reverse();
 }

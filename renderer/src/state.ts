@@ -9,7 +9,7 @@ import type { Identity, Settings } from '../../shared/workflow';
 import { request } from './api';
 import { adoptGroupWordOf } from './labels';
 
-export type Page = 'overview' | 'ledger' | 'closeout' | 'indicators' | 'problems' | 'supervision' | 'meeting' | 'reports' | 'sync' | 'settings';
+export type Page = 'todo' | 'reporting' | 'overview' | 'ledger' | 'closeout' | 'indicators' | 'problems' | 'supervision' | 'meeting' | 'reports' | 'sync' | 'settings';
 
 interface LedgerState {
   page: Page;
@@ -24,6 +24,8 @@ interface LedgerState {
   identity: Identity | null;
   settings: Settings | null;
   dashboard: ChannelOutput<'dashboard.get'> | null;
+  /** 我的待办 of this office, with its counts for the menu. */
+  todo: ChannelOutput<'todo.get'> | null;
   filter: TaskFilter;
   openTaskId: string | null;
   load(): Promise<void>;
@@ -33,7 +35,8 @@ interface LedgerState {
 }
 
 export const useLedger = create<LedgerState>((set) => ({
-  page: 'overview',
+  // Every office starts at what is waiting for it; the whole-city overview is one click away.
+  page: 'todo',
   loading: true,
   error: null,
   plan: null,
@@ -44,6 +47,7 @@ export const useLedger = create<LedgerState>((set) => ({
   identity: null,
   settings: null,
   dashboard: null,
+  todo: null,
   filter: {},
   openTaskId: null,
   async load() {
@@ -63,6 +67,8 @@ export const useLedger = create<LedgerState>((set) => ({
         request('dashboard.get', {}),
         request('units.list', {}),
       ]);
+      // Before an identity is set nothing is waiting for anyone.
+      const todo = who.identity ? await request('todo.get', {}) : null;
       adoptGroupWordOf(overview.battles);
       set({
         loading: false,
@@ -73,6 +79,7 @@ export const useLedger = create<LedgerState>((set) => ({
         identity: who.identity,
         settings,
         dashboard,
+        todo,
         units: units.units,
       });
     } catch (err) {

@@ -1,9 +1,11 @@
 import { test, expect } from './host-fixture';
 
 test.describe('专班台账 in browser mode', () => {
-  test('opens on the overview with the six battles', async ({ page, host }) => {
+  test('opens on 我的待办; the overview, one click away, shows the six battles', async ({ page, host }) => {
     console.log(`browser-mode host ready in ${host.startupMs.toFixed(0)} ms`);
     await page.goto(host.url);
+    await expect(page.getByTestId('todo-page')).toContainText('我的待办');
+    await page.getByRole('menuitem', { name: '总览' }).click();
     await expect(page.getByTestId('plan-title')).toHaveText('2023 打好发展“六仗”');
     const cards = page.getByTestId('battle-card');
     await expect(cards).toHaveCount(6);
@@ -80,6 +82,7 @@ test.describe('专班台账 in browser mode', () => {
 
   test('opens a task in the drawer with its full text and closes it with Esc', async ({ page, host }) => {
     await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '总览' }).click();
     await page.getByTestId('battle-card').first().getByText('打好经济增长主动仗').click();
     await page.getByTestId('ledger-table').getByText('开展促消费系列活动').click();
     const content = page.getByTestId('task-content');

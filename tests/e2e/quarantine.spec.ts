@@ -16,7 +16,7 @@ base('forged records are quarantined with their reasons, and the centre releases
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-forge-'));
   const unit = join(dir, 'unit.db');
   ledger('init', '--db', unit, '--office', '市商务局', '--role', 'unit');
-  ledger('closeout', 'request', '--db', unit, '--task', '1.1.1', '--text', '全年目标已完成，申请销号');
+  ledger('closeout', 'request', '--db', unit, '--task', '1.1.1', '--text', '全年目标已完成，申请销号', '--below-full');
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests/helpers/forge-cli.ts'), '--db', unit], { cwd: root, encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   const { path } = JSON.parse(ledger('bundle', 'export', '--db', unit, '--out', dir, '--full', '--json')) as { path: string };

@@ -7,7 +7,7 @@ base('a unit exports a bundle; its taskforce checks the fingerprint and imports 
   await withHost({ identity: ['--office', '市商务局', '--role', 'unit'] }, async (unitHost) => {
     await withHost({ identity: ['--office', '市发改局', '--role', 'taskforce', '--battle', '1'] }, async (tfHost) => {
       ledger('progress', 'add', '--db', unitHost.db, '--task', '1.1.1', '--period', '2023-06-3', '--percent', '100', '--text', '全年目标完成');
-      ledger('closeout', 'request', '--db', unitHost.db, '--task', '1.1.1', '--text', '全年目标已完成，申请销号');
+      ledger('closeout', 'request', '--db', unitHost.db, '--task', '1.1.1', '--text', '全年目标已完成，申请销号', '--below-full');
 
       const unitPage = await (await browser.newContext({ acceptDownloads: true })).newPage();
       await unitPage.goto(unitHost.url);

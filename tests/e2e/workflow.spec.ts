@@ -22,6 +22,8 @@ base('first start asks for this office and its role, then shows the overview', a
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: '确定，进入总览' }).click();
     await expect(page.getByTestId('office-role')).toHaveText('市商务局 · 责任单位');
+    await expect(page.getByTestId('todo-page')).toContainText('市商务局');
+    await page.getByRole('menuitem', { name: '总览' }).click();
     await expect(page.getByTestId('battle-card')).toHaveCount(6);
   });
 });
@@ -52,6 +54,9 @@ base('a unit reports progress and requests 销号 from its checklist', async ({ 
     await shot(page, 'unit-progress');
 
     await drawer.getByRole('tab', { name: '销号' }).click();
+    // Reported 60 %: the request waits for the unit to confirm it means it.
+    await expect(drawer.getByTestId('request-closeout')).toBeDisabled();
+    await drawer.getByTestId('confirm-below-full').click();
     await drawer.getByTestId('request-closeout').click();
     await expect(drawer.getByText('申请销号须写明完成情况')).toBeVisible(); // empty statement refused at the field
     await drawer.getByTestId('closeout-statement').fill('上半年目标提前完成，申请销号');
@@ -73,21 +78,30 @@ base('a unit reports progress and requests 销号 from its checklist', async ({ 
 base('the taskforce approves one request, rejects another with a reason; the counts follow', async ({ page }) => {
   await withHost({ identity: ['--office', '市发改局', '--role', 'taskforce', '--battle', '1', '--operator', '李明'] }, async (host) => {
     // Two requests as they reach the taskforce (entered here by script; between offices they come by USB).
-    ledger('closeout', 'request', '--db', host.db, '--task', '1.1.1', '--text', '全年目标已完成');
-    ledger('closeout', 'request', '--db', host.db, '--task', '1.1.2', '--text', '已完成去化目标');
+    ledger('closeout', 'request', '--db', host.db, '--task', '1.1.1', '--text', '全年目标已完成', '--below-full');
+    ledger('closeout', 'request', '--db', host.db, '--task', '1.1.2', '--text', '已完成去化目标', '--below-full');
     await page.goto(host.url);
+    // The taskforce's first screen: the requests waiting for it.
+    await expect(page.getByTestId('todo-pending')).toContainText('2 项');
+    await page.getByRole('menuitem', { name: '总览' }).click();
     await expect(page.getByTestId('pending-closeouts')).toContainText('2');
     await page.getByTestId('pending-closeouts').getByRole('button', { name: '去审批' }).click();
     const queue = page.getByTestId('review-queue');
     await expect(queue).toContainText('待审批的销号申请（2）');
     await shot(page, 'taskforce-queue');
 
-    await queue.getByTestId('approve-1.1.1').click();
+    await queue.getByTestId('decide-1.1.1').click();
+    const dialog = page.getByTestId('decide-dialog');
+    await expect(dialog).toContainText('全年目标已完成');
+    await expect(dialog).toContainText('未满100%');
+    await page.getByTestId('decide-opinion').fill('同意销号');
+    await page.getByTestId('dialog-approve').click();
+    await page.getByRole('button', { name: '批准', exact: true }).click(); // the confirmation
     await expect(queue).toContainText('待审批的销号申请（1）');
-    await queue.getByTestId('reject-1.1.2').click();
-    await expect(page.locator('#confirm-reject')).toBeDisabled(); // no reason, no rejection
-    await page.getByTestId('reject-reason').fill('去化周期数据缺佐证，请补充');
-    await page.locator('#confirm-reject').click();
+    await queue.getByTestId('decide-1.1.2').click();
+    await expect(page.getByTestId('dialog-reject')).toBeDisabled(); // no reason, no rejection
+    await page.getByTestId('decide-opinion').fill('去化周期数据缺佐证，请补充');
+    await page.getByTestId('dialog-reject').click();
     await expect(queue).toContainText('没有待审批的销号申请');
 
     await page.getByRole('menuitem', { name: '总览' }).click();

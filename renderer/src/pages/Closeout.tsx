@@ -1,13 +1,14 @@
 // 拉单销号: the list of this office's tasks to tick off (report, request 销号), and for a taskforce or the
 // center the queue of requests waiting for its decision.
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Input, Modal, Segmented, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Segmented, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { TaskRow } from '../../../shared/domain';
 import type { Closeout as CloseoutItem } from '../../../shared/workflow';
 import { request } from '../api';
 import { LightTag } from '../components/LightTag';
 import { StatusTag } from '../components/StatusTag';
+import { DecideDialog } from '../components/task/DecideDialog';
 import { change, useLedgerPick } from '../state';
 
 type Show = 'open' | 'all' | 'closed';
@@ -15,8 +16,7 @@ type Show = 'open' | 'all' | 'closed';
 function ReviewQueue() {
   const { tasks, openTask } = useLedgerPick('tasks', 'openTask');
   const [items, setItems] = useState<CloseoutItem[]>([]);
-  const [rejecting, setRejecting] = useState<CloseoutItem | null>(null);
-  const [reason, setReason] = useState('');
+  const [deciding, setDeciding] = useState<CloseoutItem | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Each reload of the ledger asks again; an answer overtaken by a newer question is dropped, so a slow
   // reply can never put back a request that was just decided.
@@ -30,12 +30,6 @@ function ReviewQueue() {
       live = false;
     };
   }, [tasks]);
-
-  const decide = async (c: CloseoutItem, approve: boolean, why = '') => {
-    const err = await change(() => request('closeout.decide', { taskId: c.taskId, approve, reason: why }));
-    setError(err);
-    if (!err) setRejecting(null);
-  };
 
   return (
     <Card size="small" title={`待审批的销号申请（${items.length}）`} data-testid="review-queue" style={{ marginBottom: 16 }}>
@@ -55,32 +49,16 @@ function ReviewQueue() {
           {
             title: '审批',
             key: 'act',
-            width: 140,
+            width: 90,
             render: (_, c) => (
-              <Space>
-                <Button size="small" type="primary" onClick={() => void decide(c, true)} data-testid={`approve-${c.taskCode}`}>
-                  批准
-                </Button>
-                <Button size="small" danger onClick={() => (setRejecting(c), setReason(''))} data-testid={`reject-${c.taskCode}`}>
-                  退回
-                </Button>
-              </Space>
+              <Button size="small" type="primary" onClick={() => setDeciding(c)} data-testid={`decide-${c.taskCode}`}>
+                审批
+              </Button>
             ),
           },
         ]}
       />
-      <Modal
-        open={!!rejecting}
-        title={`退回销号申请：${rejecting?.taskCode ?? ''} ${rejecting?.taskTitle ?? ''}`}
-        okText="退回"
-        cancelText="取消"
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 2, id: 'confirm-reject' }}
-        onOk={() => rejecting && void decide(rejecting, false, reason)}
-        onCancel={() => setRejecting(null)}
-      >
-        <Typography.Paragraph type="secondary">请写明退回理由，申请单位将看到它。</Typography.Paragraph>
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} data-testid="reject-reason" />
-      </Modal>
+      <DecideDialog item={deciding} onClose={() => setDeciding(null)} />
     </Card>
   );
 }
@@ -136,7 +114,22 @@ export function Closeout() {
             { title: '本单位', key: 'role', width: 70, render: (_, t) => (t.leadUnitIds.includes(identity.officeUnitId) ? '牵头' : '配合') },
             { title: '进度', key: 'percent', width: 64, align: 'right', render: (_, t) => (t.percent === null ? '—' : `${t.percent}%`) },
             { title: '预警', key: 'light', width: 92, render: (_, t) => <LightTag light={t.light} /> },
-            { title: '状态', key: 'status', width: 84, render: (_, t) => <StatusTag status={t.status} /> },
+            { title: '完成时限', key: 'due', width: 96, render: (_, t) => t.dueDate || '年底' },
+            {
+              title: '状态',
+              key: 'status',
+              width: 150,
+              render: (_, t) => (
+                <>
+                  <StatusTag status={t.status} />
+                  {t.closeout === 'rejected' && (
+                    <Tag color="red" data-testid={`rejected-${t.code}`}>
+                      已退回
+                    </Tag>
+                  )}
+                </>
+              ),
+            },
           ]}
         />
       </Card>

@@ -2,6 +2,7 @@
 // warned tasks, open problems, indicators behind schedule); record the meeting and its decisions; a decision can
 // become a task or a problem on the spot.
 import { App, Button, Card, Col, DatePicker, Empty, Form, Input, List, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { VoidButton } from '../components/VoidButton';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
@@ -243,6 +244,7 @@ export function Meeting() {
                     </Typography.Text>
                     {d.kind === 'task' && <Tag color="blue">新增任务 {d.ref}</Tag>}
                     {d.kind === 'problem' && <Tag color="orange">已交办问题</Tag>}
+                    {mayRecord && <VoidButton entity="decision" id={d.id} label={d.text.slice(0, 30)} onDone={reload} />}
                   </List.Item>
                 )}
               />

@@ -1,6 +1,7 @@
 // 问题清单: every problem found, tied to a task and a unit with a deadline (限期整改), until it is cleared with a
 // statement. Counters per unit and battle, and the open count at each 旬's end going to zero (动态清零).
 import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { VoidButton } from '../components/VoidButton';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
@@ -159,6 +160,7 @@ export function Problems() {
                             整改完成
                           </Button>
                         )}
+                        {mayRaise && <VoidButton entity="problem" id={p.id} label={p.text.slice(0, 30)} onDone={reload} />}
                       </Space>
                     ),
                 },

@@ -1,5 +1,6 @@
 // 基本信息: the task as the plan assigns it, and the fields its users fill — only those this office may edit.
 import { Alert, Button, Descriptions, Divider, Empty, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { VoidButton } from '../VoidButton';
 import { useState } from 'react';
 import { listTypes, type Target, type TaskRow } from '../../../../shared/domain';
 import { listTypeLabel } from '../../../../shared/labels';
@@ -98,6 +99,7 @@ export function InfoTab({ task, identity }: { task: TaskRow; identity: Identity 
                 {mayEdit ? '修改' : '填写负责人'}
               </Button>
             )}
+            {mayEdit && <VoidButton entity="task" id={task.id} label={`${task.code} ${task.title}`} size="middle" />}
           </Space>
           {mayEdit && !task.parentId && (
             <div style={{ marginTop: 12 }}>

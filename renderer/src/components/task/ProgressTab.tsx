@@ -9,6 +9,7 @@ import { periodLabel, reportPeriods } from '../../periods';
 import { change } from '../../state';
 import { fileToBase64 } from '../../file-to-base64';
 import { EvidenceLinks } from './EvidenceLinks';
+import { VoidButton } from '../VoidButton';
 
 interface Values {
   period: string;
@@ -62,6 +63,13 @@ export function ProgressTab({ task, lines, identity, settings, year }: { task: T
                   <EvidenceLinks files={l.evidence} />
                 </div>
               ),
+            },
+            {
+              title: '',
+              key: 'void',
+              width: 56,
+              // A unit voids its own lines; the office running the battle any line.
+              render: (_, l) => (identity && mayReport && (identity.role !== 'unit' || l.unit === identity.officeName) ? <VoidButton entity="progress" id={l.id} label={`${periodLabel(l.period)} ${l.unit}`} /> : null),
             },
           ]}
         />
