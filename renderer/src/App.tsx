@@ -80,6 +80,7 @@ function LedgerDateBanner() {
       type="warning"
       showIcon
       banner
+      className="no-print"
       data-testid="ledger-date-banner"
       title={
         <span>

@@ -18,6 +18,11 @@ export function reportPeriods(year: number, asOf: string): { value: string; labe
   return out.reverse();
 }
 
+/** The current 旬 when it is among the periods (旬 reporting is the rhythm), else the newest period offered. */
+export function currentPeriod(periods: readonly { value: string }[], asOf: string): string | undefined {
+  const now = dekadCode(new Date(`${asOf}T00:00:00`));
+  return periods.some((p) => p.value === now) ? now : periods[0]?.value;
+}
 
 /** The periods a document of a kind can be drawn up for, up to the ledger date, newest first. */
 export function documentPeriods(kind: ReportKind, year: number, asOf: string): { value: string; label: string }[] {

@@ -95,8 +95,9 @@ base('the taskforce approves one request, rejects another with a reason; the cou
     await expect(dialog).toContainText('全年目标已完成');
     await expect(dialog).toContainText('未满100%');
     await page.getByTestId('decide-opinion').fill('同意销号');
+    await shot(page, 'taskforce-decide-dialog');
     await page.getByTestId('dialog-approve').click();
-    await page.getByRole('button', { name: '批准', exact: true }).click(); // the confirmation
+    await page.getByRole('button', { name: '确认批准' }).click(); // the confirmation
     await expect(queue).toContainText('待审批的销号申请（1）');
     await queue.getByTestId('decide-1.1.2').click();
     await expect(page.getByTestId('dialog-reject')).toBeDisabled(); // no reason, no rejection

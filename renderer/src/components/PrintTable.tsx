@@ -18,10 +18,12 @@ export function PrintTable({ tasks, caption }: { tasks: readonly TaskRow[]; capt
         <thead>
           <tr>
             <th style={{ width: '7%' }}>编号</th>
-            <th style={{ width: '13%' }}>工作任务</th>
+            <th style={{ width: '11%' }}>工作任务</th>
             <th>任务</th>
             <th style={{ width: '14%' }}>牵头单位</th>
-            <th style={{ width: '16%' }}>配合单位</th>
+            <th style={{ width: '14%' }}>配合单位</th>
+            <th style={{ width: '6%' }}>责任人</th>
+            <th style={{ width: '8%' }}>完成时限</th>
             <th style={{ width: '6%' }}>进度</th>
             <th style={{ width: '7%' }}>预警</th>
             <th style={{ width: '7%' }}>状态</th>
@@ -35,6 +37,8 @@ export function PrintTable({ tasks, caption }: { tasks: readonly TaskRow[]; capt
               <td>{t.title}</td>
               <td>{t.leadUnits.join('、')}</td>
               <td>{t.coUnits.join('、')}</td>
+              <td>{t.leadPerson || t.handler}</td>
+              <td>{t.dueDate ? chineseDate(t.dueDate) : '年底'}</td>
               <td className="num">{t.percent === null ? '—' : `${t.percent}%`}</td>
               <td>
                 {LIGHT[t.light].mark}

@@ -2,6 +2,7 @@
 // virtualised table; a row opens the drawer; 打印 prints the current view as an A4 landscape table.
 import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Input, Segmented, Select, Space, Typography, type InputRef } from 'antd';
+import { VoidedList } from '../components/VoidedList';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
@@ -41,8 +42,10 @@ const columns: ColumnsType<LedgerRow> = [
         </strong>
       ),
   },
-  { title: '牵头单位', key: 'lead', width: 170, ellipsis: true, render: cell((t) => t.leadUnits.join('、') || '—') },
-  { title: '配合单位', key: 'co', width: 180, ellipsis: true, render: cell((t) => t.coUnits.join('、') || '—') },
+  { title: '牵头单位', key: 'lead', width: 150, ellipsis: true, render: cell((t) => t.leadUnits.join('、') || '—') },
+  { title: '配合单位', key: 'co', width: 150, ellipsis: true, render: cell((t) => t.coUnits.join('、') || '—') },
+  { title: '责任人', key: 'person', width: 72, ellipsis: true, render: cell((t) => t.leadPerson || t.handler || '—') },
+  { title: '完成时限', key: 'due', width: 96, render: cell((t) => t.dueDate || '年底') },
   { title: '进度', key: 'percent', width: 64, align: 'right', render: cell((t) => (t.percent === null ? '—' : `${t.percent}%`)) },
   { title: '预警', key: 'light', width: 92, render: cell((t) => <LightTag light={t.light} />) },
   { title: '状态', key: 'status', width: 84, render: cell((t) => <StatusTag status={t.status} />) },
@@ -186,6 +189,7 @@ export function Ledger() {
           <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
             打印
           </Button>
+          <VoidedList />
         </Space>
         <WindowedTable<LedgerRow>
           data-testid="ledger-table"

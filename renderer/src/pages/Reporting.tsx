@@ -6,7 +6,7 @@ import type { Reporting as ReportingData, ReportingUnit } from '../../../shared/
 import { chineseDate, periodLabel } from '../../../shared/period';
 import { periodRange } from '../../../shared/report';
 import { request } from '../api';
-import { reportPeriods } from '../periods';
+import { currentPeriod, reportPeriods } from '../periods';
 import { useLedgerPick } from '../state';
 
 const pct = (r: number) => Math.round(r * 1000) / 10;
@@ -64,7 +64,7 @@ export function Reporting() {
   const [period, setPeriod] = useState<string | undefined>(undefined);
   const [data, setData] = useState<ReportingData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const shown = period ?? periods[0]?.value;
+  const shown = period ?? (settings ? currentPeriod(periods, settings.asOf) : undefined);
   useEffect(() => {
     if (!shown) return;
     let live = true;
@@ -81,6 +81,7 @@ export function Reporting() {
 
   return (
     <div data-testid="reporting-page">
+      <div className="no-print">
       <Space style={{ marginBottom: 12 }} wrap>
         <Typography.Title level={4} style={{ margin: 0 }}>
           报送情况
@@ -151,10 +152,11 @@ export function Reporting() {
               </Card>
             </Col>
           </Row>
-          <UrgeNotice data={data} office={identity.officeName} />
           {shown && <Typography.Text type="secondary" style={{ fontSize: 12 }}>报告期 {chineseDate(periodRange(shown).start)}—{chineseDate(periodRange(shown).end)}</Typography.Text>}
         </>
       )}
+      </div>
+      {data && <UrgeNotice data={data} office={identity.officeName} />}
     </div>
   );
 }

@@ -49,7 +49,7 @@ export function DecideDialog({ item, onClose }: { item: Closeout | null; onClose
           <Button danger disabled={opinion.trim().length < 2} onClick={() => void decide(false)} data-testid="dialog-reject">
             退回
           </Button>
-          <Popconfirm title="确认批准销号？" description="批准后该任务计为已销号，申请单位将看到审批意见。" okText="批准" cancelText="再看看" onConfirm={() => void decide(true)}>
+          <Popconfirm title="确认批准销号？" description="批准后该任务计为已销号，申请单位将看到审批意见。" okText="确认批准" cancelText="再看看" onConfirm={() => void decide(true)}>
             <Button type="primary" data-testid="dialog-approve">
               批准销号
             </Button>
@@ -71,7 +71,7 @@ export function DecideDialog({ item, onClose }: { item: Closeout | null; onClose
               {item.statement}
             </Descriptions.Item>
             <Descriptions.Item label="量化目标" span={2}>
-              {task?.targets.length ? task.targets.map((t) => t.text || `${t.name}${t.value}${t.unit}`).join('；') : '无量化目标'}
+              {task?.targets.length ? task.targets.map((t) => `${t.name}${t.name && t.text ? '：' : ''}${t.text || `${t.value}${t.unit}`}`).join('；') : '无量化目标'}
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 12 }}>

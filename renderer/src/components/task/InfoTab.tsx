@@ -8,7 +8,7 @@ import { can } from '../../../../shared/permissions';
 import type { Identity, Milestone } from '../../../../shared/workflow';
 import { request } from '../../api';
 import { battleOrdinal, comparisonLabel } from '../../labels';
-import { change } from '../../state';
+import { change, useLedger } from '../../state';
 import { SplitTask } from './SplitTask';
 
 const targetColumns = [
@@ -99,7 +99,7 @@ export function InfoTab({ task, identity }: { task: TaskRow; identity: Identity 
                 {mayEdit ? '修改' : '填写负责人'}
               </Button>
             )}
-            {mayEdit && <VoidButton entity="task" id={task.id} label={`${task.code} ${task.title}`} size="middle" />}
+            {mayEdit && <VoidButton entity="task" id={task.id} label={`${task.code} ${task.title}`} size="middle" onDone={() => useLedger.getState().openTask(null)} />}
           </Space>
           {mayEdit && !task.parentId && (
             <div style={{ marginTop: 12 }}>

@@ -5,7 +5,7 @@ import type { TaskRow } from '../../../../shared/domain';
 import { can } from '../../../../shared/permissions';
 import type { Identity, ProgressLine, Settings } from '../../../../shared/workflow';
 import { request } from '../../api';
-import { periodLabel, reportPeriods } from '../../periods';
+import { currentPeriod, periodLabel, reportPeriods } from '../../periods';
 import { change } from '../../state';
 import { fileToBase64 } from '../../file-to-base64';
 import { EvidenceLinks } from './EvidenceLinks';
@@ -81,7 +81,7 @@ export function ProgressTab({ task, lines, identity, settings, year }: { task: T
           form={form}
           layout="vertical"
           style={{ marginTop: 16 }}
-          initialValues={{ period: periods[0]?.value, unit: ownLine ? identity!.officeName : task.leadUnits[0], percent: task.percent ?? 0 }}
+          initialValues={{ period: currentPeriod(periods, settings.asOf), unit: ownLine ? identity!.officeName : task.leadUnits[0], percent: task.percent ?? 0 }}
           onFinish={(v) => void submit(v)}
           data-testid="progress-form"
         >
