@@ -12,6 +12,7 @@ export const todoKinds = [
   'overdue',
   'dueSoon',
   'problem', // an open problem assigned to this unit (or, for a taskforce, overdue in its battle)
+  'instruction', // a 领导批示 assigned to this unit awaiting its reply (for a taskforce or the centre: overdue ones)
   'decided', // a recent decision on this unit's request, with its opinion
 ] as const;
 export type TodoKind = (typeof todoKinds)[number];
@@ -25,6 +26,7 @@ export const todoKindLabel: Record<TodoKind, string> = {
   overdue: '已逾期',
   dueSoon: '临近时限',
   problem: '问题整改',
+  instruction: '领导批示',
   decided: '最近的审批',
 };
 
@@ -85,8 +87,9 @@ export const reportingSchema = z.object({
 });
 export type Reporting = z.infer<typeof reportingSchema>;
 
-export const voidableEntities = ['task', 'progress', 'closeout', 'problem', 'decision'] as const;
+export const voidableEntities = ['task', 'progress', 'closeout', 'problem', 'decision', 'instruction'] as const;
 export type VoidableEntity = (typeof voidableEntities)[number];
+export const voidableLabel: Record<VoidableEntity, string> = { task: '任务', progress: '进展', closeout: '销号记录', problem: '问题', decision: '决定事项', instruction: '领导批示' };
 
 export const voidedRecordSchema = z.object({
   entity: z.enum(voidableEntities),

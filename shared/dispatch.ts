@@ -18,6 +18,25 @@ export const problemSchema = z.object({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
+/** 领导批示 on a task: who, when, what, the office it is assigned to, the reply due and the reply. */
+export const instructionSchema = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  taskCode: z.string(),
+  taskTitle: z.string(),
+  battle: z.number().int(),
+  leader: z.string(),
+  givenOn: z.string(),
+  text: z.string(),
+  unit: z.string(),
+  replyBy: z.string(),
+  reply: z.string(),
+  repliedOn: z.string(),
+  /** No reply and the reply date passed at the ledger date. */
+  overdue: z.boolean(),
+});
+export type Instruction = z.infer<typeof instructionSchema>;
+
 export const problemCountSchema = z.object({ key: z.string(), open: z.number().int(), overdue: z.number().int(), cleared: z.number().int() });
 
 export const supervisionKinds = ['commend', 'notice', 'interview'] as const;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { reportingSchema, todoSchema, voidableEntities, voidedRecordSchema } from '../daily';
 import { periodSchema } from '../workflow';
+import { instructionSchema } from '../dispatch';
 
 const OK = z.object({ ok: z.literal(true) });
 
@@ -19,6 +20,22 @@ export const dailyContract = {
     input: z.object({ entity: z.enum(voidableEntities), id: z.string().min(1).max(100), reason: z.string().max(500) }).strict(),
     output: z.object({ voided: z.number().int() }),
   },
+  /** 领导批示 of the current plan (of one task when given), newest first. */
+  'instructions.list': { input: z.object({ taskId: z.string().min(1).max(100).optional() }).strict(), output: z.object({ instructions: z.array(instructionSchema) }) },
+  'instruction.add': {
+    input: z
+      .object({
+        taskId: z.string().min(1).max(100),
+        leader: z.string().max(40),
+        givenOn: z.string().max(10).optional(),
+        text: z.string().max(2000),
+        unit: z.string().max(60).optional(),
+        replyBy: z.string().max(10),
+      })
+      .strict(),
+    output: z.object({ id: z.string() }),
+  },
+  'instruction.reply': { input: z.object({ id: z.string().min(1).max(100), reply: z.string().max(2000) }).strict(), output: OK },
   /** Records voided in the current plan, newest first. */
   'voided.list': { input: z.object({}).strict(), output: z.object({ records: z.array(voidedRecordSchema) }) },
 } as const;

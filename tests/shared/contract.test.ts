@@ -77,6 +77,10 @@ const sampleInputs: Record<string, unknown> = {
   'voided.list': {},
   'todo.get': {},
   'reporting.get': { period: '2023-06-3' },
+  'instructions.list': {},
+  'instruction.add': { taskId: task, leader: '市长 张某', text: '请加快促消费活动进度', replyBy: '2023-07-30' },
+  // No such instruction: replying to a real one is in tests/core/ledger/daily-work.
+  'instruction.reply': { id: 'no-such-instruction', reply: '已落实' },
   'sync.info': {},
   'sync.export': {},
   // A file that is not there: refused. The round trip of a real one is in tests/core/sync and tests/host/uploads.
@@ -109,7 +113,7 @@ const sampleInputs: Record<string, unknown> = {
   'backup.restore': { file: '../../etc/passwd' },
 };
 // A problem id that does not exist: clearing a real one is tested in tests/core/problems.
-const expectedToFail = new Set(['plan.save', 'plan.builtin', 'plan.carryOver', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore', 'closeout.withdraw', 'closeout.answer', 'record.void']);
+const expectedToFail = new Set(['plan.save', 'plan.builtin', 'plan.carryOver', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore', 'closeout.withdraw', 'closeout.answer', 'record.void', 'instruction.reply']);
 
 describe('contract', () => {
   it('lists the same channels as the preload exposes', () => {

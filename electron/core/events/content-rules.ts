@@ -121,6 +121,7 @@ const RULES: Partial<Record<EntityName, Record<string, Check>>> = {
   indicator: { cadence: oneOf(cadences, '填报周期'), kind: oneOf(targetKinds, '指标类型'), comparison: oneOf(comparisons, '比较方式') },
   indicatorValue: { value: (v) => (Number.isFinite(v) ? null : '指标值应为数字') },
   decision: { kind: oneOf(decisionKinds, '决定类型'), voidedOn: dateOrEmpty('作废日期') },
+  instruction: { givenOn: dateOrEmpty('批示日期'), replyBy: dateOrEmpty('回复时限'), repliedOn: dateOrEmpty('回复日期'), voidedOn: dateOrEmpty('作废日期') },
 };
 
 function kindProblem(kind: FieldKind, v: Json): string | null {

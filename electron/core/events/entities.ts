@@ -203,6 +203,23 @@ export const entitySpecs = {
   },
   grant: { table: 'grants', fields: { officeUnitId: t('office_unit_id'), role: t('role'), battle: i('battle'), reason: t('reason'), deleted } },
   release: { table: 'releases', fields: { reason: t('reason'), releasedOn: t('released_on'), deleted } },
+  instruction: {
+    table: 'instructions',
+    fields: {
+      taskId: t('task_id'),
+      problemId: t('problem_id'),
+      leader: t('leader'),
+      givenOn: t('given_on'),
+      text: t('text'),
+      unitId: t('unit_id'),
+      replyBy: t('reply_by'),
+      reply: t('reply'),
+      repliedOn: t('replied_on'),
+      voidReason: t('void_reason'),
+      voidedOn: t('voided_on'),
+      deleted,
+    },
+  },
   decision: {
     table: 'decisions',
     fields: { meetingId: t('meeting_id'), ord: i('ord'), text: t('text'), kind: t('kind'), refId: t('ref_id'), voidReason: t('void_reason'), voidedOn: t('voided_on'), deleted },

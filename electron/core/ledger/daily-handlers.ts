@@ -7,9 +7,10 @@ import { reportingFor } from './reporting';
 import { todoFor } from './todo';
 import { answerRejection, voidCloseout, voidProgress, voidRecord, voidTask, withdrawCloseout } from './undo';
 import { voidedRecords } from './voided';
+import { addInstruction, listInstructions, replyInstruction } from '../instructions/instructions';
 import type { Handlers } from '../handlers';
 
-type DailyChannel = 'todo.get' | 'reporting.get' | 'closeout.withdraw' | 'closeout.answer' | 'record.void' | 'voided.list';
+type DailyChannel = 'todo.get' | 'reporting.get' | 'closeout.withdraw' | 'closeout.answer' | 'record.void' | 'voided.list' | 'instructions.list' | 'instruction.add' | 'instruction.reply';
 
 export function dailyHandlers(store: Store, settings: () => Settings): Pick<Handlers, DailyChannel> {
   const today = () => settings().asOf;
@@ -36,5 +37,11 @@ export function dailyHandlers(store: Store, settings: () => Settings): Pick<Hand
       return { voided: 1 };
     },
     'voided.list': () => ({ records: voidedRecords(store) }),
+    'instructions.list': ({ taskId }) => ({ instructions: listInstructions(store, today(), taskId) }),
+    'instruction.add': (input) => ({ id: addInstruction(store, requireIdentity(store), input, today()) }),
+    'instruction.reply': ({ id, reply }) => {
+      replyInstruction(store, requireIdentity(store), id, reply, today());
+      return { ok: true as const };
+    },
   };
 }

@@ -10,6 +10,7 @@ import { periodRange } from '../../../shared/report';
 import { compareTaskCodes } from '../../../shared/task-code';
 import type { Identity, Settings } from '../../../shared/workflow';
 import { listProblems } from '../problems/problems';
+import { listInstructions } from '../instructions/instructions';
 import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/open-store';
 import { unitNames } from '../units';
@@ -134,6 +135,19 @@ export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
         due: p.deadline,
         unit: p.unit,
         refId: p.id,
+      }),
+    );
+  }
+
+  for (const i of listInstructions(store, asOf)) {
+    if (i.reply) continue;
+    if (unit ? i.unit !== who.officeName : !i.overdue || (battle && i.battle !== battle)) continue;
+    items.push(
+      item('instruction', { id: i.taskId, code: i.taskCode, title: i.taskTitle, battle: i.battle }, {
+        reason: `${i.leader}${shortChineseDate(i.givenOn)}批示：${i.text}（${i.overdue ? `回复时限${shortChineseDate(i.replyBy)}已过` : `请于${shortChineseDate(i.replyBy)}前回复`}）`,
+        due: i.replyBy,
+        unit: i.unit,
+        refId: i.id,
       }),
     );
   }

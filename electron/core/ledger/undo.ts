@@ -95,7 +95,7 @@ export function voidCloseout(store: Store, who: Identity, closeoutId: string, re
   store.log.append([{ entity: 'closeout', entityId: closeoutId, op: 'put', fields: { taskId: row.taskId, ...voidFields(why, today) } }]);
 }
 
-const OTHER: Record<'problem' | 'decision', { table: string; what: string; action: Action; scopeOf: (store: Store, id: string) => { battle: number; leadUnitIds: string[]; coUnitIds: string[] } }> = {
+const OTHER: Record<'problem' | 'decision' | 'instruction', { table: string; what: string; action: Action; scopeOf: (store: Store, id: string) => { battle: number; leadUnitIds: string[]; coUnitIds: string[] } }> = {
   problem: {
     table: 'problems',
     what: '问题',
@@ -105,11 +105,17 @@ const OTHER: Record<'problem' | 'decision', { table: string; what: string; actio
       return taskScope(store, taskId);
     },
   },
+  instruction: {
+    table: 'instructions',
+    what: '领导批示',
+    action: 'problem.raise',
+    scopeOf: (store, id) => taskScope(store, store.sqlite.prepare('SELECT task_id FROM instructions WHERE id = ?').pluck().get(id) as string),
+  },
   decision: { table: 'decisions', what: '会议决定事项', action: 'meeting.record', scopeOf: () => ({ battle: 0, leadUnitIds: [], coUnitIds: [] }) },
 };
 
 /** Voids a problem (by whoever may raise it) or a meeting decision (the centre). */
-export function voidRecord(store: Store, who: Identity, entity: 'problem' | 'decision', id: string, reason: string, today: string): void {
+export function voidRecord(store: Store, who: Identity, entity: 'problem' | 'decision' | 'instruction', id: string, reason: string, today: string): void {
   const why = reasonOf(reason);
   const o = OTHER[entity];
   liveRow(store, `SELECT id FROM ${o.table} WHERE id = ? AND deleted = 0`, id, o.what);

@@ -16,6 +16,7 @@ const SOURCES: { entity: VoidedRecord['entity']; sql: string }[] = [
   },
   { entity: 'closeout', sql: `SELECT c.id, t.code || ' 销号申请：' || c.statement AS label, c.void_reason AS reason, c.voided_on AS voidedOn FROM closeouts c JOIN tasks t ON t.id = c.task_id WHERE t.plan_id = ?` },
   { entity: 'problem', sql: `SELECT p.id, t.code || ' 问题：' || p.text AS label, p.void_reason AS reason, p.voided_on AS voidedOn FROM problems p JOIN tasks t ON t.id = p.task_id WHERE t.plan_id = ?` },
+  { entity: 'instruction', sql: `SELECT i.id, t.code || ' 领导批示：' || i.text AS label, i.void_reason AS reason, i.voided_on AS voidedOn FROM instructions i JOIN tasks t ON t.id = i.task_id WHERE t.plan_id = ?` },
   { entity: 'decision', sql: `SELECT d.id, m.month || ' 调度会决定：' || d.text AS label, d.void_reason AS reason, d.voided_on AS voidedOn FROM decisions d JOIN meetings m ON m.id = d.meeting_id WHERE ? <> ''` },
 ];
 

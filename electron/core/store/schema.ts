@@ -355,6 +355,30 @@ export const problems = sqliteTable(
   (t) => [index('problems_unit').on(t.unitId, t.state)],
 );
 
+/**
+ * 领导批示: a leader's instruction on a task (or a problem of it), the office it is assigned to, the date its
+ * reply is due, and the reply. Recorded by the office running the battle; answered by the office assigned.
+ */
+export const instructions = sqliteTable(
+  'instructions',
+  {
+    id: text('id').primaryKey(),
+    taskId: text('task_id').notNull().default(''),
+    problemId: text('problem_id').notNull().default(''),
+    leader: text('leader').notNull().default(''),
+    givenOn: text('given_on').notNull().default(''),
+    text: text('text').notNull().default(''),
+    unitId: text('unit_id').notNull().default(''),
+    replyBy: text('reply_by').notNull().default(''),
+    reply: text('reply').notNull().default(''),
+    repliedOn: text('replied_on').notNull().default(''),
+    voidReason: text('void_reason').notNull().default(''),
+    voidedOn: text('voided_on').notNull().default(''),
+    deleted: integer('deleted').notNull().default(0),
+  },
+  (t) => [index('instructions_task').on(t.taskId), index('instructions_unit').on(t.unitId, t.repliedOn)],
+);
+
 /** 通报表扬 / 督办单 / 约谈, each tied to a unit and tasks. */
 export const supervisions = sqliteTable('supervisions', {
   id: text('id').primaryKey(),

@@ -7,6 +7,7 @@ import type { TaskRow } from '../../../shared/domain';
 import type { Settings } from '../../../shared/workflow';
 import { listTasks, planInfo } from '../ledger/queries';
 import type { Store } from '../store/open-store';
+import { listInstructions } from '../instructions/instructions';
 
 /** The ends of the last n 旬 up to a date (the date itself when it ends one), newest first. */
 export function lastDekadEnds(asOf: string, n: number): string[] {
@@ -47,10 +48,21 @@ export function candidates(store: Store, settings: Settings): Candidate[] {
       out.push({ kind: 'interview', unit, reason: `连续三旬有逾期任务（截至${ends[0]}共${ids.length}项）`, taskIds: ids });
     } else out.push({ kind: 'notice', unit, reason: `有${ids.length}项任务逾期`, taskIds: ids });
   }
+  // 领导批示 not answered by their date: a 督办单 to the office they were assigned to, with the overdue tasks it has.
+  const late = new Map<string, string[]>();
+  for (const i of listInstructions(store, settings.asOf)) if (i.overdue) late.set(i.unit, [...(late.get(i.unit) ?? []), i.taskId]);
+  for (const [unit, taskIds] of late) {
+    const had = out.find((c) => c.unit === unit && c.kind !== 'commend');
+    const reason = `${taskIds.length}项领导批示逾期未回复`;
+    if (had) {
+      had.reason += `；${reason}`;
+      had.taskIds = [...new Set([...had.taskIds, ...taskIds])];
+    } else out.push({ kind: 'notice', unit, reason, taskIds: [...new Set(taskIds)] });
+  }
   const byUnit = new Map<string, TaskRow[]>();
   for (const t of now) for (const u of t.leadUnits) byUnit.set(u, [...(byUnit.get(u) ?? []), t]);
   for (const [unit, ts] of byUnit) {
-    const onTime = ts.every((t) => t.light !== 'red' && t.light !== 'yellow');
+    const onTime = ts.every((t) => t.light !== 'red' && t.light !== 'yellow') && !late.has(unit);
     const closed = ts.filter((t) => t.status === 'closed');
     if (onTime && closed.length) out.push({ kind: 'commend', unit, reason: `牵头的${ts.length}项任务全部按序时推进，已销号${closed.length}项`, taskIds: closed.map((t) => t.id) });
   }

@@ -245,6 +245,15 @@ export function admissionReason(db: Database.Database, state: FoldReader, e: Led
     if (clears) return verdict(who, 'problem.clear', task && { battle: task.battle, leadUnitIds: [unitId], coUnitIds: [] });
     return first(verdict(who, 'problem.raise', task), was !== undefined && str(was) !== taskId ? verdict(who, 'problem.raise', taskScopeOf(state, str(was), {})) : null);
   }
+  if (e.entity === 'instruction') {
+    // Recorded by the office running the task's battle; the reply alone by the office it is assigned to.
+    const was = state.value('instruction', e.entityId, 'taskId');
+    const task = taskScopeOf(state, str(e.fields.taskId ?? was), {});
+    const unitId = str(state.value('instruction', e.entityId, 'unitId') ?? e.fields.unitId);
+    const replies = e.op === 'put' && Object.keys(e.fields).every((f) => ['reply', 'repliedOn'].includes(f));
+    if (replies) return task && (runsBattle(who, task.battle) || who.officeUnitId === unitId) ? null : '只有批示交办的单位可以回复';
+    return first(verdict(who, 'problem.raise', task), was !== undefined && str(was) !== str(e.fields.taskId ?? was) ? verdict(who, 'problem.raise', taskScopeOf(state, str(was), {})) : null);
+  }
   if (e.entity === 'supervision') {
     // Every task it names now or named before: one battle the author runs, or the centre.
     const taskIds = [...ids(state.value('supervision', e.entityId, 'taskIds')), ...(e.fields.taskIds !== undefined ? ids(e.fields.taskIds) : [])];

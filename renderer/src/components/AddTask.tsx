@@ -1,5 +1,6 @@
 // 新增任务: a taskforce (its battle) or the center adds a task the plan did not list, under one of its sections.
 import { PlusOutlined } from '@ant-design/icons';
+import { DateField } from './DateField';
 import { Alert, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { request } from '../api';
@@ -55,7 +56,7 @@ export function AddTask() {
           </Form.Item>
           <UnitsFields />
           <Form.Item name="dueDate" label="完成时限（不填为年底）">
-            <Input type="date" style={{ width: 170 }} />
+            <DateField width={170} />
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} />}
         </Form>

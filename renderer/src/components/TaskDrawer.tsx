@@ -7,6 +7,7 @@ import { useLedgerPick } from '../state';
 import { AuditTab } from './task/AuditTab';
 import { CloseoutTab } from './task/CloseoutTab';
 import { InfoTab } from './task/InfoTab';
+import { InstructionsTab } from './task/InstructionsTab';
 import { ProgressTab } from './task/ProgressTab';
 import { LightTag } from './LightTag';
 import { StatusTag } from './StatusTag';
@@ -54,6 +55,7 @@ export function TaskDrawer() {
               children: <ProgressTab task={task} lines={detail.progress} identity={identity} settings={settings} year={plan.year} />,
             },
             { key: 'closeout', label: '销号', children: <CloseoutTab task={task} history={detail.closeouts} identity={identity} /> },
+            { key: 'instructions', label: '领导批示', children: <InstructionsTab task={task} identity={identity} asOf={settings.asOf} /> },
             { key: 'audit', label: '操作记录', children: <AuditTab entries={detail.audit} /> },
           ]}
         />

@@ -1,11 +1,10 @@
 // 作废 with a reason: the record leaves lists and counts, and its history stays in the 操作记录, struck through.
 import { Alert, Button, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import type { VoidableEntity } from '../../../shared/daily';
+import { voidableLabel as WHAT, type VoidableEntity } from '../../../shared/daily';
 import { request } from '../api';
 import { change } from '../state';
 
-const WHAT: Record<VoidableEntity, string> = { task: '任务', progress: '进展', closeout: '销号记录', problem: '问题', decision: '决定事项' };
 
 export function VoidButton({ entity, id, label, size = 'small', onDone }: { entity: VoidableEntity; id: string; label: string; size?: 'small' | 'middle'; onDone?: () => void }) {
   const [open, setOpen] = useState(false);

@@ -2,12 +2,11 @@
 // struck through, after it left the ledger.
 import { Button, Collapse, Drawer, Empty, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { VoidedRecord } from '../../../shared/daily';
+import { voidableLabel as WHAT, type VoidedRecord } from '../../../shared/daily';
 import { request } from '../api';
 import { useLedgerPick } from '../state';
 import { AuditTab } from './task/AuditTab';
 
-const WHAT: Record<VoidedRecord['entity'], string> = { task: '任务', progress: '进展', closeout: '销号', problem: '问题', decision: '决定' };
 
 export function VoidedList() {
   const { tasks } = useLedgerPick('tasks');

@@ -14,6 +14,7 @@ const COLOR: Record<TodoKind, string> = {
   overdue: 'red',
   dueSoon: 'blue',
   problem: 'volcano',
+  instruction: 'magenta',
   decided: 'green',
 };
 

@@ -214,3 +214,26 @@ describe('序时进度 from the task’s start', () => {
     expect((await call<{ task: TaskRow }>('task.detail', { id: added.id })).task.light).toBe('yellow');
   });
 });
+
+describe('领导批示', () => {
+  it('recorded by the taskforce, replied to by the unit it is assigned to; an overdue reply is in 待办 and among the 督办 candidates', async () => {
+    const { unit, taskforce } = await offices();
+    const { id } = await taskforce.call<{ id: string }>('instruction.add', { taskId: TASK, leader: '市长 张某', givenOn: '2023-06-20', text: '请加快促消费活动进度', unit: '市商务局', replyBy: '2023-06-30' });
+    await expect(taskforce.call('instruction.add', { taskId: TASK, leader: '市长 张某', text: '回复时限早于批示', replyBy: '2023-01-01' })).rejects.toThrow(/回复时限/);
+    expect((await todo(taskforce)).items.find((i) => i.kind === 'instruction')).toMatchObject({ taskCode: '1.1.1', reason: expect.stringContaining('回复时限6月30日已过') });
+    const cands = await taskforce.call<{ candidates: { kind: string; unit: string; reason: string }[] }>('supervision.overview', {});
+    expect(cands.candidates.find((c) => c.unit === '市商务局' && c.kind !== 'commend')?.reason).toMatch(/1项领导批示逾期未回复/);
+
+    await unit.receive(taskforce.bundleFor());
+    expect((await todo(unit)).items.find((i) => i.kind === 'instruction')).toMatchObject({ reason: expect.stringContaining('市长 张某6月20日批示：请加快促消费活动进度') });
+    await expect(unit.call('instruction.add', { taskId: TASK, leader: '自己', text: '单位不能记录批示', replyBy: '2023-07-30' })).rejects.toThrow(/交办问题|工作专班/);
+    await unit.call('instruction.reply', { id, reply: '已召开专题会，7月上旬启动夏季促消费活动' });
+    // An attacker with the unit's key rewriting the instruction itself: quarantined at the taskforce.
+    forge(unit.store, [{ entity: 'instruction', entityId: id, fields: { text: '批示已撤销' } }]);
+    const r = await taskforce.receive(unit.bundleFor());
+    expect(r.quarantined).toBe(1);
+    const list = await taskforce.call<{ instructions: { text: string; reply: string; overdue: boolean }[] }>('instructions.list', { taskId: TASK });
+    expect(list.instructions[0]).toMatchObject({ text: '请加快促消费活动进度', reply: '已召开专题会，7月上旬启动夏季促消费活动', overdue: false });
+    expect((await todo(taskforce)).items.some((i) => i.kind === 'instruction')).toBe(false);
+  });
+});

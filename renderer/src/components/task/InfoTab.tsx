@@ -1,5 +1,6 @@
 // 基本信息: the task as the plan assigns it, and the fields its users fill — only those this office may edit.
 import { Alert, Button, Descriptions, Divider, Empty, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { DateField } from '../DateField';
 import { VoidButton } from '../VoidButton';
 import { useState } from 'react';
 import { listTypes, type Target, type TaskRow } from '../../../../shared/domain';
@@ -132,7 +133,7 @@ export function InfoTab({ task, identity }: { task: TaskRow; identity: Identity 
                   <Select style={{ width: 130 }} options={listTypes.map((l) => ({ value: l, label: listTypeLabel[l] }))} />
                 </Form.Item>
                 <Form.Item name="dueDate" label="完成时限">
-                  <Input type="date" style={{ width: 170 }} />
+                  <DateField width={170} />
                 </Form.Item>
               </Space>
               <Form.List name="milestones">
@@ -142,7 +143,7 @@ export function InfoTab({ task, identity }: { task: TaskRow; identity: Identity 
                     {fields.map((f) => (
                       <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                         <Form.Item name={[f.name, 'date']} rules={[{ required: true, message: '填日期' }]}>
-                          <Input type="date" style={{ width: 160 }} />
+                          <DateField width={160} />
                         </Form.Item>
                         <Form.Item name={[f.name, 'percent']} rules={[{ required: true, message: '填进度' }]}>
                           <InputNumber min={1} max={100} suffix="%" style={{ width: 100 }} />

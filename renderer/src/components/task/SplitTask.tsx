@@ -1,5 +1,6 @@
 // 拆分子任务: a taskforce (or the center) breaks a task into parts with their own lead units and dates.
 import { Alert, Button, Form, Input, Space } from 'antd';
+import { DateField } from '../DateField';
 import { useState } from 'react';
 import type { TaskRow } from '../../../../shared/domain';
 import { request } from '../../api';
@@ -43,7 +44,7 @@ export function SplitTask({ task }: { task: TaskRow }) {
       </Form.Item>
       <UnitsFields />
       <Form.Item name="dueDate" label="完成时限">
-        <Input type="date" style={{ width: 170 }} />
+        <DateField width={170} />
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Space>
