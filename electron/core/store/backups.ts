@@ -12,7 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { resourcePaths } from '../paths';
 import { fingerprint } from '../sync/keys';
-import { backupFileName, parseBackupName, type BackupReason } from './backup-names';
+import { backupFileName, backupsDir, parseBackupName, sharedBackupsDir, type BackupReason } from './backup-names';
 import { openBackup, seedAnchor, storeAnchor, verifyBackup, type TrustAnchor, type VerifiedBackup } from './backup-verify';
 import type { Store } from './open-store';
 import { copyVerified } from './restore-copy';
@@ -27,9 +27,7 @@ export interface BackupInfo {
   size: number;
 }
 
-export function backupsDir(storePath: string): string {
-  return join(dirname(storePath), 'backups');
-}
+export { backupsDir } from './backup-names';
 
 function restrict(path: string): void {
   try {
@@ -85,14 +83,17 @@ export function backupsToDelete(files: readonly string[]): string[] {
 }
 
 export function listBackups(storePath: string): BackupInfo[] {
-  const dir = backupsDir(storePath);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .flatMap((file) => {
-      const p = parseBackupName(file);
-      return p ? [{ file, path: join(dir, file), at: p.at, reason: p.reason, size: statSync(join(dir, file)).size }] : [];
-    })
-    .sort((a, b) => b.file.localeCompare(a.file));
+  const read = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir).flatMap((file) => {
+          const p = parseBackupName(file);
+          return p ? [{ file, path: join(dir, file), at: p.at, reason: p.reason, size: statSync(join(dir, file)).size }] : [];
+        })
+      : [];
+  // Copies made before each store had its own folder are still offered; a name in both is the store's own.
+  const own = read(backupsDir(storePath));
+  const names = new Set(own.map((b) => b.file));
+  return [...own, ...read(sharedBackupsDir(storePath)).filter((b) => !names.has(b.file))].sort((a, b) => b.file.localeCompare(a.file));
 }
 
 /**

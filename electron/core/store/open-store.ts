@@ -13,7 +13,7 @@ import { loadSeedFile } from '../plan/load-seed';
 import { seedEvents } from '../plan/seed-events';
 import { resourcePaths } from '../paths';
 import { loadSigner } from '../sync/keys';
-import { backupFileName } from './backup-names';
+import { backupFileName, backupsDir } from './backup-names';
 import { continueAsNewReplica } from './backups';
 import * as schema from './schema';
 
@@ -104,7 +104,7 @@ function backupBeforeMigration(sqlite: Database.Database, path: string, known: n
   const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
   const applied = hasTable ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n : 0;
   if (applied === 0 || applied >= known) return;
-  const dir = join(dirname(path), 'backups');
+  const dir = backupsDir(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = join(dir, backupFileName(new Date(), 'migration'));
   sqlite.prepare('VACUUM INTO ?').run(target);

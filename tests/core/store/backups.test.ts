@@ -4,7 +4,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { backupFileName } from '../../../electron/core/store/backup-names';
+import { backupFileName, backupsDir } from '../../../electron/core/store/backup-names';
 import { backupsToDelete, dailyBackup, listBackups, makeBackup, restoreBackup, restoreOverDamagedFile, newestGoodBackup } from '../../../electron/core/store/backups';
 import { openStore } from '../../../electron/core/store/open-store';
 import { seedIds } from '../../../electron/core/plan/seed-ids';
@@ -22,10 +22,29 @@ describe('backups', () => {
     const b = await makeBackup(o.store, 'manual', { now: new Date('2023-03-31T10:15:00') });
     expect(b.file).toBe('ledger-20230331-101500-manual.db');
     // Nothing but the backups themselves: no copy in progress, no SQLite side files left by the check.
-    expect(readdirSync(join(o.store.path, '..', 'backups')).filter((f) => !f.endsWith('.db'))).toEqual([]);
+    expect(readdirSync(backupsDir(o.store.path)).filter((f) => !f.endsWith('.db'))).toEqual([]);
     expect(await dailyBackup(o.store, new Date('2023-04-01T08:00:00'))).not.toBeNull();
     expect(await dailyBackup(o.store, new Date('2023-04-01T17:00:00'))).toBeNull();
     expect(listBackups(o.store.path).map((x) => x.reason)).toEqual(['daily', 'manual']);
+  });
+
+  it('each store keeps its own: two ledgers in one folder never list each other’s copies; copies from the shared folder are still offered', async () => {
+    const dir = tempDir();
+    const county = openStore(join(dir, 'county.db'));
+    const trial = openStore(join(dir, 'trial.db'));
+    try {
+      const a = await makeBackup(county, 'manual', { now: new Date('2023-03-31T10:00:00') });
+      await makeBackup(trial, 'manual', { now: new Date('2023-03-31T11:00:00') });
+      expect(a.path.startsWith(join(dir, 'backups', 'county'))).toBe(true);
+      expect(listBackups(county.path).map((b) => b.file)).toEqual([a.file]);
+      expect(listBackups(trial.path).map((b) => b.path.startsWith(backupsDir(trial.path)))).toEqual([true]);
+      // A copy left in the folder all stores shared before: offered to both, as it was.
+      writeFileSync(join(dir, 'backups', backupFileName(new Date('2023-03-01T09:00:00'), 'daily')), 'old');
+      expect(listBackups(county.path)).toHaveLength(2);
+    } finally {
+      county.close();
+      trial.close();
+    }
   });
 
   it('keep the newest 30 and the first of each month', () => {
@@ -56,7 +75,7 @@ describe('restore', () => {
 
     const r = await restoreBackup(unit.store, backup.path);
     expect(r.replicaId).not.toBe(oldReplica);
-    expect(existsSync(join(unit.store.path, '..', 'backups', r.safetyBackup))).toBe(true);
+    expect(existsSync(join(backupsDir(unit.store.path), r.safetyBackup))).toBe(true);
     expect(await percentOf(unit)).toBe(20);
     expect((await unit.call<{ identity: { officeName: string; role: string; operator: string } }>('identity.get', {})).identity).toMatchObject({ officeName: '市商务局', role: 'unit', operator: '王芳' });
 

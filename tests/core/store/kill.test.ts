@@ -3,6 +3,7 @@
 // integrity_check, every operation is whole (a batch's five events all there or none), each log is gap-free,
 // and every backup under its final name passes its own check.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { backupsDir } from '../../../electron/core/store/backup-names';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +54,7 @@ function check(path: string): string[] {
   } finally {
     db.close();
   }
-  const backups = join(path, '..', 'backups');
+  const backups = backupsDir(path);
   // A backup under its final name never changes again: each is checked once, when it first appears.
   for (const f of readdirSync(backups).filter((x) => x.endsWith('.db') && !checkedBackups.has(x))) {
     const c = checkBackupFile(join(backups, f));
@@ -71,7 +72,7 @@ describe('SIGKILL at random moments', () => {
     const s = openStore(store);
     setIdentity(s, { office: '市发改局', role: 'taskforce', battle: 1 });
     s.close();
-    mkdirSync(join(dir, 'backups'), { recursive: true });
+    mkdirSync(backupsDir(store), { recursive: true });
     let seed = 20230316;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const failures: string[] = [];
@@ -88,6 +89,6 @@ describe('SIGKILL at random moments', () => {
     db.close();
     expect(batches).toBeGreaterThan(0);
     expect(imported).toBeGreaterThan(0);
-    expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.db')).length).toBeGreaterThan(0);
+    expect(readdirSync(backupsDir(join(dir, 'office.db'))).filter((f) => f.endsWith('.db')).length).toBeGreaterThan(0);
   }, 600_000);
 });

@@ -1,4 +1,5 @@
 // The office PC switched off mid-import or mid-export: SIGKILL at random moments. The store must pass
+import { backupsDir } from '../../../electron/core/store/backup-names';
 // integrity_check and hold either the state before or the state after; no half bundle under the final name.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,7 +59,7 @@ describe('SIGKILL in the middle', () => {
       setIdentity(v, { office: '市发改局', role: 'taskforce', battle: 1 });
       const before = stateDigest(v);
       v.close();
-      const backups = () => (existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')).length : 0);
+      const backups = () => (existsSync(backupsDir(path)) ? readdirSync(backupsDir(path)).length : 0);
       const backupsBefore = backups();
       const outcome = await runWorker(worker, ['import', path, bundle], delay);
       outcomes.push(outcome);
