@@ -241,6 +241,7 @@ export const contract = {
       quarantined: z.number().int(),
       released: z.number().int(),
       byEntity: z.record(z.string(), z.number().int()),
+      tasks: z.array(z.string()),
       gaps: z.array(z.object({ replica: z.string(), from: z.number().int(), to: z.number().int() })),
       futureClocks: z.number().int(),
       alreadyImported: z.boolean(),

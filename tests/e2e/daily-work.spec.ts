@@ -28,6 +28,8 @@ base('a unit imports the taskforce’s bundle and sees its rejection first, with
       await page.goto(unit.url);
       await page.getByRole('menuitem', { name: '同步' }).click();
       await page.getByTestId('import-bundle').locator('input[type=file]').setInputFiles({ name: 'from-taskforce.ledger.json', mimeType: 'application/json', buffer: readFileSync(fromTf) });
+      await expect(page.getByTestId('preview-tasks')).toContainText('1.1.1');
+      await expect(page.getByTestId('new-key-claim')).toContainText('市发改局');
       await page.getByTestId('confirm-fingerprint').click();
       await page.getByTestId('apply-import').click();
       await expect(page.getByTestId('import-history')).toContainText('市发改局');

@@ -3,6 +3,7 @@
 // is exactly what applying would do. Importing a bundle again changes nothing.
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareTaskCodes } from '../../../shared/task-code';
 import { AppError } from '../../../shared/errors';
 import { sha256Hex } from '../events/canonical';
 import type { LedgerEvent, SealedEvent } from '../events/event';
@@ -36,6 +37,8 @@ export interface ImportReport {
   /** Events held back before and folded now (released by the centre, allowed now, or their time has come). */
   released: number;
   byEntity: Record<string, number>;
+  /** Codes of the tasks the new records touch (the task itself, or a line, request, problem on it), first 200. */
+  tasks: string[];
   gaps: { replica: string; from: number; to: number }[];
   forks: { replica: string; seq: number }[];
   /** Dated more than a day ahead of this machine's clock: held (时间异常), not folded. */
@@ -119,6 +122,20 @@ function cachedOr(key: string, open: () => { file: BundleBytes; split: Split | n
   }
 }
 
+/** The codes of the tasks a set of events touches, in natural order: what an import will change, named. */
+function touchedTasks(store: Store, events: readonly { entity: string; entityId: string; fields: Record<string, unknown> }[]): string[] {
+  const codeOf = store.sqlite.prepare('SELECT code FROM tasks WHERE id = ?').pluck();
+  const codes = new Set<string>();
+  for (const e of events) {
+    if (codes.size >= 200) break;
+    const id = e.entity === 'task' ? e.entityId : typeof e.fields.taskId === 'string' ? e.fields.taskId : '';
+    if (!id) continue;
+    const code = (codeOf.get(id) as string | undefined) ?? (e.entity === 'task' && typeof e.fields.code === 'string' ? e.fields.code : undefined);
+    if (code) codes.add(code);
+  }
+  return [...codes].sort(compareTaskCodes);
+}
+
 export async function importBundle(store: Store, input: Uint8Array | BundleSource, options: ImportOptions = {}): Promise<ImportReport> {
   const verified = verifyOnce(input);
   if (!options.dryRun && lastVerified === verified) lastVerified = null;
@@ -194,6 +211,7 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
       quarantined: 0,
       released: 0,
       byEntity: {},
+      tasks: [],
       gaps: [],
       forks: [],
       futureClocks: 0,
@@ -222,6 +240,7 @@ async function importVerified(store: Store, { bundle, events }: VerifiedBundle, 
         report.byEntity[s.event.entity] = (report.byEntity[s.event.entity] ?? 0) + 1;
       }
     }
+    report.tasks = touchedTasks(store, toIngest.map((s) => s.event));
     if (report.forks.length) {
       throw new AppError('forbidden', `同步包与本机已有记录冲突（同一单位同一序号内容不同，共 ${report.forks.length} 处），可能有人篡改或恢复了旧备份。已拒绝导入，请联系该单位核实。`, `fork at ${JSON.stringify(report.forks[0])}`);
     }

@@ -65,6 +65,11 @@ function Preview({ r }: { r: Report }) {
           </Tag>
         ))}
       </div>
+      {r.tasks.length > 0 && (
+        <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="preview-tasks" ellipsis={{ rows: 2, expandable: true, symbol: '展开' }}>
+          涉及任务 {r.tasks.length >= 200 ? '200 多' : r.tasks.length} 项：{r.tasks.join('、')}
+        </Typography.Paragraph>
+      )}
       {r.alreadyImported && <Alert type="info" showIcon title="这个同步包此前已导入过，导入不会有任何变化。" style={{ marginBottom: 8 }} />}
       {r.gaps.map((g) => (
         <Alert key={g.replica} type="warning" showIcon style={{ marginBottom: 8 }} title={`缺少该单位第 ${g.from}–${g.to} 条记录：其后的记录将在补齐后导入。请让对方重新“全部导出”。`} />

@@ -32,6 +32,8 @@ describe('销号 between a unit and its taskforce', () => {
     expect((await todo(taskforce)).items.find((i) => i.kind === 'pending')).toMatchObject({ taskCode: '1.1.1', reason: expect.stringContaining('全年目标已完成') });
     await taskforce.call('closeout.decide', { taskId: TASK, approve: false, reason: '缺少交易额的佐证材料' });
 
+    // The import names the tasks it changes.
+    expect((await unit.receive(taskforce.bundleFor(), { trust: true, dryRun: true })).tasks).toEqual(['1.1.1']);
     await unit.receive(taskforce.bundleFor());
     const t = await todo(unit);
     expect(t.items[0]).toMatchObject({ kind: 'rejected', taskCode: '1.1.1', reason: expect.stringMatching(/^市发改局.*退回：缺少交易额的佐证材料$/) });

@@ -49,8 +49,18 @@ describe.skipIf(!mounted)('a full disk (skipped: mounting a small tmpfs needs ro
     const e = toAppError(failure);
     expect(e.code).toBe('disk_full');
     expect(e.message).toMatch(/磁盘空间已满.*未保存/);
+    // What room a batch of four left may still take a single smaller write: fill it, so the next one cannot fit.
+    let singles = 0;
+    for (let n = 0; n < 1000; n++) {
+      try {
+        store.log.append([{ entity: 'task', entityId: tasks[0]!, op: 'put' as const, fields: { content: `G${n}:x:${'充'.repeat(1000)}` } }]);
+        singles++;
+      } catch {
+        break;
+      }
+    }
     // Through the contract the person sees the same message, and nothing is half-written.
-    const r = await dispatch(h, 'task.update', { id: tasks[0]!, edit: { content: '再写一次'.repeat(300) } });
+    const r = await dispatch(h, 'task.update', { id: tasks[0]!, edit: { content: '再写一次'.repeat(1250) } });
     expect(r).toMatchObject({ ok: false, error: { code: 'disk_full' } });
     store.close();
     const db = new Database(path, { readonly: true });
