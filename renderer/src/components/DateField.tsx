@@ -3,13 +3,27 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 
-export function DateField({ value, onChange, width = 170, ...rest }: { value?: string; onChange?: (v: string) => void; width?: number; 'data-testid'?: string; minDate?: string }) {
+export function DateField({
+  value,
+  onChange,
+  width = 170,
+  ...rest
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  width?: number;
+  /** Given by Form.Item, so the label names the field (and a screen reader reads it). */
+  id?: string;
+  'data-testid'?: string;
+  minDate?: string;
+}) {
   return (
     <DatePicker
       style={{ width }}
       value={value ? dayjs(value) : null}
       onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : '')}
       minDate={rest.minDate ? dayjs(rest.minDate) : undefined}
+      id={rest.id}
       data-testid={rest['data-testid']}
     />
   );
