@@ -33,6 +33,7 @@ export const channelNames = [
   'voided.list',
   'todo.get',
   'reporting.get',
+  'reporting.urge',
   'instructions.list',
   'instruction.add',
   'instruction.reply',

@@ -5,6 +5,7 @@ import { auditEntrySchema } from './workflow';
 
 export const todoKinds = [
   'rejected', // a unit's 销号 request sent back, until it answers
+  'urged', // a 催报 to this unit for a period, while a task it names is still not reported
   'answered', // a unit answered a rejection: the taskforce reads it
   'pending', // a 销号 request waiting for this office's decision
   'unreported', // a task of this unit without a line for the current period
@@ -19,6 +20,7 @@ export type TodoKind = (typeof todoKinds)[number];
 
 export const todoKindLabel: Record<TodoKind, string> = {
   rejected: '销号被退回',
+  urged: '催报',
   answered: '退回后已说明',
   pending: '待审批销号',
   unreported: '本期未报送',
@@ -102,3 +104,10 @@ export const voidedRecordSchema = z.object({
   audit: z.array(auditEntrySchema),
 });
 export type VoidedRecord = z.infer<typeof voidedRecordSchema>;
+
+/** The date a 催报 asks for the missing lines by: three days after the ledger date. */
+export function urgeReplyBy(asOf: string): string {
+  const d = new Date(`${asOf}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 3);
+  return d.toISOString().slice(0, 10);
+}

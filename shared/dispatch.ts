@@ -39,9 +39,10 @@ export type Instruction = z.infer<typeof instructionSchema>;
 
 export const problemCountSchema = z.object({ key: z.string(), open: z.number().int(), overdue: z.number().int(), cleared: z.number().int() });
 
-export const supervisionKinds = ['commend', 'notice', 'interview'] as const;
+/** urge: a 催报 to a unit that has not reported for a period, made from 报送情况. */
+export const supervisionKinds = ['commend', 'notice', 'interview', 'urge'] as const;
 export type SupervisionKind = (typeof supervisionKinds)[number];
-export const supervisionKindLabel: Record<SupervisionKind, string> = { commend: '通报表扬', notice: '督办单', interview: '约谈' };
+export const supervisionKindLabel: Record<SupervisionKind, string> = { commend: '通报表扬', notice: '督办单', interview: '约谈', urge: '催报' };
 
 export const supervisionSchema = z.object({
   id: z.string(),

@@ -40,8 +40,9 @@ const USAGE = `用法：npm run ledger -- <命令> [选项]
   closeout answer --db FILE --task 编号 --text "…"              对退回意见作出说明
   closeout reopen|void --db FILE --task 编号 --reason "…"        重新打开已销号任务；作废最近一条销号记录
   todo --db FILE [--json]     我的待办：按本机角色列出被退回、未报送、待审批、逾期、临近、问题整改等事项
-  reporting --db FILE [--period 2023-03-3] [--json]
-                              报送率：各单位对其牵头任务在该期（默认本旬）的报送情况和未报送的单位
+  reporting --db FILE [--period 2023-03-3] [--json] [--urge]
+                              报送率：各单位对其牵头任务在该期（默认本旬）的报送情况和未报送的单位；
+                              --urge 向未报齐的单位各记一条催报（随下一次同步包送达，显示在其待办中）
   task add --db FILE --section 1.3 --title 名称 --lead 单位[,单位] [--co 单位,…] [--due 2023-09-30]
                               在某一方面下新增任务（专班、总指挥中心）
   task void --db FILE --task 编号 --reason "…"   作废任务（连同子任务；不再计入台账和报告，记录保留）
@@ -95,7 +96,7 @@ const commandOptions = {
   progress: { db: str, task: str, period: str, percent: str, text: str, unit: str },
   closeout: { db: str, task: str, text: str, reason: str, opinion: str, 'below-full': bool },
   todo: { db: str, json: bool },
-  reporting: { db: str, period: str, json: bool },
+  reporting: { db: str, period: str, json: bool, urge: bool },
   settings: { db: str, 'as-of': str, 'due-soon': str, behind: str, json: bool },
   task: { db: str, section: str, title: str, content: str, lead: str, co: str, due: str, task: str, reason: str },
   bundle: { db: str, out: str, for: str, full: bool, 'dry-run': bool, trust: bool, json: bool },
@@ -159,7 +160,7 @@ async function runCommand(command: Command, args: string[], io: CliIo): Promise<
     case 'todo':
       return todoCommand(dbPath, !!v.json, io);
     case 'reporting':
-      return reportingCommand(dbPath, { period: s('period'), json: !!v.json }, io);
+      return reportingCommand(dbPath, { period: s('period'), json: !!v.json, urge: !!v.urge }, io);
     case 'xlsx':
       return xlsxCommand(positionals, dbPath, { out: s('out'), section: s('section'), dryRun: !!v['dry-run'], json: !!v.json, battle: s('battle'), unit: s('unit'), search: s('search') }, io);
     case 'report':

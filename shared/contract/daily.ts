@@ -11,6 +11,11 @@ export const dailyContract = {
   'todo.get': { input: z.object({}).strict(), output: todoSchema },
   /** Which units reported for a period (a 旬 or a month); the current 旬 when none is given. */
   'reporting.get': { input: z.object({ period: periodSchema.optional() }).strict(), output: reportingSchema },
+  /** 催报: a record to each unit not reported for the period (or those named), carried by the next bundle. */
+  'reporting.urge': {
+    input: z.object({ period: periodSchema, units: z.array(z.string().max(60)).max(500).optional() }).strict(),
+    output: z.object({ units: z.array(z.string()) }),
+  },
   /** The requesting unit takes back its pending 销号 request. */
   'closeout.withdraw': { input: z.object({ taskId: z.string().min(1).max(100) }).strict(), output: OK },
   /** The requesting unit answers a rejection. */

@@ -93,6 +93,16 @@ base('the centre on a played March: 报送情况 of 3月下旬 as the CLI counts
     await expect(page.getByTestId('urge-notice')).toContainText(cli.missing[0]!);
     await page.screenshot({ path: '.tmp/screens/daily-urge-notice.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+    // 一键催报: one record per unit, for the next bundle; the supervision list shows them.
+    await page.getByTestId('urge').click();
+    const confirmUrge = page.getByRole('button', { name: '确认催报' });
+    await expect(confirmUrge).toBeVisible();
+    await page.waitForTimeout(300); // the confirmation's opening animation
+    await confirmUrge.click();
+    await expect(page.getByText('已催报，将随下一次同步包送达各单位。')).toBeVisible({ timeout: 10_000 });
+    await shot(page, 'daily-centre-urged');
+    await page.getByRole('menuitem', { name: /督办/ }).click();
+    await expect(page.getByText(/请于4月3日前报送2023年3月下旬工作进展/).first()).toBeVisible();
 
     // A task added by mistake: voided with a reason; it leaves the ledger, its trail stays, struck through.
     ledger('task', 'add', '--db', host.db, '--section', '1.1', '--title', '误录的促消费任务', '--lead', '市商务局');

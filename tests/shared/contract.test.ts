@@ -77,6 +77,7 @@ const sampleInputs: Record<string, unknown> = {
   'voided.list': {},
   'todo.get': {},
   'reporting.get': { period: '2023-06-3' },
+  'reporting.urge': { period: '2023-06-3' },
   'instructions.list': {},
   'instruction.add': { taskId: task, leader: '市长 张某', text: '请加快促消费活动进度', replyBy: '2023-07-30' },
   // No such instruction: replying to a real one is in tests/core/ledger/daily-work.

@@ -22,8 +22,14 @@ export function todoCommand(dbPath: string, json: boolean, io: CliIo): Promise<n
   });
 }
 
-export function reportingCommand(dbPath: string, o: { period?: string; json: boolean }, io: CliIo): Promise<number> {
+export function reportingCommand(dbPath: string, o: { period?: string; json: boolean; urge?: boolean }, io: CliIo): Promise<number> {
   return withStore(dbPath, false, async (_s, h) => {
+    if (o.urge) {
+      const period = o.period ?? (await call(h, 'reporting.get', {})).period;
+      const r = await call(h, 'reporting.urge', { period });
+      io.out(o.json ? JSON.stringify(r) : `已向 ${r.units.length} 个单位催报${periodLabel(period)}进展（随下一次同步包送达）：${r.units.join('、')}`);
+      return EXIT_OK;
+    }
     const r = await call(h, 'reporting.get', o.period ? { period: o.period } : {});
     if (o.json) {
       io.out(

@@ -117,7 +117,7 @@ const RULES: Partial<Record<EntityName, Record<string, Check>>> = {
     source: oneOf(problemSources, '问题来源'),
     voidedOn: dateOrEmpty('作废日期'),
   },
-  supervision: { taskIds: ids('督办的任务'), kind: oneOf(supervisionKinds, '督办类型') },
+  supervision: { taskIds: ids('督办的任务'), kind: oneOf(supervisionKinds, '督办类型'), period: (v) => (v === '' || PERIOD.test(v as string) ? null : '报告期的格式不对') },
   indicator: { cadence: oneOf(cadences, '填报周期'), kind: oneOf(targetKinds, '指标类型'), comparison: oneOf(comparisons, '比较方式') },
   indicatorValue: { value: (v) => (Number.isFinite(v) ? null : '指标值应为数字') },
   decision: { kind: oneOf(decisionKinds, '决定类型'), voidedOn: dateOrEmpty('作废日期') },

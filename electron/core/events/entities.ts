@@ -194,6 +194,7 @@ export const entitySpecs = {
       participants: t('participants'),
       outcome: t('outcome'),
       byUnitId: t('by_unit_id'),
+      period: t('period'),
       deleted,
     },
   },

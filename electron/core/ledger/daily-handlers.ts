@@ -5,12 +5,13 @@ import type { Store } from '../store/open-store';
 import { dekadCode } from '../../../shared/period';
 import { reportingFor } from './reporting';
 import { todoFor } from './todo';
+import { urgeReporting } from './urge';
 import { answerRejection, voidCloseout, voidProgress, voidRecord, voidTask, withdrawCloseout } from './undo';
 import { voidedRecords } from './voided';
 import { addInstruction, listInstructions, replyInstruction } from '../instructions/instructions';
 import type { Handlers } from '../handlers';
 
-type DailyChannel = 'todo.get' | 'reporting.get' | 'closeout.withdraw' | 'closeout.answer' | 'record.void' | 'voided.list' | 'instructions.list' | 'instruction.add' | 'instruction.reply';
+type DailyChannel = 'todo.get' | 'reporting.get' | 'reporting.urge' | 'closeout.withdraw' | 'closeout.answer' | 'record.void' | 'voided.list' | 'instructions.list' | 'instruction.add' | 'instruction.reply';
 
 export function dailyHandlers(store: Store, settings: () => Settings): Pick<Handlers, DailyChannel> {
   const today = () => settings().asOf;
@@ -20,6 +21,7 @@ export function dailyHandlers(store: Store, settings: () => Settings): Pick<Hand
       const s = settings();
       return reportingFor(store, s, requireIdentity(store), period ?? dekadCode(new Date(`${s.asOf}T00:00:00`)));
     },
+    'reporting.urge': ({ period, units }) => urgeReporting(store, settings(), requireIdentity(store), period, units),
     'closeout.withdraw': ({ taskId }) => {
       withdrawCloseout(store, requireIdentity(store), taskId, today());
       return { ok: true as const };

@@ -16,6 +16,7 @@ import type { Store } from '../store/open-store';
 import { unitNames } from '../units';
 import { listTasks } from './queries';
 import { reportingFor } from './reporting';
+import { openUrges } from './urge';
 import { closeoutQueue } from './task-detail';
 
 const DAY = 86_400_000;
@@ -100,6 +101,12 @@ export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
     for (const c of closeoutQueue(store, battle || undefined)) {
       const t = byId.get(c.taskId);
       if (t) items.push(item('pending', t, { reason: `${c.unit}${shortChineseDate(c.requestedOn)}申请：${c.statement}`, unit: c.unit, refId: c.id }));
+    }
+  }
+
+  if (unit) {
+    for (const u of openUrges(store, settings, who)) {
+      items.push(item('urged', null, { title: `${u.by}催报${periodLabel(u.period)}进展`, reason: `${u.matter}尚未报送：${u.missing.join('、')}`, due: u.deadline, unit: who.officeName, refId: u.id }));
     }
   }
 

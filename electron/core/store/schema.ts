@@ -393,6 +393,8 @@ export const supervisions = sqliteTable('supervisions', {
   participants: text('participants').notNull().default(''),
   outcome: text('outcome').notNull().default(''),
   byUnitId: text('by_unit_id').notNull().default(''),
+  /** A 催报's reporting period (2023-03-3); '' for the other kinds. */
+  period: text('period').notNull().default(''),
   deleted: integer('deleted').notNull().default(0),
 });
 

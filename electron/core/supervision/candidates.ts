@@ -66,7 +66,7 @@ export function candidates(store: Store, settings: Settings): Candidate[] {
     const closed = ts.filter((t) => t.status === 'closed');
     if (onTime && closed.length) out.push({ kind: 'commend', unit, reason: `牵头的${ts.length}项任务全部按序时推进，已销号${closed.length}项`, taskIds: closed.map((t) => t.id) });
   }
-  const order = { interview: 0, notice: 1, commend: 2 } as const;
+  const order = { interview: 0, notice: 1, commend: 2, urge: 3 } as const;
   return out.sort((a, b) => order[a.kind] - order[b.kind] || b.taskIds.length - a.taskIds.length || a.unit.localeCompare(b.unit, 'zh-CN'));
 }
 

@@ -1,22 +1,16 @@
 // 报送情况 (报送率): for a 旬 or a month, which units reported on which of the tasks they lead, the rate per battle
 // and per unit, and the units not yet reported — with a 催报通知 to print for them.
-import { Alert, Button, Card, Col, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Popconfirm, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Reporting as ReportingData, ReportingUnit } from '../../../shared/daily';
+import { urgeReplyBy, type Reporting as ReportingData, type ReportingUnit } from '../../../shared/daily';
 import { chineseDate, periodLabel } from '../../../shared/period';
 import { periodRange } from '../../../shared/report';
 import { request } from '../api';
 import { currentPeriod, reportPeriods } from '../periods';
-import { useLedgerPick } from '../state';
+import { change, useLedgerPick } from '../state';
 
 const pct = (r: number) => Math.round(r * 1000) / 10;
 
-/** Five days after the ledger date, at the latest: the 催报's reply date. */
-function replyBy(asOf: string): string {
-  const d = new Date(`${asOf}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 3);
-  return d.toISOString().slice(0, 10);
-}
 
 function UrgeNotice({ data, office }: { data: ReportingData; office: string }) {
   const missing = data.units.filter((u) => u.reported < u.tasks);
@@ -25,7 +19,7 @@ function UrgeNotice({ data, office }: { data: ReportingData; office: string }) {
       <h1>关于报送{periodLabel(data.period)}工作进展的催报通知</h1>
       <p>{missing.map((u) => u.unit).join('、')}：</p>
       <p>
-        　　截至{chineseDate(data.asOf)}，下列任务{periodLabel(data.period)}的工作进展尚未报送。请于{chineseDate(replyBy(data.asOf))}前在专班台账中报送，并通过同步包报回。逾期未报的，将在旬简报、月通报中予以通报。
+        　　截至{chineseDate(data.asOf)}，下列任务{periodLabel(data.period)}的工作进展尚未报送。请于{chineseDate(urgeReplyBy(data.asOf))}前在专班台账中报送，并通过同步包报回。逾期未报的，将在旬简报、月通报中予以通报。
       </p>
       <table>
         <thead>
@@ -59,6 +53,7 @@ function UrgeNotice({ data, office }: { data: ReportingData; office: string }) {
 }
 
 export function Reporting() {
+  const { message } = App.useApp();
   const { plan, settings, identity, tasks, openTask } = useLedgerPick('plan', 'settings', 'identity', 'tasks', 'openTask');
   const periods = plan && settings ? reportPeriods(plan.year, settings.asOf) : [];
   const [period, setPeriod] = useState<string | undefined>(undefined);
@@ -76,6 +71,11 @@ export function Reporting() {
       live = false;
     };
   }, [shown, tasks]);
+  const urge = async (p: string) => {
+    const err = await change(() => request('reporting.urge', { period: p }));
+    setError(err);
+    if (!err) void message.success('已催报，将随下一次同步包送达各单位。');
+  };
   if (!identity) return null;
   const missing = data?.units.filter((u) => u.reported < u.tasks) ?? [];
 
@@ -92,10 +92,23 @@ export function Reporting() {
             报送率 <Typography.Text strong data-testid="reporting-rate">{pct(data.rate)}%</Typography.Text>（{data.reported}/{data.tasks}），未报齐 {missing.length} 个单位
           </Typography.Text>
         )}
-        {identity.role !== 'unit' && missing.length > 0 && (
-          <Button type="primary" onClick={() => window.print()} data-testid="print-urge">
-            打印催报通知
-          </Button>
+        {identity.role !== 'unit' && missing.length > 0 && shown && (
+          <>
+            <Popconfirm
+              title={`向 ${missing.length} 个单位催报？`}
+              description="每个单位记一条催报，随下一次同步包送达，显示在其“我的待办”中，报齐后消除。"
+              okText="确认催报"
+              cancelText="取消"
+              onConfirm={() => void urge(shown)}
+            >
+              <Button type="primary" data-testid="urge">
+                一键催报
+              </Button>
+            </Popconfirm>
+            <Button onClick={() => window.print()} data-testid="print-urge">
+              打印催报通知
+            </Button>
+          </>
         )}
       </Space>
       {error && <Alert type="error" showIcon title={error} />}

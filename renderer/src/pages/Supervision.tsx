@@ -12,7 +12,7 @@ import { useLedger, useLedgerPick } from '../state';
 
 type Data = ChannelOutput<'supervision.overview'>;
 
-const KIND_COLOR: Record<SupervisionKind, string> = { commend: 'success', notice: 'warning', interview: 'error' };
+const KIND_COLOR: Record<SupervisionKind, string> = { commend: 'success', notice: 'warning', interview: 'error', urge: 'processing' };
 
 interface Draft {
   kind: SupervisionKind;
@@ -56,7 +56,7 @@ function ActionForm({ draft, onClose, onDone }: { draft: Draft | null; onClose: 
       <Form form={form} layout="vertical" size="small" data-testid="supervision-form">
         <Space align="start">
           <Form.Item name="kind" label="方式" style={{ marginBottom: 8 }}>
-            <Select style={{ width: 120 }} options={supervisionKinds.map((k) => ({ value: k, label: supervisionKindLabel[k] }))} />
+            <Select style={{ width: 120 }} options={supervisionKinds.filter((k) => k !== 'urge').map((k) => ({ value: k, label: supervisionKindLabel[k] }))} />
           </Form.Item>
           <Form.Item name="unit" label="单位" rules={[{ required: true, message: '请选择单位' }]} style={{ marginBottom: 8 }}>
             <Select style={{ width: 220 }} showSearch options={units.map((u) => ({ value: u.name, label: u.name }))} />

@@ -7,6 +7,7 @@ import { useLedgerPick } from '../state';
 
 const COLOR: Record<TodoKind, string> = {
   rejected: 'red',
+  urged: 'orange',
   answered: 'gold',
   pending: 'purple',
   unreported: 'orange',
@@ -23,7 +24,8 @@ const HINT: Partial<Record<TodoKind, string>> = {
   answered: '申请单位已对退回意见作出说明，请复核。',
   pending: '打开任务查看进展、量化目标和佐证后审批。',
   unreported: '打开任务报送本期进展。',
-  unitsUnreported: '可在“报送情况”中一键生成催报通知。',
+  unitsUnreported: '可在“报送情况”中一键催报。',
+  urged: '打开“拉单销号”逐项报送，报齐后自动消除。',
 };
 
 export function Todo() {

@@ -186,6 +186,24 @@ describe('报送率 of a played March, recomputed from the raw log', () => {
     expect(t.items.filter((i) => i.kind === 'unitsUnreported').map((i) => i.unit).sort()).toEqual([...missing.keys()].sort());
   });
 
+  it('催报 goes to each unit not reported, reaches it by file, and leaves its 待办 once it has reported', async () => {
+    const center = installation({ office: '总指挥中心', role: 'center' });
+    const unit = installation({ office: '市商务局', role: 'unit', operator: '王芳' });
+    await Promise.all([center.ready, unit.ready]);
+    const r = await center.call<Reporting>('reporting.get', { period: '2023-07-1' });
+    const mine = r.units.find((u) => u.unit === '市商务局')!;
+    expect(mine.reported).toBe(0);
+    const urged = await center.call<{ units: string[] }>('reporting.urge', { period: '2023-07-1', units: ['市商务局'] });
+    expect(urged.units).toEqual(['市商务局']);
+    await unit.receive(center.bundleFor());
+    const item = (await todo(unit)).items.find((i) => i.kind === 'urged')!;
+    expect(item.reason).toContain('2023年7月上旬');
+    expect(item.due).toBe('2023-07-05');
+    for (const i of mine.items) await unit.call('progress.report', { taskId: i.taskId, period: '2023-07-1', percent: 10, text: '已启动' });
+    expect((await todo(unit)).items.some((i) => i.kind === 'urged')).toBe(false);
+    await expect(unit.call('reporting.urge', { period: '2023-07-1' })).rejects.toThrow(/没有需要催报|无权|督办/);
+  });
+
   it('a taskforce sees its battle only; a unit only itself', async () => {
     const { store, call } = await playedMarch();
     const all = await call<Reporting>('reporting.get', { period: '2023-03-3' });

@@ -280,11 +280,12 @@ describe('what the fold derives is rebuilt, not taken from the backup', () => {
 
   it('a backup made by an earlier version (fewer migrations), or one SQLite analysed, restores', async () => {
     const { unit, backup, before } = await scenario();
-    // Before 0015 there were no 领导批示, before 0014 no voids, answers or created_on in the light index; before migration 0013 the light index had no parent_id, before 0012 no task carried its ledger dates, before 0011 no task carried an origin, before 0010 no role was granted to a pin, and before 0009
+    // Before 0016 a 催报 had no period, before 0015 there were no 领导批示, before 0014 no voids, answers or created_on in the light index; before migration 0013 the light index had no parent_id, before 0012 no task carried its ledger dates, before 0011 no task carried an origin, before 0010 no role was granted to a pin, and before 0009
     // there was no task_facts: the refold fills task_facts, and the pins take the identity their keys announced.
     const older = edited(backup, (db) =>
       db.exec(
-        `DROP TABLE instructions; DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
+        `ALTER TABLE supervisions DROP COLUMN period; DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
+         DROP TABLE instructions; DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
          DROP INDEX tasks_light; CREATE INDEX \`tasks_light\` ON \`tasks\` (\`plan_id\`,\`deleted\`,\`parent_id\`,\`battle_id\`,\`id\`,\`ord\`,\`lead_unit_ids\`,\`due_date\`,\`milestones\`);
          ALTER TABLE tasks DROP COLUMN void_reason; ALTER TABLE tasks DROP COLUMN voided_on; ALTER TABLE closeouts DROP COLUMN answer; ALTER TABLE closeouts DROP COLUMN answered_on; ALTER TABLE closeouts DROP COLUMN withdrawn_on; ALTER TABLE closeouts DROP COLUMN void_reason; ALTER TABLE closeouts DROP COLUMN voided_on; ALTER TABLE decisions DROP COLUMN void_reason; ALTER TABLE decisions DROP COLUMN voided_on; ALTER TABLE problems DROP COLUMN void_reason; ALTER TABLE problems DROP COLUMN voided_on; ALTER TABLE progress DROP COLUMN void_reason; ALTER TABLE progress DROP COLUMN voided_on; DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
          DROP INDEX tasks_light; CREATE INDEX \`tasks_light\` ON \`tasks\` (\`plan_id\`,\`deleted\`,\`battle_id\`,\`id\`,\`ord\`,\`lead_unit_ids\`,\`due_date\`,\`milestones\`);

@@ -1,0 +1,1 @@
+ALTER TABLE `supervisions` ADD `period` text DEFAULT '' NOT NULL;
