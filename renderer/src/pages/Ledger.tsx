@@ -25,6 +25,9 @@ import { WindowedTable } from '../components/WindowedTable';
 
 /** A column shows a task's cell, or nothing on a group's header row (whose label sits in the 任务 column). */
 const cell = (render: (t: TaskRow) => ReactNode) => (_: unknown, r: LedgerRow) => (r.kind === 'task' ? render(r.task) : null);
+/** A group's header spans the 任务 column and the ones after it, so its name is never cut. */
+const AFTER_TITLE = 7;
+const covered = (r: LedgerRow) => (r.kind === 'task' ? {} : { colSpan: 0 });
 
 const columns: ColumnsType<LedgerRow> = [
   { title: '编号', key: 'code', width: 84, render: cell((t) => t.code) },
@@ -33,6 +36,7 @@ const columns: ColumnsType<LedgerRow> = [
     title: '任务',
     key: 'title',
     ellipsis: true,
+    onCell: (r) => (r.kind === 'task' ? {} : { colSpan: 1 + AFTER_TITLE }),
     render: (_, r) =>
       r.kind === 'task' ? (
         r.task.title
@@ -42,13 +46,13 @@ const columns: ColumnsType<LedgerRow> = [
         </strong>
       ),
   },
-  { title: '牵头单位', key: 'lead', width: 150, ellipsis: true, render: cell((t) => t.leadUnits.join('、') || '—') },
-  { title: '配合单位', key: 'co', width: 150, ellipsis: true, render: cell((t) => t.coUnits.join('、') || '—') },
-  { title: '责任人', key: 'person', width: 72, ellipsis: true, render: cell((t) => t.leadPerson || t.handler || '—') },
-  { title: '完成时限', key: 'due', width: 96, render: cell((t) => t.dueDate || '年底') },
-  { title: '进度', key: 'percent', width: 64, align: 'right', render: cell((t) => (t.percent === null ? '—' : `${t.percent}%`)) },
-  { title: '预警', key: 'light', width: 92, render: cell((t) => <LightTag light={t.light} />) },
-  { title: '状态', key: 'status', width: 84, render: cell((t) => <StatusTag status={t.status} />) },
+  { title: '牵头单位', key: 'lead', width: 150, ellipsis: true, onCell: covered, render: cell((t) => t.leadUnits.join('、') || '—') },
+  { title: '配合单位', key: 'co', width: 150, ellipsis: true, onCell: covered, render: cell((t) => t.coUnits.join('、') || '—') },
+  { title: '责任人', key: 'person', width: 72, ellipsis: true, onCell: covered, render: cell((t) => t.leadPerson || t.handler || '—') },
+  { title: '完成时限', key: 'due', width: 96, onCell: covered, render: cell((t) => t.dueDate || '年底') },
+  { title: '进度', key: 'percent', width: 64, align: 'right', onCell: covered, render: cell((t) => (t.percent === null ? '—' : `${t.percent}%`)) },
+  { title: '预警', key: 'light', width: 92, onCell: covered, render: cell((t) => <LightTag light={t.light} />) },
+  { title: '状态', key: 'status', width: 84, onCell: covered, render: cell((t) => <StatusTag status={t.status} />) },
 ];
 
 /** An optional filter: cleared means "all"; searchable by its labels. */
