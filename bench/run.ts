@@ -227,7 +227,8 @@ async function main() {
       try {
         const p = await browser.newPage();
         await p.goto(h.url);
-        await p.getByTestId('battle-card').nth(5).waitFor();
+        // The first screen is 我的待办, filled once the ledger and the office's work are read.
+        await p.getByTestId('todo-page').waitFor();
         colds.push(performance.now() - h.startedAt);
         await p.close();
       } finally {

@@ -103,7 +103,7 @@ function Shell() {
   }, [page]);
   const counts = todo?.counts ?? {};
   const badge: Partial<Record<Page, { count: number; danger?: boolean }>> = {
-    todo: { count: todo?.items.length ?? 0, danger: (counts.rejected ?? 0) > 0 },
+    todo: { count: Object.values(counts).reduce((a, b) => a + b, 0), danger: (counts.rejected ?? 0) > 0 },
     closeout: { count: (counts.pending ?? 0) + (counts.rejected ?? 0) + (counts.answered ?? 0) },
     reporting: { count: identity?.role === 'unit' ? 0 : (counts.unitsUnreported ?? 0) },
   };

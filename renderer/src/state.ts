@@ -59,16 +59,16 @@ export const useLedger = create<LedgerState>((set) => ({
         set({ loading: false, plans, plan: null });
         return;
       }
-      const [overview, list, who, settings, dashboard, units] = await Promise.all([
+      const [overview, list, who, settings, dashboard, units, todo] = await Promise.all([
         request('plan.overview', {}),
         request('tasks.list', {}),
         request('identity.get', {}),
         request('settings.get', {}),
         request('dashboard.get', {}),
         request('units.list', {}),
+        // Asked alongside the rest; before an identity is set nothing is waiting for anyone (and it is refused).
+        request('todo.get', {}).catch(() => null),
       ]);
-      // Before an identity is set nothing is waiting for anyone.
-      const todo = who.identity ? await request('todo.get', {}) : null;
       adoptGroupWordOf(overview.battles);
       set({
         loading: false,
@@ -79,7 +79,7 @@ export const useLedger = create<LedgerState>((set) => ({
         identity: who.identity,
         settings,
         dashboard,
-        todo,
+        todo: who.identity ? todo : null,
         units: units.units,
       });
     } catch (err) {

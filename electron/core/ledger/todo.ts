@@ -23,6 +23,8 @@ const DAY = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 /** Decisions on a unit's requests stay in its 待办 this long, so an approval's opinion is seen. */
 const RECENT_DAYS = 15;
+/** Items listed per kind; the counts are whole. */
+const PER_KIND = 500;
 
 interface CloseoutLite {
   id: string;
@@ -161,7 +163,8 @@ export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
 
   const rank = (k: TodoItem['kind']) => todoKinds.indexOf(k);
   items.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.due || '9999').localeCompare(b.due || '9999') || compareTaskCodes(a.taskCode, b.taskCode) || a.unit.localeCompare(b.unit, 'zh-CN'));
+  // Counted in full; listed up to a screenful and more of each kind (a city's centre can have thousands overdue).
   const counts: Record<string, number> = {};
-  for (const i of items) counts[i.kind] = (counts[i.kind] ?? 0) + 1;
-  return { asOf, period, items, counts };
+  const listed = items.filter((i) => (counts[i.kind] = (counts[i.kind] ?? 0) + 1) <= PER_KIND);
+  return { asOf, period, items: listed, counts };
 }

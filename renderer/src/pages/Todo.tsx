@@ -39,7 +39,7 @@ export function Todo() {
           我的待办
         </Typography.Title>
         <Typography.Text type="secondary">
-          {identity.officeName} · 台账日期 {todo.asOf} · 本期 {periodLabel(todo.period)} · 共 {todo.items.length} 项
+          {identity.officeName} · 台账日期 {todo.asOf} · 本期 {periodLabel(todo.period)} · 共 {Object.values(todo.counts).reduce((a, b) => a + b, 0)} 项
         </Typography.Text>
         <Button size="small" onClick={() => go('overview')}>
           查看全市总览
@@ -60,7 +60,7 @@ export function Todo() {
           title={
             <Space>
               <Tag color={COLOR[g.kind]}>{todoKindLabel[g.kind]}</Tag>
-              <span>{g.items.length} 项</span>
+              <span>{todo.counts[g.kind] ?? g.items.length} 项</span>
               {HINT[g.kind] && <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>{HINT[g.kind]}</Typography.Text>}
             </Space>
           }
@@ -85,7 +85,7 @@ export function Todo() {
               </List.Item>
             )}
           />
-          {g.items.length > 200 && <Typography.Text type="secondary">另有 {g.items.length - 200} 项，请在台账中筛选查看。</Typography.Text>}
+          {(todo.counts[g.kind] ?? 0) > 200 && <Typography.Text type="secondary">另有 {(todo.counts[g.kind] ?? 0) - 200} 项，请在台账中筛选查看。</Typography.Text>}
         </Card>
       ))}
     </div>
