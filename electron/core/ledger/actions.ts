@@ -1,6 +1,7 @@
 // The daily workflow's changes. Each checks its input and the installation's role, then appends events:
 // nothing is written unless everything is allowed and valid.
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { effectiveStateSql } from './closeout-state';
 import { AppError } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/period';
 import { periodSchema, taskEditSchema, type Identity, type TaskEdit } from '../../../shared/workflow';
@@ -60,8 +61,11 @@ export function reportProgress(store: Store, who: Identity, input: ProgressInput
   return id;
 }
 
+/** The latest record of the task as it counts, approved while any record is (closeout-state.ts). */
 function latestCloseout(store: Store, taskId: string): { id: string; state: string } | undefined {
-  return store.sqlite.prepare('SELECT id, state FROM closeouts WHERE task_id = ? AND deleted = 0 ORDER BY id DESC LIMIT 1').get(taskId) as
+  const approved = store.sqlite.prepare("SELECT id, state FROM closeouts WHERE task_id = ? AND deleted = 0 AND state = 'approved' ORDER BY id DESC LIMIT 1").get(taskId);
+  if (approved) return approved as { id: string; state: string };
+  return store.sqlite.prepare(`SELECT id, ${effectiveStateSql('closeouts')} AS state FROM closeouts WHERE task_id = ? AND deleted = 0 ORDER BY id DESC LIMIT 1`).get(taskId) as
     | { id: string; state: string }
     | undefined;
 }

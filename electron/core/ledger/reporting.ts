@@ -7,6 +7,7 @@
 import type { Identity, Settings } from '../../../shared/workflow';
 import type { Reporting, ReportingUnit } from '../../../shared/daily';
 import { periodLabel } from '../../../shared/period';
+import { AppError } from '../../../shared/errors';
 import { periodRange } from '../../../shared/report';
 import { compareTaskCodes } from '../../../shared/task-code';
 import { currentPlan } from '../plan/plans';
@@ -32,15 +33,18 @@ export function reportingFor(store: Store, settings: Settings, who: Identity | n
   const plan = currentPlan(store);
   const { start, end } = periodRange(period);
   const asOf = settings.asOf;
+  if (!period.startsWith(`${plan.year}-`)) throw new AppError('bad_input', `报告期应在实施方案年度（${plan.year}年）内，收到“${period}”。`, `period ${period} outside ${plan.year}`);
+  if (start > asOf) throw new AppError('bad_input', `${periodLabel(period)}尚未开始（台账日期 ${asOf}），还没有应报送的进展。`, `period ${period} after ${asOf}`);
   const battle = who?.role === 'taskforce' ? who.battle : 0;
   const tasks = store.sqlite
     .prepare(
       `SELECT t.id, t.code, t.title, b.code AS battle, t.lead_unit_ids AS lead FROM tasks t JOIN battles b ON b.id = t.battle_id
-        WHERE t.deleted = 0 AND t.plan_id = ? AND t.created_on <= ? ${battle ? 'AND b.code = ?' : ''}
+        WHERE (t.deleted = 0 OR (t.voided_on <> '' AND t.voided_on > ?)) AND t.plan_id = ? AND t.created_on <= ? ${battle ? 'AND b.code = ?' : ''}
           AND NOT EXISTS (SELECT 1 FROM closeouts c WHERE c.task_id = t.id AND c.deleted = 0 AND c.state = 'approved' AND c.decided_on < ?
                             AND c.id = (SELECT max(id) FROM closeouts WHERE task_id = t.id AND deleted = 0))`,
     )
-    .all(plan.id, end < asOf ? end : asOf, ...(battle ? [battle] : []), start) as TaskRowLite[];
+    // A task voided after the period still counted in it, as in that period's documents.
+    .all(end, plan.id, end < asOf ? end : asOf, ...(battle ? [battle] : []), start) as TaskRowLite[];
   const periods = answering(period);
   const lines = store.sqlite
     .prepare(

@@ -1,5 +1,6 @@
 // Everything the task drawer shows: progress lines per unit, close-out history, audit trail.
 import type { Closeout, ProgressLine } from '../../../shared/workflow';
+import { effectiveStateSql } from './closeout-state';
 import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/open-store';
 import { unitNames } from '../units';
@@ -35,7 +36,7 @@ interface CloseoutRow {
 }
 
 const CLOSEOUT_SELECT = `SELECT c.id, c.task_id AS taskId, t.code AS taskCode, t.title AS taskTitle, b.code AS battle, c.unit_id AS unitId,
-        c.statement, c.requested_on AS requestedOn, c.state, c.decider_unit_id AS deciderUnitId, c.reason, c.decided_on AS decidedOn,
+        c.statement, c.requested_on AS requestedOn, ${effectiveStateSql('c')} AS state, c.decider_unit_id AS deciderUnitId, c.reason, c.decided_on AS decidedOn,
         c.answer, c.answered_on AS answeredOn, c.withdrawn_on AS withdrawnOn
    FROM closeouts c JOIN tasks t ON t.id = c.task_id JOIN battles b ON b.id = t.battle_id
   WHERE c.deleted = 0 AND t.deleted = 0`;
@@ -54,7 +55,8 @@ export function closeoutHistory(store: Store, taskId: string): Closeout[] {
 export function closeoutQueue(store: Store, battle: number | undefined): Closeout[] {
   const units = unitNames(store);
   const rows = store.sqlite
-    .prepare(`${CLOSEOUT_SELECT} AND c.state = 'pending' AND t.plan_id = ? ${battle ? 'AND b.code = ?' : ''} ORDER BY c.id`)
+    // A request taken back, or one on a task already approved (it stands until reopened), waits for nobody.
+    .prepare(`${CLOSEOUT_SELECT} AND c.state = 'pending' AND c.withdrawn_on = '' AND NOT EXISTS (SELECT 1 FROM closeouts a WHERE a.task_id = c.task_id AND a.deleted = 0 AND a.state = 'approved') AND t.plan_id = ? ${battle ? 'AND b.code = ?' : ''} ORDER BY c.id`)
     .all(currentPlan(store).id, ...(battle ? [battle] : [])) as CloseoutRow[];
   return rows.map((r) => toCloseout(r, units));
 }

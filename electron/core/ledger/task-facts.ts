@@ -1,5 +1,6 @@
 // What a task's status and light are derived from: its latest progress per unit and its latest close-out.
 import type { CloseoutState } from '../../../shared/workflow';
+import { effectiveStateSql } from './closeout-state';
 import type Database from 'better-sqlite3';
 import type { Store } from '../store/open-store';
 
@@ -17,7 +18,7 @@ export function periodKey(period: string): string {
  * The rule, in SQL, for the tasks named in @ids (a JSON array of ids) or, with `all`, for every task: each unit's
  * latest line per task (max of periodKey spelled in SQL; the bare percent comes from that row, read in the order
  * of the progress_latest index); the lead units' lines averaged, or every unit's when no lead has reported
- * (co-units' lines count only alone); the state of the latest close-out (ids are UUID v7, time-ordered).
+ * (co-units' lines count only alone); the state of the latest close-out (ids are UUID v7, time-ordered), approved while any is (closeout-state.ts).
  */
 function factsSelect(all: boolean): string {
   const only = all ? '' : 'AND task_id IN (SELECT value FROM json_each(@ids))';
@@ -31,7 +32,9 @@ function factsSelect(all: boolean): string {
     pct AS (
       SELECT task_id, CAST(round(CASE WHEN max(lead) = 1 THEN avg(CASE WHEN lead = 1 THEN percent END) ELSE avg(percent) END) AS INTEGER) AS percent
         FROM lines GROUP BY task_id),
-    co AS (SELECT task_id, state, max(id) FROM closeouts WHERE deleted = 0 ${only} GROUP BY task_id),
+    last AS (SELECT task_id, ${effectiveStateSql('closeouts')} AS state, max(id) FROM closeouts WHERE deleted = 0 ${only} GROUP BY task_id),
+    approved AS (SELECT DISTINCT task_id FROM closeouts WHERE deleted = 0 AND state = 'approved' ${only}),
+    co AS (SELECT last.task_id, CASE WHEN approved.task_id IS NOT NULL THEN 'approved' ELSE last.state END AS state FROM last LEFT JOIN approved USING (task_id)),
     ids AS (SELECT task_id FROM pct UNION SELECT task_id FROM co)
   SELECT ids.task_id, pct.percent, co.state FROM ids LEFT JOIN pct USING (task_id) LEFT JOIN co USING (task_id)`;
 }

@@ -4,6 +4,7 @@
 // taskforce (its battle) or the centre (every battle): requests waiting for a decision, answers to rejections,
 // units that have not reported, overdue tasks and problems past their deadline.
 import type { TaskRow } from '../../../shared/domain';
+import { effectiveStateSql } from './closeout-state';
 import { todoKinds, type Todo, type TodoItem } from '../../../shared/daily';
 import { dekadCode, periodLabel, shortChineseDate } from '../../../shared/period';
 import { periodRange } from '../../../shared/report';
@@ -42,7 +43,7 @@ interface CloseoutLite {
 function latestCloseouts(store: Store, planId: string): CloseoutLite[] {
   return store.sqlite
     .prepare(
-      `SELECT c.id, c.task_id AS taskId, c.unit_id AS unitId, c.state, c.reason, c.decided_on AS decidedOn, c.decider_unit_id AS deciderUnitId,
+      `SELECT c.id, c.task_id AS taskId, c.unit_id AS unitId, ${effectiveStateSql('c')} AS state, c.reason, c.decided_on AS decidedOn, c.decider_unit_id AS deciderUnitId,
               c.answer, c.answered_on AS answeredOn
          FROM closeouts c JOIN tasks t ON t.id = c.task_id
         WHERE c.deleted = 0 AND t.deleted = 0 AND t.plan_id = ? AND c.id = (SELECT max(id) FROM closeouts WHERE task_id = c.task_id AND deleted = 0)`,

@@ -3,6 +3,7 @@
 // history stays in the log, shown struck through in the audit trail. A unit takes back (撤回) its own pending
 // request and answers (说明) a rejection; the taskforce reads the answer.
 import { AppError } from '../../../shared/errors';
+import { effectiveStateSql } from './closeout-state';
 import type { Action } from '../../../shared/permissions';
 import { voidReasonSchema, type Identity } from '../../../shared/workflow';
 import type { Json } from '../events/canonical';
@@ -61,7 +62,7 @@ interface CloseoutRow {
 
 function latest(store: Store, taskId: string): CloseoutRow | undefined {
   return store.sqlite
-    .prepare('SELECT id, unit_id AS unitId, state, answer FROM closeouts WHERE task_id = ? AND deleted = 0 ORDER BY id DESC LIMIT 1')
+    .prepare(`SELECT id, unit_id AS unitId, ${effectiveStateSql('closeouts')} AS state, answer FROM closeouts WHERE task_id = ? AND deleted = 0 ORDER BY id DESC LIMIT 1`)
     .get(taskId) as CloseoutRow | undefined;
 }
 
@@ -72,7 +73,8 @@ export function withdrawCloseout(store: Store, who: Identity, taskId: string, to
   const last = latest(store, taskId);
   if (last?.state !== 'pending') throw new AppError('bad_input', '该任务没有待审批的销号申请，无需撤回。', 'no pending closeout to withdraw');
   if (who.role === 'unit' && last.unitId !== who.officeUnitId) throw new AppError('forbidden', `${who.officeName}：只能撤回本单位提出的销号申请。`, 'withdraw of another unit request');
-  store.log.append([{ entity: 'closeout', entityId: last.id, op: 'put', fields: { taskId, state: 'withdrawn', withdrawnOn: today } }]);
+  // The date alone, never the state: a withdrawal that crosses an approval leaves the approval standing everywhere.
+  store.log.append([{ entity: 'closeout', entityId: last.id, op: 'put', fields: { taskId, withdrawnOn: today } }]);
 }
 
 /** The requesting unit answers a rejection (说明): the rejection leaves its 待办, the taskforce sees the answer. */

@@ -63,7 +63,7 @@ export function listProblems(store: Store, asOf: string): Problem[] {
       `SELECT p.id, p.task_id AS taskId, t.code AS taskCode, t.title AS taskTitle, b.code AS battle, p.unit_id AS unitId, p.source, p.text,
               p.found_on AS foundOn, p.deadline, p.state, p.cleared_on AS clearedOn, p.statement
          FROM problems p JOIN tasks t ON t.id = p.task_id JOIN battles b ON b.id = t.battle_id
-        WHERE p.deleted = 0 AND t.plan_id = ? ORDER BY p.state DESC, p.deadline, p.id`,
+        WHERE p.deleted = 0 AND t.deleted = 0 AND t.plan_id = ? ORDER BY p.state DESC, p.deadline, p.id`,
     )
     .all(planInfo(store).id) as (Omit<Problem, 'unit' | 'overdue'> & { unitId: string })[];
   return rows.map(({ unitId, ...r }) => ({ ...r, unit: units.get(unitId) ?? '', overdue: r.state === 'open' && r.deadline < asOf }));

@@ -7,6 +7,7 @@ import type { CloseoutState, Light, Milestone, Settings } from '../../../shared/
 import type { TaskStatus } from '../../../shared/domain';
 import type { Json } from '../events/canonical';
 import { computeLight } from '../ledger/lights';
+import { effectiveState } from '../ledger/closeout-state';
 import { periodKey } from '../ledger/task-facts';
 import { deriveStatus } from '../ledger/task-status';
 import { periodRange } from '../../../shared/report';
@@ -58,7 +59,7 @@ function effectiveOn(entity: string, f: Fields): string {
   if (typeof f.voidedOn === 'string' && f.voidedOn) return f.voidedOn;
   if (entity === 'progress') return typeof f.reportedOn === 'string' ? f.reportedOn : '';
   if (entity === 'closeout') {
-    const d = f.state === 'withdrawn' ? f.withdrawnOn : f.state === undefined && f.answeredOn ? f.answeredOn : f.state === 'pending' || f.state === undefined ? f.requestedOn : f.decidedOn;
+    const d = f.state === undefined && f.withdrawnOn ? f.withdrawnOn : f.state === undefined && f.answeredOn ? f.answeredOn : f.state === 'pending' || f.state === undefined ? f.requestedOn : f.decidedOn;
     return typeof d === 'string' ? d : '';
   }
   const d = f.changedOn ?? f.createdOn;
@@ -107,13 +108,17 @@ export function ledgerAt(store: Store, planId: string, planYear: number, setting
   }
   // The latest close-out of a task (ids are UUID v7: time-ordered).
   const closeoutOf = new Map<string, { id: string; state: CloseoutState; decidedOn: string }>();
+  const approvedOf = new Map<string, { id: string; state: CloseoutState; decidedOn: string }>();
   for (const [id, c] of state.closeout) {
     if (c.deleted === true) continue;
     const taskId = str(c.taskId);
+    const row = { id, state: effectiveState(str(c.state), str(c.withdrawnOn)), decidedOn: str(c.decidedOn) };
     const had = closeoutOf.get(taskId);
-    if (!had || had.id < id) closeoutOf.set(taskId, { id, state: (str(c.state) || 'pending') as CloseoutState, decidedOn: str(c.decidedOn) });
+    if (!had || had.id < id) closeoutOf.set(taskId, row);
+    if (row.state === 'approved' && (!approvedOf.has(taskId) || approvedOf.get(taskId)!.id < id)) approvedOf.set(taskId, row);
   }
-  // A request taken back (撤回) leaves the task as if it had not been made.
+  // An approval stands until reopened (closeout-state.ts); a request taken back (撤回) is as if not made.
+  for (const [taskId, a] of approvedOf) closeoutOf.set(taskId, a);
   for (const [taskId, c] of closeoutOf) if (c.state === 'withdrawn') closeoutOf.delete(taskId);
   const at: Settings = { ...settings, asOf: date };
   const tasks: TaskAt[] = [];

@@ -146,10 +146,12 @@ const runsBattle = (who: Identity, battle: number) => who.role === 'center' || (
 /** A unit writes lines only in its own name: the line's unit as it arrives and as it stands must be its office. */
 function ownLine(who: Identity, scope: TaskScope | null, state: FoldReader, e: LedgerEvent): string | null {
   if (!scope || runsBattle(who, scope.battle)) return null;
-  const existing = state.value(e.entity as 'progress', e.entityId, 'unitId');
+  // Whose record it is, by a unit written to it: a decision relayed ahead of its request makes the row without one.
+  const written = state.clock(e.entity as 'progress', e.entityId, 'unitId') !== null;
+  const existing = written ? state.value(e.entity as 'progress', e.entityId, 'unitId') : undefined;
   if (existing !== undefined && str(existing) !== who.officeUnitId) return '不能修改或删除其他单位的记录';
   if (e.fields.unitId !== undefined && str(e.fields.unitId) !== who.officeUnitId) return '不能以其他单位的名义报送';
-  if (e.op === 'delete' && existing === undefined) return '不能删除不存在的记录';
+  if (e.op === 'delete' && state.value(e.entity as 'progress', e.entityId, 'taskId') === undefined) return '不能删除不存在的记录';
   return null;
 }
 
@@ -167,20 +169,25 @@ const first = (...reasons: (string | null)[]) => reasons.find((r) => r !== null)
 function closeoutReason(db: Database.Database, state: FoldReader, who: Identity, e: LedgerEvent): string | null {
   const scopes = lineScopes(state, e);
   const f = e.fields;
-  // The requester's own moves on its record: asking (pending), taking back (withdrawn), answering a rejection.
-  // Voiding (deleted) and every other state is a decision.
-  const requesterState = f.state === undefined || f.state === 'pending' || f.state === 'withdrawn';
-  const decides = e.op === 'delete' || f.deleted !== undefined || f.voidReason !== undefined || !requesterState || DECISION_FIELDS.some((k) => f[k] !== undefined);
+  // The requester's own moves on its record: asking (a new row, pending), taking back (withdrawnOn alone), answering
+  // a rejection (answer). Voiding, every other state and the decision fields are the taskforce's.
+  const decides = e.op === 'delete' || f.deleted !== undefined || f.voidReason !== undefined || (f.state !== undefined && f.state !== 'pending') || DECISION_FIELDS.some((k) => f[k] !== undefined);
   if (decides) return first(...scopes.map((s) => verdict(who, 'closeout.decide', s)));
-  // A request put back to pending or taken back, written after a decision, would undo the decision.
-  const state_ = state.value('closeout', e.entityId, 'state');
-  const decided = state_ !== undefined && state_ !== 'pending' && state_ !== 'withdrawn';
-  const clock = state.clock('closeout', e.entityId, 'state');
-  if (f.state !== undefined && decided && clock && (clock.hlc < e.hlc || (clock.hlc === e.hlc && clock.replica < e.replica)) && !runsBattle(who, scopes[0]?.battle ?? -1)) {
-    return '不能撤销专班对销号申请的审批';
+  const runs = scopes.every((s) => s !== null && runsBattle(who, s.battle));
+  const stateClock = state.clock('closeout', e.entityId, 'state');
+  if (!runs && stateClock) {
+    // A record already asked: it stays on its task, and what the requester writes after it is only a withdrawal or
+    // an answer. A request arriving after its own decision (relayed out of order) is older than the state: it passes.
+    const wasOn = state.clock('closeout', e.entityId, 'taskId') ? str(state.value('closeout', e.entityId, 'taskId')) : undefined;
+    if (f.taskId !== undefined && wasOn !== undefined && str(f.taskId) !== wasOn) return '不能把销号记录移到其他任务';
+    const after = stateClock.hlc < e.hlc || (stateClock.hlc === e.hlc && stateClock.replica < e.replica);
+    const fields = Object.keys(f).filter((k) => k !== 'taskId');
+    const withdraws = fields.every((k) => k === 'withdrawnOn');
+    const answers = fields.every((k) => k === 'answer' || k === 'answeredOn');
+    if (after && f.state === 'pending' && state.value('closeout', e.entityId, 'state') !== 'pending') return '不能撤销专班对销号申请的审批';
+    if (after && !withdraws && !answers) return '销号申请提交后不能修改，只能撤回或对退回意见作出说明';
+    if (after && answers && state.value('closeout', e.entityId, 'state') !== 'rejected') return '只能对已退回的销号申请作出说明';
   }
-  // An answer is to a rejection, by the requester.
-  if ((f.answer !== undefined || f.answeredOn !== undefined) && state_ !== 'rejected' && !runsBattle(who, scopes[0]?.battle ?? -1)) return '只能对已退回的销号申请作出说明';
   return first(...scopes.map((s) => unitVerdict(db, who, 'closeout.request', s)), ownLine(who, scopes[0] ?? null, state, e));
 }
 
@@ -252,7 +259,8 @@ export function admissionReason(db: Database.Database, state: FoldReader, e: Led
     const unitId = str(state.value('instruction', e.entityId, 'unitId') ?? e.fields.unitId);
     const replies = e.op === 'put' && Object.keys(e.fields).every((f) => ['reply', 'repliedOn'].includes(f));
     if (replies) return task && (runsBattle(who, task.battle) || who.officeUnitId === unitId) ? null : '只有批示交办的单位可以回复';
-    return first(verdict(who, 'problem.raise', task), was !== undefined && str(was) !== str(e.fields.taskId ?? was) ? verdict(who, 'problem.raise', taskScopeOf(state, str(was), {})) : null);
+    const no = first(verdict(who, 'problem.raise', task), was !== undefined && str(was) !== str(e.fields.taskId ?? was) ? verdict(who, 'problem.raise', taskScopeOf(state, str(was), {})) : null);
+    return no && no !== '找不到所涉及的任务' ? '无权记录或修改领导批示' : no;
   }
   if (e.entity === 'supervision') {
     // Every task it names now or named before: one battle the author runs, or the centre.

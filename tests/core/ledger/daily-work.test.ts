@@ -8,6 +8,7 @@ import type { Reporting, Todo, VoidedRecord } from '../../../shared/daily';
 import type { TaskRow, Unit } from '../../../shared/domain';
 import type { AuditEntry, Closeout, ProgressLine } from '../../../shared/workflow';
 import { forge } from '../../helpers/forge';
+import { stateDigest } from '../../../electron/core/sync/digest';
 import { playedMarch } from '../../helpers/march';
 import { installation } from '../../helpers/offices';
 
@@ -73,7 +74,7 @@ describe('销号 between a unit and its taskforce', () => {
     expect((await taskforce.call<{ items: Closeout[] }>('closeout.queue', {})).items).toHaveLength(1);
   });
 
-  it('an attacker with the unit’s key cannot take back an approved request, answer what was not rejected, or void a request', async () => {
+  it('an attacker with the unit’s key cannot move, rewrite, reopen or void a decided request; a late withdrawal changes nothing', async () => {
     const { unit, taskforce } = await offices();
     await unit.call('progress.report', { taskId: TASK, period: '2023-06-3', percent: 100, text: '全年目标完成' });
     await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
@@ -81,16 +82,50 @@ describe('销号 between a unit and its taskforce', () => {
     await taskforce.call('closeout.decide', { taskId: TASK, approve: true, reason: '同意' });
     await unit.receive(taskforce.bundleFor());
     const id = unit.store.sqlite.prepare('SELECT id FROM closeouts').pluck().get() as string;
+    const OTHER = seedIds.task('吉政发〔2023〕3号', '1.1.5'); // also led by 市商务局
     forge(unit.store, [
-      { entity: 'closeout', entityId: id, fields: { taskId: TASK, state: 'withdrawn', withdrawnOn: '2023-07-03' } },
+      { entity: 'closeout', entityId: id, fields: { taskId: OTHER, statement: '已全面完成', requestedOn: '2023-06-30' } },
+      { entity: 'closeout', entityId: id, fields: { taskId: TASK, statement: '改写已审批的申请' } },
+      { entity: 'closeout', entityId: id, fields: { taskId: TASK, state: 'pending', statement: '再申请一次' } },
       { entity: 'closeout', entityId: id, fields: { taskId: TASK, answer: '我们不同意', answeredOn: '2023-07-03' } },
       { entity: 'closeout', entityId: id, fields: { taskId: TASK, deleted: true, voidReason: '撤掉', voidedOn: '2023-07-03' } },
+      { entity: 'closeout', entityId: id, fields: { taskId: TASK, state: 'withdrawn' } },
+      // Admitted, and without effect: a withdrawal after the approval, and a new request on the closed task.
+      { entity: 'closeout', entityId: id, fields: { taskId: TASK, withdrawnOn: '2023-07-03' } },
+      { entity: 'closeout', entityId: '01900000-0000-7000-8000-00000000abcd', fields: { taskId: TASK, unitId: unit.store.sqlite.prepare("SELECT id FROM units WHERE name = '市商务局'").pluck().get() as string, statement: '再次申请', requestedOn: '2023-07-03', state: 'pending' } },
     ]);
     const r = await taskforce.receive(unit.bundleFor());
-    expect(r.quarantined).toBe(3);
     const reasons = taskforce.store.sqlite.prepare('SELECT reason FROM quarantine').pluck().all() as string[];
-    expect(reasons).toEqual(expect.arrayContaining([expect.stringMatching(/撤销专班/), expect.stringMatching(/已退回/), expect.stringMatching(/无权审批/)]));
+    expect(r.quarantined).toBe(6);
+    expect(reasons).toEqual(expect.arrayContaining([/其他任务/, /不能修改/, /撤销专班/, /已退回/, /无权审批/].map((x) => expect.stringMatching(x))));
     expect((await detail(taskforce)).task.status).toBe('closed');
+    expect((await detail(taskforce, OTHER)).task.status).not.toBe('closed');
+    expect((await taskforce.call<{ items: Closeout[] }>('closeout.queue', {})).items).toHaveLength(0);
+  });
+
+  it('a withdrawal crossing an approval, and a request relayed behind its decision: every office ends the same, the approval standing', async () => {
+    const { unit, taskforce } = await offices();
+    const third = installation({ office: '市交通运输局', role: 'unit' });
+    await third.ready;
+    await unit.call('progress.report', { taskId: TASK, period: '2023-06-3', percent: 100, text: '全年目标完成' });
+    await unit.call('closeout.request', { taskId: TASK, statement: '全年目标已完成，申请销号' });
+    await taskforce.receive(unit.bundleFor());
+    await taskforce.call('closeout.decide', { taskId: TASK, approve: true, reason: '同意' });
+    await unit.call('closeout.withdraw', { taskId: TASK }); // before the approval reached it
+    // The third office hears the taskforce first (the decision, and the request relayed with it), then the unit.
+    await third.receive(taskforce.bundleFor());
+    await third.receive(unit.bundleFor());
+    await taskforce.receive(unit.bundleFor());
+    await unit.receive(taskforce.bundleFor());
+    // The third office's own identity, so the three hold the same records.
+    await unit.receive(third.bundleFor());
+    await taskforce.receive(third.bundleFor());
+    for (const o of [unit, taskforce, third]) {
+      expect((await detail(o)).task.status).toBe('closed');
+      expect(o.store.sqlite.prepare('SELECT count(*) FROM quarantine').pluck().get()).toBe(0);
+    }
+    const digests = [unit, taskforce, third].map((o) => stateDigest(o.store));
+    expect(new Set(digests).size).toBe(1);
   });
 });
 

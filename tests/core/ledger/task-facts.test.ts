@@ -1,5 +1,6 @@
 // A task's progress: each unit's latest line (a month's report after its three 旬), the lead units' averaged,
-// co-units' only when no lead has reported; its close-out state is its latest close-out's. The store keeps these
+// co-units' only when no lead has reported; its close-out state is approved while any close-out is approved, else its
+// latest close-out's (withdrawn when a pending one was taken back). The store keeps these
 // per task in task_facts, computed in SQL; this checks them against the rule written plainly on random lines, for
 // all tasks and for some, and that the fold keeps them as lines are reported and lead units change.
 import { join } from 'node:path';
@@ -49,12 +50,12 @@ describe('task facts', () => {
       const db = store.sqlite;
       const insert = db.prepare('INSERT INTO progress (id, task_id, unit_id, period, percent, deleted) VALUES (?, ?, ?, ?, ?, ?)');
       const task = db.prepare("INSERT OR REPLACE INTO tasks (id, plan_id, battle_id, lead_unit_ids) VALUES (?, 'p', 'b', ?)");
-      const closeout = db.prepare('INSERT INTO closeouts (id, task_id, state, deleted) VALUES (?, ?, ?, ?)');
+      const closeout = db.prepare('INSERT INTO closeouts (id, task_id, state, withdrawn_on, deleted) VALUES (?, ?, ?, ?, ?)');
       fc.assert(
         fc.property(
           fc.array(line, { maxLength: 30 }),
           leadsOf,
-          fc.array(fc.record({ task: fc.constantFrom(...TASKS), state: fc.constantFrom('pending', 'approved', 'rejected'), deleted: fc.boolean() }), { maxLength: 5 }),
+          fc.array(fc.record({ task: fc.constantFrom(...TASKS), state: fc.constantFrom('pending', 'approved', 'rejected'), withdrawn: fc.boolean(), deleted: fc.boolean() }), { maxLength: 5 }),
           (raw, leads, closeouts) => {
             // One line per task, unit and period, as the store keeps them (re-reporting a period replaces it).
             const lines = [...new Map(raw.map((l) => [`${l.task}|${l.unit}|${l.period}`, l])).values()];
@@ -62,9 +63,11 @@ describe('task facts', () => {
             db.prepare("DELETE FROM closeouts WHERE task_id LIKE 't_'").run();
             for (const t of TASKS) task.run(t, JSON.stringify(leads[t as keyof typeof leads]));
             lines.forEach((l, i) => insert.run(`p${i}`, l.task, l.unit, l.period, l.percent, l.deleted ? 1 : 0));
-            closeouts.forEach((c, i) => closeout.run(`c${i}`, c.task, c.state, c.deleted ? 1 : 0));
+            closeouts.forEach((c, i) => closeout.run(`c${i}`, c.task, c.state, c.withdrawn ? '2023-07-01' : '', c.deleted ? 1 : 0));
             const percent = plainly(lines, leads);
-            const state = new Map(closeouts.filter((c) => !c.deleted).map((c) => [c.task, c.state]));
+            const live = closeouts.filter((c) => !c.deleted);
+            const state = new Map(live.map((c) => [c.task, c.state === 'pending' && c.withdrawn ? 'withdrawn' : c.state]));
+            for (const c of live) if (c.state === 'approved') state.set(c.task, 'approved');
             const expected = new Map(TASKS.filter((t) => percent.has(t) || state.has(t)).map((t) => [t, { percent: percent.get(t) ?? null, closeout: state.get(t) ?? null }]));
 
             refreshTaskFacts(db, null);
