@@ -45,7 +45,9 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof z.ZodError) {
     const first = err.issues[0];
     const where = first?.path.join('.') || '(root)';
-    return new AppError('bad_input', `输入不符合要求：${where}`, `invalid input at ${where}: ${first?.message ?? err.message}`);
+    // Our own schemas say what is wrong in Chinese (报告期应为 2023-03-3…): shown as it is; zod's English is not.
+    const said = first?.message && /[\u4e00-\u9fff]/.test(first.message) ? first.message : where;
+    return new AppError('bad_input', `输入不符合要求：${said}`, `invalid input at ${where}: ${first?.message ?? err.message}`);
   }
   const detail = err instanceof Error ? err.message : String(err);
   const storage = storageError(err, detail);

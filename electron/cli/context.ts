@@ -38,6 +38,9 @@ export async function taskByCode(h: Handlers, code: string) {
   const { tasks } = await call(h, 'tasks.list', {});
   const task = tasks.find((t) => t.code === code.trim());
   if (!task) {
+    const { records } = await call(h, 'voided.list', {});
+    const voided = records.find((r) => r.entity === 'task' && r.label.startsWith(`${code.trim()} `));
+    if (voided) throw new AppError('not_found', `任务 ${code.trim()} 已于 ${voided.voidedOn} 作废（理由：${voided.reason}），不能再对它操作。`, `task ${code} voided`);
     throw new AppError('not_found', `没有编号为“${code}”的任务。编号如 1.3.2（第一仗第三方面第2项）或 2.表.5（任务分解表第5行）。`, `no task ${code}`);
   }
   return task;

@@ -128,7 +128,9 @@ export async function checkZip(bytes: Uint8Array, limits: ZipLimits, subject: Zi
         throw bomb(`的压缩比异常（“${name}”解压后超过压缩数据的 ${limits.ratio} 倍）`, `${name} inflates past ${limits.ratio} × ${data.length} bytes`);
       }
       if (total > limits.totalBytes) throw bomb(`解压后过大（合计超过 ${sizeText(limits.totalBytes)}）`, `parts inflate past ${limits.totalBytes} bytes`);
-      scanner ??= isXml(name, chunk) ? new XmlTagScanner(subject.watch?.(name) ?? {}, limits.textBytes) : null;
+      // Decided once, by the part's first piece: a picture whose later piece happens to start with '<' is still a picture
+      // (`??=` would ask again after null, and refused about one 1 MB image in sixteen).
+      if (scanner === undefined) scanner = isXml(name, chunk) ? new XmlTagScanner(subject.watch?.(name) ?? {}, limits.textBytes) : null;
       if (!scanner) return;
       try {
         scanner.push(chunk);

@@ -6,7 +6,7 @@
 import type { TaskRow } from '../../../shared/domain';
 import { effectiveStateSql } from './closeout-state';
 import { todoKinds, type Todo, type TodoItem } from '../../../shared/daily';
-import { dekadCode, periodLabel, shortChineseDate } from '../../../shared/period';
+import { chineseDate, dekadCode, periodLabel, shortChineseDate } from '../../../shared/period';
 import { periodRange } from '../../../shared/report';
 import { compareTaskCodes } from '../../../shared/task-code';
 import type { Identity, Settings } from '../../../shared/workflow';
@@ -64,10 +64,14 @@ const item = (kind: TodoItem['kind'], t: Pick<TaskRow, 'id' | 'code' | 'title' |
   ...rest,
 });
 
-function lateness(t: TaskRow, asOf: string): string {
-  if (t.dueDate && t.dueDate < asOf) return `完成时限${shortChineseDate(t.dueDate)}，已逾期${days(t.dueDate, asOf)}天`;
+/** 3月20日 within the ledger date's year, 2023年12月31日 outside it. */
+const dateIn = (iso: string, asOf: string) => (iso.slice(0, 4) === asOf.slice(0, 4) ? shortChineseDate(iso) : chineseDate(iso));
+
+function lateness(t: TaskRow, asOf: string, year: number): string {
+  const due = t.dueDate || `${year}-12-31`;
   const missed = t.milestones.find((m) => m.date < asOf && (t.percent ?? 0) < m.percent);
-  return missed ? `时间节点${shortChineseDate(missed.date)}应达${missed.percent}%，报送${t.percent ?? 0}%` : '已逾期';
+  if (missed && !(due < asOf)) return `时间节点${dateIn(missed.date, asOf)}应达${missed.percent}%，报送${t.percent ?? 0}%`;
+  return `完成时限${t.dueDate ? dateIn(due, asOf) : '年底'}，已逾期${days(due, asOf)}天`;
 }
 
 export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
@@ -103,7 +107,10 @@ export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
   if (!unit) {
     for (const c of closeoutQueue(store, battle || undefined)) {
       const t = byId.get(c.taskId);
-      if (t) items.push(item('pending', t, { reason: `${c.unit}${shortChineseDate(c.requestedOn)}申请：${c.statement}`, unit: c.unit, refId: c.id }));
+      if (t) {
+        const pct = t.percent === null ? '未报送进度' : `报送进度${t.percent}%`;
+        items.push(item('pending', t, { reason: `${c.unit}${shortChineseDate(c.requestedOn)}申请（${pct}）：${c.statement}`, unit: c.unit, refId: c.id }));
+      }
     }
   }
 
@@ -132,7 +139,7 @@ export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
 
   const scoped = unit ? tasks.filter(mine) : tasks;
   for (const t of scoped) {
-    if (t.light === 'red') items.push(item('overdue', t, { reason: lateness(t, asOf), due: t.dueDate, unit: t.leadUnits.join('、') }));
+    if (t.light === 'red') items.push(item('overdue', t, { reason: lateness(t, asOf, plan.year), due: t.dueDate, unit: t.leadUnits.join('、') }));
     else if (unit && t.light === 'blue') items.push(item('dueSoon', t, { reason: `完成时限${shortChineseDate(t.dueDate)}，还有${days(asOf, t.dueDate)}天，报送进度${t.percent ?? 0}%`, due: t.dueDate, unit: t.leadUnits.join('、') }));
   }
 

@@ -27,7 +27,7 @@ export function raiseProblem(store: Store, who: Identity, input: RaiseInput, tod
   if (text.length < 4) throw new AppError('bad_input', '请写明问题（至少四个字）。', 'short problem text');
   if (text.length > 1000) throw new AppError('bad_input', '问题描述过长（最多1000字）。', 'long problem text');
   if (!isIsoDate(input.deadline)) throw new AppError('bad_input', '请填写整改时限，如 2023-04-30。', `deadline ${input.deadline}`);
-  if (input.deadline < today) throw new AppError('bad_input', '整改时限不能早于今天。', `deadline ${input.deadline} before ${today}`);
+  if (input.deadline < today) throw new AppError('bad_input', `整改时限不能早于台账日期（${today}）。`, `deadline ${input.deadline} before ${today}`);
   if (!input.deadline.startsWith(`${planInfo(store).year}-`)) throw new AppError('bad_input', `整改时限应在实施方案年度（${planInfo(store).year}年）内。`, `deadline ${input.deadline}`);
   const unitId = input.unit ? resolveUnitId(store, input.unit) : scope.leadUnitIds[0];
   if (!unitId) throw new AppError('bad_input', '请选择问题交办的单位。', 'no unit');

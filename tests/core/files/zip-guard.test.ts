@@ -64,6 +64,11 @@ describe('a zip checked before it is read', () => {
     // mammoth reads the part its relationships name, whatever the name: XML is known by its first byte too.
     await refused('1001 elements in a.bin', zipOf([deflatedPart('word/a.bin', `\ufeff \n<a>${'<b/>'.repeat(1000)}</a>`)]), /XML 元素超过 1000 个/);
     await expect(checkZip(zipOf([deflatedPart('word/media/a.png', Buffer.concat([Buffer.from('\x89PNG'), randomBytes(MB)]))]), LIMITS, subject)).resolves.toBeUndefined();
+    // A picture whose later pieces start with '<' is not taken for XML half-way (the guard once asked each piece).
+    const lt = Buffer.alloc(MB, 0x20);
+    lt.write('\x89PNG', 0, 'latin1');
+    lt.write(`<a>${'x'.repeat(4096)}</a>`, 64 * 1024, 'latin1'); // the second 64 KB piece, as the guard inflates it
+    await expect(checkZip(zipOf([deflatedPart('word/media/b.png', lt)]), LIMITS, subject)).resolves.toBeUndefined();
     await refused('DTD', zipOf([deflatedPart('a.xml', '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>')]), /含有 DTD 声明（“a.xml”）/);
     await refused('text', zipOf([deflatedPart('a.xml', `<a>${'x'.repeat(1025)}</a>`)]), /一段文字过长（“a.xml”中超过 1 KB）/);
     await refused('markup', zipOf([deflatedPart('a.xml', `<a b="${noise(2 * MB)}`)]), /“a.xml”中有一个标记超过 1 MB/);
