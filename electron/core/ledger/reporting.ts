@@ -29,12 +29,19 @@ function answering(period: string): string[] {
   return period.length > 7 ? [period, month] : [month, `${month}-1`, `${month}-2`, `${month}-3`];
 }
 
+/** Why nobody can owe a line for the period at the ledger date (outside the plan year, not begun), or null. */
+export function unreportable(planYear: number, period: string, asOf: string): string | null {
+  if (!period.startsWith(`${planYear}-`)) return `报告期应在实施方案年度（${planYear}年）内，收到“${period}”。`;
+  if (periodRange(period).start > asOf) return `${periodLabel(period)}尚未开始（台账日期 ${asOf}），还没有应报送的进展。`;
+  return null;
+}
+
 export function reportingFor(store: Store, settings: Settings, who: Identity | null, period: string): Reporting {
   const plan = currentPlan(store);
   const { start, end } = periodRange(period);
   const asOf = settings.asOf;
-  if (!period.startsWith(`${plan.year}-`)) throw new AppError('bad_input', `报告期应在实施方案年度（${plan.year}年）内，收到“${period}”。`, `period ${period} outside ${plan.year}`);
-  if (start > asOf) throw new AppError('bad_input', `${periodLabel(period)}尚未开始（台账日期 ${asOf}），还没有应报送的进展。`, `period ${period} after ${asOf}`);
+  const why = unreportable(plan.year, period, asOf);
+  if (why) throw new AppError('bad_input', why, `period ${period} outside ${plan.year} or after ${asOf}`);
   const battle = who?.role === 'taskforce' ? who.battle : 0;
   const tasks = store.sqlite
     .prepare(

@@ -9,14 +9,15 @@ import { todoKinds, type Todo, type TodoItem } from '../../../shared/daily';
 import { chineseDate, dekadCode, periodLabel, shortChineseDate } from '../../../shared/period';
 import { periodRange } from '../../../shared/report';
 import { compareTaskCodes } from '../../../shared/task-code';
-import type { Identity, Settings } from '../../../shared/workflow';
+import type { Identity, Light, Settings } from '../../../shared/workflow';
 import { listProblems } from '../problems/problems';
 import { listInstructions } from '../instructions/instructions';
 import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/open-store';
 import { unitNames } from '../units';
 import { listTasks } from './queries';
-import { reportingFor } from './reporting';
+import { taskLights, type TaskLight } from './task-lights';
+import { reportingFor, unreportable } from './reporting';
 import { openUrges } from './urge';
 import { closeoutQueue } from './task-detail';
 
@@ -82,14 +83,34 @@ export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
   const names = unitNames(store);
   const unit = who.role === 'unit';
   const battle = who.role === 'taskforce' ? who.battle : 0;
-  const tasks = listTasks(store, settings, battle ? { battle } : {}, plan);
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const mine = (t: TaskRow) => t.leadUnitIds.includes(who.officeUnitId) || t.coUnitIds.includes(who.officeUnitId);
+  const me = who.officeUnitId;
+  // Lights from the few columns they need (task-lights.ts): real tasks, each as late as its latest open part, and
+  // a unit by its own part — as the overview and the documents count. Whole rows only for the tasks listed: on a
+  // 50,000-task ledger the whole list took 0.8 s of every reload.
+  const lightFor = (t: TaskLight): Light | null =>
+    !unit ? t.light : t.parts ? (t.parts.find(([u]) => u === me)?.[1] ?? null) : t.leadUnitIds.includes(me) ? t.light : null;
+  const allLate = taskLights(store, settings, plan)
+    .filter((t) => !battle || t.battle === battle)
+    .flatMap((t) => {
+      const l = lightFor(t);
+      return l === 'red' || (unit && l === 'blue') ? [{ id: t.id, light: l, due: t.dueDate || '9999' }] : [];
+    })
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  // Rows for the first of each kind listed (earliest due); the counts stay whole.
+  const lateCount = { overdue: allLate.filter((t) => t.light === 'red').length, dueSoon: allLate.filter((t) => t.light !== 'red').length };
+  const late = [...allLate.filter((t) => t.light === 'red').slice(0, PER_KIND), ...allLate.filter((t) => t.light !== 'red').slice(0, PER_KIND)];
+  const closeouts = latestCloseouts(store, plan.id);
+  const queue = unit ? [] : closeoutQueue(store, battle || undefined);
+  // A ledger date outside the plan year (a 2023 plan read in 2026) owes no line for its 旬: the rest still stands.
+  const reporting = unreportable(plan.year, period, asOf) ? { units: [] } : reportingFor(store, settings, who, period);
+  const rowsOf = new Set([...late.map((t) => t.id), ...closeouts.map((c) => c.taskId), ...queue.map((c) => c.taskId)]);
+  if (unit) for (const u of reporting.units) for (const i of u.items) if (!i.reported) rowsOf.add(i.taskId);
+  const byId = new Map(listTasks(store, settings, {}, plan, [...rowsOf]).map((t) => [t.id, t]));
   const items: TodoItem[] = [];
 
-  for (const c of latestCloseouts(store, plan.id)) {
+  for (const c of closeouts) {
     const t = byId.get(c.taskId);
-    if (!t) continue;
+    if (!t || (battle && t.battle !== battle)) continue;
     const decider = names.get(c.deciderUnitId) ?? '专班';
     const requester = names.get(c.unitId) ?? '';
     if (unit) {
@@ -105,7 +126,7 @@ export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
     }
   }
   if (!unit) {
-    for (const c of closeoutQueue(store, battle || undefined)) {
+    for (const c of queue) {
       const t = byId.get(c.taskId);
       if (t) {
         const pct = t.percent === null ? '未报送进度' : `报送进度${t.percent}%`;
@@ -120,7 +141,6 @@ export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
     }
   }
 
-  const reporting = reportingFor(store, settings, who, period);
   if (unit) {
     for (const u of reporting.units) {
       for (const i of u.items) {
@@ -137,10 +157,13 @@ export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
     }
   }
 
-  const scoped = unit ? tasks.filter(mine) : tasks;
-  for (const t of scoped) {
-    if (t.light === 'red') items.push(item('overdue', t, { reason: lateness(t, asOf, plan.year), due: t.dueDate, unit: t.leadUnits.join('、') }));
-    else if (unit && t.light === 'blue') items.push(item('dueSoon', t, { reason: `完成时限${shortChineseDate(t.dueDate)}，还有${days(asOf, t.dueDate)}天，报送进度${t.percent ?? 0}%`, due: t.dueDate, unit: t.leadUnits.join('、') }));
+  for (const { id, light } of late) {
+    const t = byId.get(id);
+    if (!t) continue;
+    // Late by one of its parts (a 任务分解表 row) rather than by its own dates.
+    const own = t.light === light;
+    if (light === 'red') items.push(item('overdue', t, { reason: own ? lateness(t, asOf, plan.year) : '分解任务已逾期（见其子任务）', due: t.dueDate, unit: t.leadUnits.join('、') }));
+    else items.push(item('dueSoon', t, { reason: own ? `完成时限${shortChineseDate(t.dueDate)}，还有${days(asOf, t.dueDate)}天，报送进度${t.percent ?? 0}%` : '分解任务临近时限（见其子任务）', due: t.dueDate, unit: t.leadUnits.join('、') }));
   }
 
   for (const p of listProblems(store, asOf)) {
@@ -174,5 +197,6 @@ export function todoFor(store: Store, settings: Settings, who: Identity): Todo {
   // Counted in full; listed up to a screenful and more of each kind (a city's centre can have thousands overdue).
   const counts: Record<string, number> = {};
   const listed = items.filter((i) => (counts[i.kind] = (counts[i.kind] ?? 0) + 1) <= PER_KIND);
+  for (const [kind, n] of Object.entries(lateCount)) if (n) counts[kind] = n;
   return { asOf, period, items: listed, counts };
 }

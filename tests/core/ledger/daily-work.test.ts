@@ -239,6 +239,17 @@ describe('报送率 of a played March, recomputed from the raw log', () => {
     await expect(unit.call('reporting.urge', { period: '2023-07-1' })).rejects.toThrow(/没有需要催报|无权|督办/);
   });
 
+  it('a ledger date past the plan year still has a 待办: the overdue tasks, and no 旬 owed', async () => {
+    const { store, call } = await playedMarch();
+    setSettings(store, { asOf: '2024-01-05' });
+    const t = await call<Todo>('todo.get', {});
+    expect(t.items.some((i) => i.kind === 'unitsUnreported' || i.kind === 'unreported')).toBe(false);
+    const { tasks } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
+    const open = tasks.filter((x) => !x.parentId && x.status !== 'closed').length;
+    expect(t.counts.overdue).toBe(open);
+    await expect(call('reporting.get', {})).rejects.toThrow(/实施方案年度（2023年）/);
+  });
+
   it('a taskforce sees its battle only; a unit only itself', async () => {
     const { store, call } = await playedMarch();
     const all = await call<Reporting>('reporting.get', { period: '2023-03-3' });
