@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The core runs in a utility process of its own: a second entry, so the main bundle carries no SQLite.
+      rolldownOptions: { input: { index: resolve('electron/main/index.ts'), core: resolve('electron/core-process/index.ts') } },
     },
   },
   preload: {

@@ -14,7 +14,7 @@ import { openStore } from '../electron/core/store/open-store';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, quick: { type: 'boolean' }, only: { type: 'string' }, times: { type: 'boolean' } } });
-/** --only import,export,dashboard,notice,browser: a part of the suite while working on it (results not saved). */
+/** --only import,export,responsive,dashboard,notice,browser: a part of the suite while working on it (results not saved). */
 const only = values.only ? new Set(values.only.split(',')) : null;
 const part = (name: string) => !only || only.has(name);
 const SEED = 20230316;
@@ -170,6 +170,25 @@ async function main() {
   const exportsRuns = Array.from({ length: RUNS }, () => work<{ ms: number; baselineMs: number }>('export.ts', exportStore));
   say(`  export ${round(median(exportsRuns.map((r) => r.ms)))} ms; JSON.stringify ${round(median(exportsRuns.map((r) => r.baselineMs)))} ms`);
   add('export ÷ JSON.stringify', median(exportsRuns.map((r) => r.ms)) / median(exportsRuns.map((r) => r.baselineMs)), 'ratio', 3);
+  // The channel's answer: a file in the outbox now, the bytes as base64 inside the answer before (baseline).
+  const peakOf = (mode: string) => median(Array.from({ length: RUNS }, () => work<{ peakMb: number }>('export-peak.ts', mode, exportStore).peakMb));
+  const before = peakOf('base64');
+  const now = peakOf('file');
+  say(`  peak memory of sync.export: ${now} MB (as base64 in the answer: ${before} MB)`);
+  add('export peak memory ÷ base64 answer', now / before, 'ratio', 1);
+  }
+
+  if (part('responsive')) {
+    say(`2b. 导入 ${EVENTS} 条记录时窗口进程的最长停顿（核心在本进程 / 在独立进程）`);
+    const coreEntry = join(root, '.tmp/bench/work/core-process.mjs');
+    buildSync({ entryPoints: [join(root, 'electron/core-process/index.ts')], outfile: coreEntry, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+    const importBundleFile = await bundleOf(EVENTS, SEED);
+    const runs = (mode: string) => Array.from({ length: RUNS }, () => work<{ ms: number; maxGapMs: number; p99GapMs: number }>('responsive.ts', mode, importBundleFile, coreEntry));
+    const inline = runs('inline');
+    const apart = runs('process');
+    say(`  inline: import ${round(median(inline.map((r) => r.ms)))} ms, longest gap ${round(median(inline.map((r) => r.maxGapMs)))} ms`);
+    say(`  core process: import ${round(median(apart.map((r) => r.ms)))} ms, longest gap ${round(median(apart.map((r) => r.maxGapMs)))} ms, p99 ${round(median(apart.map((r) => r.p99GapMs)))} ms`);
+    add('window process longest gap during import (core apart)', median(apart.map((r) => r.maxGapMs)), 'ms', 100);
   }
 
   say(`3. 大台账：${LARGE_TASKS} 项任务、${LARGE_EVENTS} 条记录，打开并回答总览`);

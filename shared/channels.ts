@@ -63,5 +63,15 @@ export const channelNames = [
   'backup.list',
   'backup.create',
   'backup.restore',
+  'file.delivered',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
+
+/** Channels a shell calls on its own account (a made file was delivered) and never relays from the page. */
+export const shellOnlyChannels: readonly ChannelName[] = ['file.delivered'];
+
+/** What the page may call. */
+export const pageChannelNames: readonly ChannelName[] = channelNames.filter((c) => !shellOnlyChannels.includes(c));
+
+/** Not a contract channel: the main process answers it itself (the save dialog), then tells the core. */
+export const SAVE_FILE_CHANNEL = 'file.save';

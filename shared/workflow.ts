@@ -2,6 +2,7 @@
 // (销号) records, the audit trail, and the settings that drive the lights.
 import { z } from 'zod';
 import { lights, listTypes, roles } from './enums';
+import { TEXT_MAX, writtenText } from './limits';
 
 export { lights, roles, type Light, type Role } from './enums';
 
@@ -26,7 +27,8 @@ export const identityInputSchema = z
   .strict()
   .refine((v) => v.role !== 'taskforce' || (v.battle >= 1 && v.battle <= 99), { message: '工作专班须选择所负责的仗', path: ['battle'] });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2023-03-16');
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2023-03-16');
+const isoDate = isoDateSchema;
 
 export const settingsSchema = z
   .object({
@@ -119,4 +121,4 @@ export const taskEditSchema = z
 export type TaskEdit = z.infer<typeof taskEditSchema>;
 
 /** Why a record is voided (作废/撤销): kept with it, shown in the audit trail. */
-export const voidReasonSchema = z.string().trim().min(2, '请写明作废的理由（至少两个字）').max(500, '理由最多500字');
+export const voidReasonSchema = writtenText(TEXT_MAX.shortReason, '请写明作废的理由（至少两个字）');

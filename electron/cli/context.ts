@@ -1,11 +1,13 @@
 // What every CLI command shares: output, the handler object over an opened store, and how failures map
 // to exit codes (2: bad arguments or files; 3: the installation's role may not do it).
-import type { ChannelOutput, Result } from '../../shared/contract';
+import type { Channel, ChannelInput, ChannelOutput, OutgoingFile, Result } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { dispatch } from '../core/dispatch';
 import { createHandlers, type Handlers } from '../core/handlers';
 import { openStore, type Store } from '../core/store/open-store';
 import { appVersion } from '../core/version';
+import { createOutbox } from '../core/files/outbox';
+import { copyAtomically } from './write-file';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -21,17 +23,28 @@ export function exitCodeOf(err: AppError): number {
   return err.code === 'forbidden' ? EXIT_FORBIDDEN : EXIT_USAGE;
 }
 
-export async function call<C extends keyof Handlers>(h: Handlers, channel: C, input: unknown): Promise<ChannelOutput<C>> {
+export async function call<C extends Channel>(h: Handlers, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const r = (await dispatch(h, channel, input)) as Result<ChannelOutput<C>>;
   if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.detail);
   return r.data;
 }
 
-export function withStore<T>(path: string, create: boolean, fn: (store: Store, h: Handlers) => Promise<T>, withoutSeed = false): Promise<T> {
+export function withStore<T>(path: string, create: boolean, fn: (store: Store, h: Handlers, save: SaveOutgoing) => Promise<T>, withoutSeed = false): Promise<T> {
   const store = openStore(path, { create, withoutSeed });
-  const h = createHandlers({ store, version: appVersion() });
-  return fn(store, h).finally(() => store.close());
+  const outbox = createOutbox();
+  const h = createHandlers({ store, version: appVersion(), outbox });
+  // The CLI delivers a made file by copying it where --out says, and only then tells the core it was.
+  const save: SaveOutgoing = async (file, to) => {
+    copyAtomically(outbox.pathOf(file.ref), to);
+    await call(h, 'file.delivered', { ref: file.ref });
+  };
+  return fn(store, h, save).finally(() => {
+    outbox.clear();
+    store.close();
+  });
 }
+
+export type SaveOutgoing = (file: OutgoingFile, to: string) => Promise<void>;
 
 /** A task by the code the document gives it ("1.3.2", "2.表.5", "1.1.1-2"). */
 export async function taskByCode(h: Handlers, code: string) {

@@ -1,12 +1,21 @@
 // Files the CLI saves (reports, spreadsheets) appear whole or not at all: written aside, then renamed.
-import { accessSync, constants, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors';
 
 export function writeAtomically(path: string, bytes: Buffer): void {
+  placeAtomically(path, (tmp) => writeFileSync(tmp, bytes));
+}
+
+/** A file the core made (in its outbox), copied to where the person asked. */
+export function copyAtomically(from: string, path: string): void {
+  placeAtomically(path, (tmp) => copyFileSync(from, tmp));
+}
+
+function placeAtomically(path: string, write: (tmp: string) => void): void {
   const tmp = `${path}.${process.pid}.part`;
   try {
-    writeFileSync(tmp, bytes);
+    write(tmp);
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });

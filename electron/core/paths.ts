@@ -27,5 +27,7 @@ export function resourcePaths(root: string = findPackageRoot(), packagedResource
     seedFile: shipped ? join(shipped, 'seeds', 'plan-2023.json') : join(root, 'seeds', 'plan-2023.json'),
     rendererDir: join(root, 'out', 'renderer'),
     preloadFile: join(root, 'out', 'preload', 'index.cjs'),
+    /** The core's own process (electron/core-process), built beside the main process. */
+    coreProcessFile: join(root, 'out', 'main', 'core.js'),
   };
 }

@@ -13,6 +13,7 @@ import { appVersion } from '../core/version';
 import { appModeArgs, findBrowser } from './find-browser';
 import { createHostServer } from './server';
 import { createUploads } from './uploads';
+import { createOutbox } from '../core/files/outbox';
 import { forgetVerified } from '../core/sync/import';
 
 function die(message: string): never {
@@ -55,12 +56,14 @@ async function main(): Promise<void> {
   const token = randomBytes(24).toString('base64url');
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const uploads = createUploads();
+  const outbox = createOutbox();
   const server = createHostServer({
-    handlers: createHandlers({ store, version: appVersion(), files: uploads.files }),
+    handlers: createHandlers({ store, version: appVersion(), files: uploads.files, outbox }),
     rendererDir: resourcePaths().rendererDir,
     token,
     log,
     uploads,
+    outbox,
   });
 
   server.on('error', (err: NodeJS.ErrnoException) => {
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
     forgetVerified();
     store.close();
     uploads.clear();
+    outbox.clear();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

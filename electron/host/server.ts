@@ -1,18 +1,22 @@
 // Browser mode: the same contract over HTTP on loopback. Only 127.0.0.1, only with the per-launch token,
 // only from our own origin, so another local program or a web page cannot read or change the ledger.
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { isChannel } from '../../shared/contract';
+import { isChannel, shellOnlyChannels } from '../../shared/contract';
+import { FILE_MAX_BYTES, MB, REQUEST_MAX_BYTES } from '../../shared/limits';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { dispatch, type Logger } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
 import { readStatic } from '../core/serve/static-files';
-import { MAX_BUNDLE_BYTES } from '../core/sync/bundle-format';
+import type { Outbox } from '../core/files/outbox';
 import { UploadTooLarge, type Uploads } from './uploads';
 
 export const TOKEN_HEADER = 'x-ledger-token';
-// Large enough for one report's evidence (40 MB of files as base64) or a plan document; no larger.
-const MAX_BODY = 64 * 1024 * 1024;
+// Picked files arrive as uploads and made files leave as downloads; only a progress line's evidence rides
+// inside a request (shared/limits.ts).
+const MAX_BODY = REQUEST_MAX_BYTES;
+const MAX_UPLOAD = FILE_MAX_BYTES.bundle;
 
 export interface HostOptions {
   handlers: Handlers;
@@ -21,6 +25,8 @@ export interface HostOptions {
   log?: Logger;
   /** Where POST /upload puts picked files; the handlers read them through the same object's files. */
   uploads?: Uploads;
+  /** The handlers' outbox: GET /download/<ref> streams a made file from it, then tells the core it was delivered. */
+  outbox?: Outbox;
 }
 
 const SECURITY_HEADERS = {
@@ -74,7 +80,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export function createHostServer({ handlers, rendererDir, token, log = () => {}, uploads }: HostOptions): Server {
+export function createHostServer({ handlers, rendererDir, token, log = () => {}, uploads, outbox }: HostOptions): Server {
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       log(`host error: ${String(err)}`);
@@ -109,7 +115,7 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {},
       if (req.method !== 'POST') return fail(res, 405, 'bad_input', '请求方式不正确。', `method ${req.method} not allowed`);
       if (url.pathname === '/upload') return upload(req, res);
       const channel = path.slice('/api/'.length);
-      if (!isChannel(channel)) return fail(res, 404, 'not_found', `未知的操作：${channel}`, `unknown channel: ${channel}`);
+      if (!isChannel(channel) || shellOnlyChannels.includes(channel)) return fail(res, 404, 'not_found', `未知的操作：${channel}`, `unknown channel: ${channel}`);
       let input: unknown;
       try {
         const text = await readBody(req);
@@ -123,6 +129,11 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {},
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'bad_input', '请求方式不正确。', `method ${req.method} not allowed`);
+    // A download is a link the page clicks, which cannot carry a header: the token comes in the query.
+    if (url.pathname.startsWith('/download/')) {
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) return fail(res, 403, 'forbidden', '访问令牌无效，请使用启动时显示的地址打开。', 'missing or wrong download token');
+      return download(path.slice('/download/'.length), res);
+    }
     const file = await readStatic(rendererDir, url.pathname);
     if (!file) {
       if (url.pathname === '/') {
@@ -138,15 +149,42 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {},
     const declared = Number(req.headers['content-length'] ?? 0);
     try {
       // A declared length over the cap is refused before a byte is written.
-      if (declared > MAX_BUNDLE_BYTES) throw new UploadTooLarge(`declared ${declared} bytes`);
-      const ref = await uploads.receive(req, MAX_BUNDLE_BYTES);
+      if (declared > MAX_UPLOAD) throw new UploadTooLarge(`declared ${declared} bytes`);
+      const ref = await uploads.receive(req, MAX_UPLOAD);
       return sendJson(res, 200, { ok: true, data: { ref } });
     } catch (err) {
       if (!(err instanceof UploadTooLarge)) throw err;
       req.resume();
       res.setHeader('Connection', 'close');
-      return fail(res, 413, 'bad_input', `文件过大（超过 ${MAX_BUNDLE_BYTES / 1024 / 1024} MB），不能导入。`, err.message);
+      return fail(res, 413, 'bad_input', `文件过大（超过 ${MAX_UPLOAD / MB} MB），不能导入。`, err.message);
     }
+  }
+
+  /** Streams a made file; once the last byte is handed to the connection the core records it delivered. */
+  async function download(ref: string, res: ServerResponse): Promise<void> {
+    let path: string;
+    try {
+      if (!outbox) throw new Error('no outbox configured');
+      path = outbox.pathOf(ref);
+    } catch (err) {
+      return fail(res, 404, 'not_found', '要保存的文件已失效，请重新导出。', (err as Error).message);
+    }
+    const name = outbox.nameOf(ref);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    });
+    const stream = createReadStream(path);
+    stream.on('error', (err) => {
+      log(`download ${ref}: ${err.message}`);
+      res.destroy(err);
+    });
+    res.on('finish', () => {
+      void dispatch(handlers, 'file.delivered', { ref }, log);
+    });
+    stream.pipe(res);
   }
 
   return server;

@@ -1,16 +1,15 @@
-// The thin Electron shell: the only module tree that imports 'electron'. It opens the store through the
-// core, registers the contract's channels on IPC and shows the renderer; everything else lives in core.
-import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
-import { toAppError } from '../../shared/errors';
-import { createHandlers } from '../core/handlers';
+// The thin Electron shell: the only module tree that imports 'electron'. It forks the core into a utility
+// process of its own (electron/core-process), relays the contract's channels to it over IPC, answers the save
+// dialog, and shows the renderer. It never opens the store itself, so the window stays responsive while the
+// core works.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, utilityProcess } from 'electron';
 import { resourcePaths } from '../core/paths';
 import { resolveStorePath } from '../core/store/data-dir';
-import { restoreOverDamagedFile } from '../core/store/backups';
-import type { Store } from '../core/store/open-store';
-import { backupAfterStart, startStore } from '../core/store/startup';
-import { forgetVerified } from '../core/sync/import';
 import { privilegedScheme, serveRenderer } from './app-protocol';
+import { CoreClient, type CoreChild } from './core-client';
 import { registerIpc } from './ipc';
+import { saveFileHandler } from './save-file';
 import { hardenWebContents, trustedOrigins } from './security';
 import { createMainWindow } from './window';
 
@@ -22,7 +21,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 protocol.registerSchemesAsPrivileged([privilegedScheme]);
 app.enableSandbox();
 
-let store: Store | undefined;
+let core: CoreClient | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 if (!app.requestSingleInstanceLock()) {
@@ -36,15 +35,22 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, origins));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    forgetVerified();
-    store?.close();
+  let stopping = false;
+  app.on('will-quit', (e) => {
+    // The store is closed by its own process before the application ends.
+    if (!core || stopping) return;
+    stopping = true;
+    e.preventDefault();
+    void core.stop().then(() => app.quit());
   });
 
   void app.whenReady().then(async () => {
     const dbArg = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
-    const path = resolveStorePath(dbArg);
-    let started = await startStore(path, log);
+    const dbPath = resolveStorePath(dbArg);
+    const outboxDir = join(app.getPath('temp'), `zhuanban-outbox-${process.pid}`);
+    const version = app.getVersion();
+    core = new CoreClient(utilityProcess.fork(resources.coreProcessFile, [], { serviceName: '专班台账核心', stdio: 'inherit' }) as unknown as CoreChild, log);
+    let started = await core.start({ type: 'start', dbPath, outboxDir, version });
     if (!started.ok && started.recovery) {
       // A damaged store is never opened for writing: offer the newest good backup, saying what it would lose.
       const choice = dialog.showMessageBoxSync({
@@ -56,25 +62,24 @@ if (!app.requestSingleInstanceLock()) {
         defaultId: 0,
         cancelId: 1,
       });
-      if (choice === 0) {
-        try {
-          await restoreOverDamagedFile(path, started.recovery.backup.path);
-          started = await startStore(path, log);
-        } catch (err) {
-          started = { ok: false, error: toAppError(err), recovery: null };
-        }
-      }
+      if (choice === 0) started = await core.start({ type: 'restore', dbPath, backupPath: started.recovery.backup.path, outboxDir, version });
     }
     if (!started.ok) {
       const e = started.error;
       dialog.showErrorBox('专班台账无法打开台账', `${e.message}\n\n${e.detail}`);
+      await core.stop();
       app.exit(2);
       return;
     }
-    store = started.store;
     serveRenderer(protocol, resources.rendererDir);
-    registerIpc(ipcMain, createHandlers({ store, version: app.getVersion() }), origins, log);
+    const saveDialog = {
+      choose: async (suggestedName: string) => {
+        const options = { title: '保存文件', defaultPath: join(app.getPath('documents'), suggestedName) };
+        const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return r.canceled ? undefined : r.filePath;
+      },
+    };
+    registerIpc(ipcMain, core.call, origins, log, saveFileHandler(outboxDir, saveDialog, core.call));
     mainWindow = createMainWindow(resources.preloadFile, devServerUrl);
-    void backupAfterStart(store, log);
   });
 }

@@ -1,12 +1,15 @@
 // The renderer's only door to the core. In Electron the preload provides window.api (IPC); in browser
 // mode the same channels go over HTTP to the loopback host with the per-launch token.
-import { channels, type Api, type Channel, type ChannelOutput, type PickedFileRef, type Result } from '../../shared/contract';
+import { channels, type Api, type Channel, type ChannelOutput, type OutgoingFile, type PickedFileRef, type Result } from '../../shared/contract';
 
 declare global {
   interface Window {
     api?: Api;
-    /** Electron's preload: the path of a file the person picked or dropped. */
-    files?: { pathFor(file: File): string };
+    /**
+     * Electron's preload: the path of a file the person picked or dropped, and saving a file the core made
+     * where the person chooses (the save dialog); saved is false when the dialog was cancelled.
+     */
+    files?: { pathFor(file: File): string; save(file: OutgoingFile): Promise<Result<{ saved: boolean }>> };
   }
 }
 
@@ -81,4 +84,22 @@ export async function pickedFile(file: File): Promise<PickedFileRef> {
   }
   if (!r.ok) throw new ApiError(r.error.message, r.error.detail);
   return { name: file.name, ref: r.data.ref };
+}
+
+/**
+ * A file the core made (a bundle, a document, a spreadsheet, an evidence file), kept by the person: Electron
+ * asks where in its save dialog and copies it there; browser mode streams it from the host as a download. The
+ * core records a bundle as sent only once the shell has delivered it whole. False when the person cancelled.
+ */
+export async function saveOutgoing(file: OutgoingFile): Promise<boolean> {
+  if (window.files) {
+    const r = await window.files.save(file);
+    if (!r.ok) throw new ApiError(r.error.message, r.error.detail);
+    return r.data.saved;
+  }
+  const a = document.createElement('a');
+  a.href = `/download/${encodeURIComponent(file.ref)}?token=${encodeURIComponent(token)}`;
+  a.download = file.name;
+  a.click();
+  return true;
 }

@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
+import type { Role } from '../../../shared/enums';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { PlanDraft } from '../../../shared/plan-import';
@@ -70,7 +71,7 @@ export async function initCommand(dbPath: string, o: InitOptions, io: CliIo): Pr
         if (draft.unplaced.length) io.out(`  未放入任务的段落 ${draft.unplaced.length} 处（plan import --dry-run --json 可查看）。`);
       }
       if (o.office !== undefined) {
-        await call(h, 'identity.set', { office: o.office, role: o.role, battle: o.battle === undefined ? 0 : Number(o.battle), operator: o.operator ?? '' });
+        await call(h, 'identity.set', { office: o.office, role: o.role as Role, battle: o.battle === undefined ? 0 : Number(o.battle), operator: o.operator ?? '' });
       }
       const ov = await call(h, 'plan.overview', {});
       io.out(`已创建台账：${dbPath}\n实施方案：${ov.plan.title}（${ov.plan.docNo || '无文号'}），${ov.battles.length} 个板块，${ov.taskCount} 项任务，${ov.unitCount} 个单位。`);

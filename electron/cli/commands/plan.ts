@@ -2,8 +2,6 @@ import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { PlanDraft } from '../../../shared/plan-import';
 import { chineseDate } from '../../../shared/period';
-import { readRegularFile } from '../../core/files/regular-file';
-import { MAX_DOCUMENT_BYTES } from '../../core/plan/import/read-document';
 import { call, EXIT_OK, withStore, type CliIo } from '../context';
 
 /** The draft as `plan import --dry-run --json` prints it: per task what the document says, and what it left out. */
@@ -71,9 +69,8 @@ export async function planCommand(positionals: string[], dbPath: string, o: Plan
     throw new AppError('bad_input', '用法：plan import 文件.docx|.pdf|.txt --db 台账文件 [--dry-run] [--json]；plan carry --from 方案ID --to 方案ID --codes 1.1.1,1.2.3|--all', `bad plan command: ${positionals.join(' ')}`);
   }
   const path = resolve(io.env.INIT_CWD || process.cwd(), file);
-  const bytes = readRegularFile(path, MAX_DOCUMENT_BYTES);
   return withStore(dbPath, false, async (_store, h) => {
-    const draft = await call(h, 'plan.draft', { fileName: basename(path), contentBase64: bytes.toString('base64') });
+    const draft = await call(h, 'plan.draft', { file: { name: basename(path), ref: path } });
     if (o.dryRun && o.json) {
       io.out(JSON.stringify(draftJson(draft), null, 2));
       return EXIT_OK;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { reportKinds, type ReportKind } from '../../../shared/report';
 import { EXIT_OK, call, requireOption, withStore, type CliIo } from '../context';
-import { checkWritable, writeAtomically } from '../write-file';
+import { checkWritable } from '../write-file';
 
 export interface ReportOptions {
   kind?: string;
@@ -31,7 +31,7 @@ export async function reportCommand(dbPath: string, o: ReportOptions, io: CliIo)
     if (at < 1) throw new AppError('bad_input', `--text 应写作 名称=内容，收到“${pair}”。`, `text ${pair}`);
     texts[pair.slice(0, at)] = pair.slice(at + 1);
   }
-  return withStore(dbPath, false, async (_store, h) => {
+  return withStore(dbPath, false, async (_store, h, save) => {
     const input = { kind: kind as ReportKind, period, texts, ...(o.unit ? { unit: o.unit } : {}) };
     if (previewOnly) {
       const doc = await call(h, 'report.preview', input);
@@ -40,9 +40,9 @@ export async function reportCommand(dbPath: string, o: ReportOptions, io: CliIo)
     }
     checkWritable(out);
     const r = await call(h, 'report.export', input);
-    writeAtomically(out, Buffer.from(r.contentBase64, 'base64'));
+    await save(r.file, out);
     // The figures the document was written from, with the date they stand at and whose records they hold.
-    io.out(o.json ? JSON.stringify({ path: out, number: r.number, title: r.fileName.replace(/\.docx$/, ''), draft: false, ...r.figures }) : `已生成第 ${r.number} 号：${out}`);
+    io.out(o.json ? JSON.stringify({ path: out, number: r.number, title: r.file.name.replace(/\.docx$/, ''), draft: false, ...r.figures }) : `已生成第 ${r.number} 号：${out}`);
     return EXIT_OK;
   });
 }

@@ -1,4 +1,5 @@
 // Sync by files from the command line: export a bundle, check one, import one, compare state digests.
+import type { Role } from '../../../shared/enums';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { identityLabel, roleLabel } from '../../../shared/labels';
@@ -140,7 +141,7 @@ export function grantCommand(dbPath: string, o: GrantOptions, io: CliIo): Promis
   const battle = o.battle === undefined ? 0 : Number(o.battle);
   if (!Number.isInteger(battle) || battle < 0 || battle > 99) throw new AppError('bad_input', `--battle 应为仗的序号，收到“${o.battle}”。`, `bad battle ${o.battle}`);
   return withStore(dbPath, false, async (_store, h) => {
-    const r = await call(h, 'sync.grant', { replica, office, role, battle, reason });
+    const r = await call(h, 'sync.grant', { replica, office, role: role as Role, battle, reason });
     io.out(`已确认：${office}，${roleLabel[role] ?? role}${role === 'taskforce' ? `（第${battle}仗）` : ''}。${r.released ? `此前隔离的 ${r.released} 条记录现已生效。` : ''}确认随同步包送达各单位。`);
     return EXIT_OK;
   });

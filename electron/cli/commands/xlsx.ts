@@ -2,10 +2,7 @@
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { importColumnLabel } from '../../../shared/xlsx-import';
-import { readRegularFile } from '../../core/files/regular-file';
-import { MAX_XLSX_BYTES } from '../../core/xlsx/import-table';
 import { EXIT_OK, call, requireOption, withStore, type CliIo } from '../context';
-import { writeAtomically } from '../write-file';
 
 export interface XlsxOptions {
   out?: string;
@@ -26,19 +23,18 @@ export async function xlsxCommand(positionals: string[], dbPath: string, o: Xlsx
     if (!/\.xlsx$/i.test(out)) throw new AppError('bad_input', `--out 应是 .xlsx 文件，收到“${o.out}”。`, `out ${o.out}`);
     const battle = o.battle === undefined ? undefined : Number(o.battle);
     if (battle !== undefined && !(Number.isInteger(battle) && battle >= 1 && battle <= 6)) throw new AppError('bad_input', '--battle 应为 1 到 6。', `battle ${o.battle}`);
-    return withStore(dbPath, false, async (_s, h) => {
+    return withStore(dbPath, false, async (_s, h, save) => {
       const r = await call(h, 'ledger.exportXlsx', { ...(battle ? { battle } : {}), ...(o.unit ? { unit: o.unit } : {}), ...(o.search ? { search: o.search } : {}) });
-      writeAtomically(out, Buffer.from(r.contentBase64, 'base64'));
+      await save(r.file, out);
       io.out(o.json ? JSON.stringify({ path: out, count: r.count }) : `已导出 ${r.count} 项任务：${out}`);
       return EXIT_OK;
     });
   }
   if (sub === 'import') {
     const path = where(requireOption(file, '文件', '要导入的任务分解表 .xlsx'));
-    const bytes = readRegularFile(path, MAX_XLSX_BYTES);
     if (!o.dryRun) requireOption(o.section, '--section', '导入到哪一方面的工作任务，如 1.3');
     return withStore(dbPath, false, async (_s, h) => {
-      const r = await call(h, 'ledger.importXlsx', { fileName: basename(path), contentBase64: bytes.toString('base64'), section: o.section ?? '', dryRun: !!o.dryRun });
+      const r = await call(h, 'ledger.importXlsx', { file: { name: basename(path), ref: path }, section: o.section ?? '', dryRun: !!o.dryRun });
       if (o.json) io.out(JSON.stringify(r, null, 2));
       else {
         io.out(`列：${r.headers.map((hd, i) => `${hd}→${importColumnLabel[r.columns[i]!]}`).join('，')}`);

@@ -4,8 +4,11 @@
 // a received event whose content is wrong is quarantined with the reason, and its author's later events go on.
 //
 // Hand-written checks rather than a schema library: this runs once per event of a 100,000-event bundle.
+import { EVIDENCE } from '../../../shared/limits';
 import { closeoutStates } from '../../../shared/workflow';
-import { decisionKinds, problemSources, supervisionKinds } from '../../../shared/dispatch';
+import { decisionKinds } from '../../../shared/meetings';
+import { problemSources } from '../../../shared/problems';
+import { supervisionKinds } from '../../../shared/supervision';
 import { comparisons, targetKinds } from '../../../shared/domain';
 import { cadences } from '../../../shared/indicators';
 import { reportKinds } from '../../../shared/report';
@@ -72,7 +75,7 @@ const evidence: Check = (v) =>
       HASH.test(f.sha256) &&
       Number.isInteger(f.size) &&
       (f.size as number) >= 0 &&
-      (f.size as number) <= 20 * 1024 * 1024,
+      (f.size as number) <= EVIDENCE.fileBytes,
   )
     ? null
     : '附件清单的格式不对（名称、SHA-256、大小）';

@@ -3,7 +3,7 @@
 // is overdue: in that office's 待办, the taskforce's and centre's, and among the 督办 candidates.
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
-import type { Instruction } from '../../../shared/dispatch';
+import type { Instruction } from '../../../shared/problems';
 import { isIsoDate } from '../../../shared/period';
 import type { Identity } from '../../../shared/workflow';
 import { requirePermission } from '../ledger/permissions';

@@ -3,7 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
 import { daysInMonth, isIsoDate } from '../../../shared/period';
-import type { Problem } from '../../../shared/dispatch';
+import type { Problem } from '../../../shared/problems';
 import type { Identity } from '../../../shared/workflow';
 import { requirePermission } from '../ledger/permissions';
 import { planInfo, taskScope } from '../ledger/queries';

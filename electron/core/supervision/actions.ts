@@ -3,7 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/period';
-import type { Supervision, SupervisionKind } from '../../../shared/dispatch';
+import type { Supervision, SupervisionKind } from '../../../shared/supervision';
 import type { Identity } from '../../../shared/workflow';
 import { requirePermission } from '../ledger/permissions';
 import { planInfo, taskScope } from '../ledger/queries';

@@ -1,6 +1,7 @@
 // Who the rules suggest for 约谈, 督办 or 表扬 — a person decides. The rules read outcomes only (lights at the
 // end of each 旬, 销号, problems), never how much anyone used the application.
-import type { Candidate, Problem, UnitRank } from '../../../shared/dispatch';
+import type { Candidate, UnitRank } from '../../../shared/supervision';
+import type { Problem } from '../../../shared/problems';
 import { daysInMonth } from '../../../shared/period';
 import { rankBy } from '../../../shared/indicators';
 import type { TaskRow } from '../../../shared/domain';

@@ -2,6 +2,7 @@
 //   { format, version: [major, minor], manifest, signature, events: [{ body, sig }] }
 // The manifest names the plan, the exporter and its key, the authors' keys, the seq range per replica, the
 // exporter's whole version vector, and the SHA-256 and length of the canonical events array.
+import { FILE_MAX_BYTES } from '../../../shared/limits';
 import { z } from 'zod';
 import { canonicalJson, type Json } from '../events/canonical';
 
@@ -9,7 +10,7 @@ export const BUNDLE_FORMAT = 'zhuanban-bundle';
 export const BUNDLE_MAJOR = 1;
 export const BUNDLE_MINOR = 0;
 /** A year of a prefecture's events fits many times over; a stick full of something else does not. */
-export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
+export const MAX_BUNDLE_BYTES = FILE_MAX_BYTES.bundle;
 /**
  * Evidence files carried in one bundle, added up (as stored, before base64): they travel in the head, parsed as one
  * JSON text, so they are what an import holds in memory at once. Files past it are left for a later bundle.

@@ -1,6 +1,7 @@
 // A 任务分解表 from Excel into one section of the plan: the header row is found and its columns guessed from
 // their names (the person can change the guess), unit names are resolved against the directory, and every row
 // goes in one transaction — or, with any unknown unit or bad row, nothing does.
+import { FILE_MAX_BYTES } from '../../../shared/limits';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from './load-exceljs';
 import { workbookWatcher } from './sheet-guard';
@@ -14,7 +15,7 @@ import { planInfo } from '../ledger/queries';
 import type { Store } from '../store/open-store';
 import { unitIdByName } from '../units';
 
-export const MAX_XLSX_BYTES = 10 * 1024 * 1024;
+export const MAX_XLSX_BYTES = FILE_MAX_BYTES.taskTable;
 export const MAX_IMPORT_ROWS = 2000;
 /** Task rows, and up to 20 rows of title, header and notes above them. */
 const LAST_ROW = MAX_IMPORT_ROWS + 20;
@@ -134,7 +135,8 @@ export async function readRows(bytes: Buffer): Promise<string[][]> {
 }
 
 export interface XlsxImportInput {
-  contentBase64: string;
+  bytes: Buffer;
+  fileName: string;
   section: string;
   /** Field per column, when the person changed the guess. */
   columns?: ImportColumnField[];
@@ -142,7 +144,7 @@ export interface XlsxImportInput {
 }
 
 export async function importTaskTable(store: Store, who: Identity, input: XlsxImportInput, today: string): Promise<XlsxImportResult> {
-  const rows = await readRows(Buffer.from(input.contentBase64, 'base64'));
+  const rows = await readRows(input.bytes);
   // The header row names at least two different fields (a merged title row repeats one text across its cells).
   const headerAt = rows.slice(0, 15).findIndex((r) => new Set(r.map(guessField).filter((f) => f !== 'ignore')).size >= 2);
   if (headerAt < 0) throw new AppError('bad_input', '没有找到表头行（应含“工作任务”“牵头单位”等列名）。', 'no header row');

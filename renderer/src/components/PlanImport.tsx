@@ -2,10 +2,11 @@
 // this ledger (beside the ones it holds) — or, at first start, as the ledger's first plan.
 import { Alert, App, Card, Typography } from 'antd';
 import { useState } from 'react';
+import type { PickedFileRef } from '../../../shared/contract';
 import type { PlanDraft } from '../../../shared/plan-import';
 import type { PlanSeed } from '../../../shared/plan-seed';
-import { ApiError, request } from '../api';
-import { FileDrop, readAsBase64, type PickedFile } from './FileDrop';
+import { ApiError, pickedFile, request } from '../api';
+import { FileDrop } from './FileDrop';
 import { PlanDraftEditor } from './plan/PlanDraftEditor';
 import { useLedger } from '../state';
 
@@ -14,17 +15,17 @@ export const PLAN_FILES = '.docx,.pdf,.txt,.xlsx,.doc,.wps';
 export function PlanImport({ title = '导入实施方案', intro, onDraft }: { title?: string; intro?: string; onDraft?: (open: boolean) => void }) {
   const { message } = App.useApp();
   const load = useLedger((s) => s.load);
-  const [file, setFile] = useState<PickedFile | null>(null);
+  const [file, setFile] = useState<PickedFileRef | null>(null);
   const [draft, setDraft] = useState<PlanDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const read = async (picked: PickedFile) => {
+  const read = async (picked: PickedFileRef) => {
     setBusy(true);
     setError(null);
     setDraft(null);
     try {
-      setDraft(await request('plan.draft', { fileName: picked.name, contentBase64: picked.content }));
+      setDraft(await request('plan.draft', { file: picked }));
       onDraft?.(true);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -62,7 +63,7 @@ export function PlanImport({ title = '导入实施方案', intro, onDraft }: { t
           title="点击或拖入实施方案文件"
           hint="支持 .docx、.pdf、.txt、.xlsx（.doc/.wps 请先另存为 .docx）"
           picked={file}
-          read={readAsBase64}
+          read={pickedFile}
           onError={setError}
           onFile={(picked) => {
             setFile(picked);

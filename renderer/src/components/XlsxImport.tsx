@@ -3,12 +3,12 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { ChannelOutput } from '../../../shared/contract';
+import type { ChannelOutput, PickedFileRef } from '../../../shared/contract';
 import { importColumnFields, importColumnLabel, type ImportColumnField } from '../../../shared/xlsx-import';
-import { request } from '../api';
+import { pickedFile, request } from '../api';
 import { change, useLedger } from '../state';
 import { useSectionOptions } from '../useSectionOptions';
-import { FileDrop, readAsBase64, type PickedFile } from './FileDrop';
+import { FileDrop } from './FileDrop';
 
 type Preview = ChannelOutput<'ledger.importXlsx'>;
 
@@ -17,17 +17,17 @@ export function XlsxImport() {
   const identity = useLedger((s) => s.identity);
   const sections = useSectionOptions();
   const [open, setOpen] = useState(false);
-  const [file, setFile] = useState<PickedFile | null>(null);
+  const [file, setFile] = useState<PickedFileRef | null>(null);
   const [section, setSection] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!identity || identity.role === 'unit') return null;
 
-  const ask = async (picked: PickedFile, columns?: ImportColumnField[]) => {
+  const ask = async (picked: PickedFileRef, columns?: ImportColumnField[]) => {
     setError(null);
     try {
-      setPreview(await request('ledger.importXlsx', { fileName: picked.name, contentBase64: picked.content, dryRun: true, ...(columns ? { columns } : {}) }));
+      setPreview(await request('ledger.importXlsx', { file: picked, dryRun: true, ...(columns ? { columns } : {}) }));
     } catch (e) {
       setPreview(null);
       setError((e as Error).message);
@@ -39,7 +39,7 @@ export function XlsxImport() {
     setBusy(true);
     let added = 0;
     const err = await change(async () => {
-      added = (await request('ledger.importXlsx', { fileName: file.name, contentBase64: file.content, section, columns: preview.columns, dryRun: false })).added;
+      added = (await request('ledger.importXlsx', { file, section, columns: preview.columns, dryRun: false })).added;
     });
     setBusy(false);
     setError(err);
@@ -73,7 +73,7 @@ export function XlsxImport() {
             hint="第一行可以是标题；表头应含“工作任务”“牵头单位”等列名"
             picked={file}
             testId="xlsx-file"
-            read={readAsBase64}
+            read={pickedFile}
             onError={setError}
             onFile={(f) => {
               setFile(f);

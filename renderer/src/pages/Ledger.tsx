@@ -12,13 +12,12 @@ import { listTypeLabel, taskStatusLabel } from '../../../shared/labels';
 import { buildSearchIndex, filterTasks } from '../../../shared/task-filter';
 import { AddTask } from '../components/AddTask';
 import { XlsxImport } from '../components/XlsxImport';
-import { saveBase64File } from '../save-file';
 import { LIGHT, LightTag } from '../components/LightTag';
 import { PrintTable } from '../components/PrintTable';
 import { StatusTag } from '../components/StatusTag';
 import { allGroupsLabel, battleOrdinal, groupLabel } from '../labels';
 import { groupRows, type Grouping, type LedgerRow } from '../ledger-groups';
-import { request } from '../api';
+import { request, saveOutgoing } from '../api';
 import { useLedgerPick } from '../state';
 import { useWindowHeight } from '../useWindowHeight';
 import { WindowedTable } from '../components/WindowedTable';
@@ -182,10 +181,9 @@ export function Ledger() {
           <Button
             data-testid="xlsx-export"
             onClick={() =>
-              void request('ledger.exportXlsx', filter).then(
-                (r) => saveBase64File(r.fileName, r.contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
-                (e: Error) => message.error(e.message),
-              )
+              void request('ledger.exportXlsx', filter)
+                .then((r) => saveOutgoing(r.file))
+                .catch((e: Error) => message.error(e.message))
             }
           >
             导出Excel

@@ -5,7 +5,7 @@ import { VoidButton } from '../components/VoidButton';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
-import { problemSourceLabel, type Problem } from '../../../shared/dispatch';
+import { problemSourceLabel, type Problem } from '../../../shared/problems';
 import { can } from '../../../shared/permissions';
 import { chineseDate } from '../../../shared/period';
 import { request } from '../api';

@@ -6,14 +6,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { reportKindLabel, reportKinds, reportPeriodLabel, type ReportDoc, type ReportKind } from '../../../shared/report';
 import { chineseDate, shortChineseDate } from '../../../shared/period';
-import { request } from '../api';
+import { request, saveOutgoing } from '../api';
 import { ReportPaper } from '../components/report/ReportPaper';
 import { SimpleTable } from '../components/SimpleTable';
 import { documentPeriods } from '../periods';
-import { saveBase64File } from '../save-file';
 import { useLedgerPick } from '../state';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 type Issued = ChannelOutput<'report.list'>['issued'];
 
@@ -92,8 +90,8 @@ export function Reports() {
     setBusy(true);
     try {
       const r = await request('report.export', input);
-      saveBase64File(r.fileName, r.contentBase64, DOCX);
-      message.success(`已生成：${r.fileName}`);
+      if (await saveOutgoing(r.file)) message.success(`已生成：${r.file.name}`);
+      else message.info(`已编号登记（第 ${r.number} 号），文件未保存；再次导出时编号不变。`);
       setError(null);
       setSaved((n) => n + 1);
       reloadIssued();

@@ -4,7 +4,7 @@ import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Sp
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
-import { supervisionKindLabel, supervisionKinds, type Candidate, type Supervision as Action, type SupervisionKind } from '../../../shared/dispatch';
+import { supervisionKindLabel, supervisionKinds, type Candidate, type Supervision as Action, type SupervisionKind } from '../../../shared/supervision';
 import { chineseDate } from '../../../shared/period';
 import { request } from '../api';
 import { Chart, type ChartOption } from '../components/Chart';

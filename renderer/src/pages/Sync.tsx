@@ -3,12 +3,11 @@
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Input, Modal, Row, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput, PickedFileRef } from '../../../shared/contract';
-import { pickedFile, request } from '../api';
+import { pickedFile, request, saveOutgoing } from '../api';
 import { FileDrop } from '../components/FileDrop';
 import { SimpleTable } from '../components/SimpleTable';
 import { localTime } from '../labels';
 import { identityLabel, roleLabel } from '../../../shared/labels';
-import { saveBase64File } from '../save-file';
 import { change, useLedger } from '../state';
 
 type Info = ChannelOutput<'sync.info'>;
@@ -142,8 +141,8 @@ export function Sync() {
     setError(null);
     try {
       const r = await request('sync.export', peer ? { forPeer: peer } : {});
-      saveBase64File(r.fileName, r.contentBase64, 'application/json');
-      message.success(`已导出 ${r.count} 条记录：${r.fileName}。请保存到U盘。`);
+      if (await saveOutgoing(r.file)) message.success(`已导出 ${r.count} 条记录：${r.file.name}。请保存到U盘。`);
+      else message.info('未保存同步包，对方单位不会收到这些记录。');
       reload();
     } catch (e) {
       setError((e as Error).message);

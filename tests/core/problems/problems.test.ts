@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedIds } from '../../../electron/core/plan/seed-ids';
 import { openSeries } from '../../../electron/core/problems/problems';
 import { stateDigest } from '../../../electron/core/sync/digest';
-import type { Problem } from '../../../shared/dispatch';
+import type { Problem } from '../../../shared/problems';
 import { installation } from '../../helpers/offices';
 
 const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1'); // led by 市商务局, battle 1

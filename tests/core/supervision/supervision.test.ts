@@ -1,7 +1,7 @@
 // 表扬 / 督办 / 约谈: candidates by rule, decided by a person; ranking by outcomes with ties.
 import { describe, expect, it } from 'vitest';
 import { lastDekadEnds, unitRanking } from '../../../electron/core/supervision/candidates';
-import type { Candidate, Supervision, UnitRank } from '../../../shared/dispatch';
+import type { Candidate, Supervision, UnitRank } from '../../../shared/supervision';
 import type { TaskRow } from '../../../shared/domain';
 import { createHandlers } from '../../../electron/core/handlers';
 import { playedMarch } from '../../helpers/march';

@@ -29,7 +29,7 @@ function* millionRows(): Generator<string> {
 async function importing(store: Store, part: RawPart, name?: string) {
   const who = setIdentity(store, { office: '总指挥中心', role: 'center' });
   const contentBase64 = (await xlsxWith(part, name)).toString('base64');
-  return () => importTaskTable(store, who, { contentBase64, section: '1.3', dryRun: false }, "2023-03-16");
+  return () => importTaskTable(store, who, { bytes: Buffer.from(contentBase64, 'base64'), fileName: 'table.xlsx', section: '1.3', dryRun: false }, "2023-03-16");
 }
 
 async function refused(label: string, part: RawPart, reason: RegExp, name?: string) {

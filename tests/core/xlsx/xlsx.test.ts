@@ -79,7 +79,7 @@ describe('Excel import of a 任务分解表', () => {
     const store = tempStore();
     const who = getIdentity(store) ?? (await import('../../../electron/core/identity')).setIdentity(store, { office: '总指挥中心', role: 'center' });
     const content = await workbook(TABLE);
-    const preview = await importTaskTable(store, who, { contentBase64: content, section: '', dryRun: true }, "2023-03-16");
+    const preview = await importTaskTable(store, who, { bytes: Buffer.from(content, 'base64'), fileName: 'table.xlsx', section: '', dryRun: true }, "2023-03-16");
     expect(preview.columns).toEqual(['seq', 'group', 'title', 'lead', 'co', 'due']);
     expect(preview.unknownUnits).toEqual([]);
     expect(preview.rows.map((r) => [r.group, r.title, r.due])).toEqual([
@@ -89,7 +89,7 @@ describe('Excel import of a 任务分解表', () => {
     ]);
     expect(preview.rows[0]!.co).toEqual(['市住建局', '市自然资源局']);
     const before = count(store);
-    const done = await importTaskTable(store, who, { contentBase64: content, section: '1.3', dryRun: false }, "2023-03-16");
+    const done = await importTaskTable(store, who, { bytes: Buffer.from(content, 'base64'), fileName: 'table.xlsx', section: '1.3', dryRun: false }, "2023-03-16");
     expect(done.added).toBe(3);
     expect(count(store)).toBe(before + 3);
     const added = store.sqlite.prepare("SELECT code, group_label AS g, due_date AS due FROM tasks WHERE group_label <> '' AND code LIKE '1.3.%' ORDER BY ord, code").all();
@@ -101,13 +101,13 @@ describe('Excel import of a 任务分解表', () => {
     const { setIdentity } = await import('../../../electron/core/identity');
     const who = setIdentity(store, { office: '总指挥中心', role: 'center' });
     const content = await workbook([TABLE[0]!, [1, '内容', '建设智慧园区', '市数字经济局', '市不存在局', '6月底']]);
-    const preview = await importTaskTable(store, who, { contentBase64: content, section: '1.3', dryRun: true }, "2023-03-16");
+    const preview = await importTaskTable(store, who, { bytes: Buffer.from(content, 'base64'), fileName: 'table.xlsx', section: '1.3', dryRun: true }, "2023-03-16");
     expect(preview.unknownUnits.sort()).toEqual(['市不存在局', '市数字经济局']);
     const before = store.sqlite.serialize();
-    await expect(importTaskTable(store, who, { contentBase64: content, section: '1.3', dryRun: false }, "2023-03-16")).rejects.toThrow(/市数字经济局/);
+    await expect(importTaskTable(store, who, { bytes: Buffer.from(content, 'base64'), fileName: 'table.xlsx', section: '1.3', dryRun: false }, "2023-03-16")).rejects.toThrow(/市数字经济局/);
     expect(Buffer.compare(store.sqlite.serialize(), before)).toBe(0);
     // The person says the 配合单位 column is not to be read: only the lead unit is then checked.
-    const swapped = await importTaskTable(store, who, { contentBase64: content, section: '1.3', dryRun: true, columns: ['seq', 'group', 'title', 'lead', 'ignore', 'due'] }, "2023-03-16");
+    const swapped = await importTaskTable(store, who, { bytes: Buffer.from(content, 'base64'), fileName: 'table.xlsx', section: '1.3', dryRun: true, columns: ['seq', 'group', 'title', 'lead', 'ignore', 'due'] }, "2023-03-16");
     expect(swapped.unknownUnits).toEqual(['市数字经济局']);
   });
 
@@ -129,7 +129,7 @@ describe('Excel import of a 任务分解表', () => {
     ];
     const before = store.sqlite.serialize();
     for (const [name, contentBase64] of cases) {
-      await expect(importTaskTable(store, who, { contentBase64, section: '1.3', dryRun: false }, "2023-03-16"), name).rejects.toSatisfy(
+      await expect(importTaskTable(store, who, { bytes: Buffer.from(contentBase64, 'base64'), fileName: name, section: '1.3', dryRun: false }, "2023-03-16"), name).rejects.toSatisfy(
         (e: unknown) => e instanceof AppError && /[\u4e00-\u9fff]/.test(e.message),
       );
     }
@@ -141,7 +141,7 @@ describe('Excel import of a 任务分解表', () => {
     const { setIdentity } = await import('../../../electron/core/identity');
     const who = setIdentity(store, { office: '总指挥中心', role: 'center' });
     const { bytes } = await exportLedgerXlsx(store, getSettings(store), {});
-    const preview = await importTaskTable(store, who, { contentBase64: bytes.toString('base64'), section: '', dryRun: true }, "2023-03-16");
+    const preview = await importTaskTable(store, who, { bytes, fileName: 'table.xlsx', section: '', dryRun: true }, "2023-03-16");
     expect(preview.rows).toHaveLength(197);
     expect(preview.unknownUnits).toEqual([]);
   });

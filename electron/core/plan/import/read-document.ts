@@ -1,13 +1,14 @@
 // The text of a plan document: .docx through mammoth (paragraphs and table cells, one per line), .pdf through
 // pdf.js, a 任务分解表 in .xlsx row by row (cells tab-separated), .txt in UTF-8 or, as Windows tools often
 // save it, GBK.
+import { FILE_MAX_BYTES } from '../../../../shared/limits';
 import { AppError } from '../../../../shared/errors';
 import { checkZip, type ZipLimits } from '../../files/zip-guard';
 import { readRows } from '../../xlsx/import-table';
 import { readPdfText } from './read-pdf';
 import { htmlToLines } from './docx-text';
 
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = FILE_MAX_BYTES.planDocument;
 
 /**
  * mammoth holds ~1.7 KB per XML element of a document (a 30 KB file of 375,000 elements took 7 s and 800 MB);

@@ -1,13 +1,12 @@
-// Attached files of a progress line: fetched from the core and saved by the browser when clicked.
+// Attached files of a progress line, saved where the person chooses when clicked.
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Space, Typography } from 'antd';
 import type { EvidenceRef } from '../../../../shared/workflow';
-import { request } from '../../api';
-import { saveBase64File } from '../../save-file';
+import { request, saveOutgoing } from '../../api';
 
 async function download(e: EvidenceRef): Promise<void> {
-  const { contentBase64 } = await request('evidence.get', { sha256: e.sha256 });
-  saveBase64File(e.name, contentBase64);
+  const { file } = await request('evidence.get', { sha256: e.sha256, name: e.name });
+  await saveOutgoing(file);
 }
 
 export function EvidenceLinks({ files }: { files: EvidenceRef[] }) {

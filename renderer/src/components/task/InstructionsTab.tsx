@@ -2,7 +2,7 @@
 // running the battle records one, the assigned office replies.
 import { Alert, Button, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Instruction } from '../../../../shared/dispatch';
+import type { Instruction } from '../../../../shared/problems';
 import type { TaskRow } from '../../../../shared/domain';
 import { can } from '../../../../shared/permissions';
 import type { Identity } from '../../../../shared/workflow';

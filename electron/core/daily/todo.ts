@@ -4,7 +4,7 @@
 // taskforce (its battle) or the centre (every battle): requests waiting for a decision, answers to rejections,
 // units that have not reported, overdue tasks and problems past their deadline.
 import type { TaskRow } from '../../../shared/domain';
-import { effectiveStateSql } from './closeout-state';
+import { effectiveStateSql } from '../ledger/closeout-state';
 import { todoKinds, type Todo, type TodoItem } from '../../../shared/daily';
 import { chineseDate, dekadCode, periodLabel, shortChineseDate } from '../../../shared/period';
 import { periodRange } from '../../../shared/report';
@@ -15,11 +15,11 @@ import { listInstructions } from '../instructions/instructions';
 import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/open-store';
 import { unitNames } from '../units';
-import { listTasks } from './queries';
-import { taskLights, type TaskLight } from './task-lights';
+import { listTasks } from '../ledger/queries';
+import { taskLights, type TaskLight } from '../ledger/task-lights';
 import { reportingFor, unreportable } from './reporting';
 import { openUrges } from './urge';
-import { closeoutQueue } from './task-detail';
+import { closeoutQueue } from '../ledger/task-detail';
 
 const DAY = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);

@@ -6,8 +6,8 @@ import { urgeReplyBy } from '../../../shared/daily';
 import { periodLabel } from '../../../shared/period';
 import type { Identity, Settings } from '../../../shared/workflow';
 import type { Store } from '../store/open-store';
-import { requirePermission } from './permissions';
-import { taskScope } from './queries';
+import { requirePermission } from '../ledger/permissions';
+import { taskScope } from '../ledger/queries';
 import { reportingFor } from './reporting';
 
 export function urgeReporting(store: Store, settings: Settings, who: Identity, period: string, only?: readonly string[]): { units: string[] } {

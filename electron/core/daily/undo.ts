@@ -3,14 +3,14 @@
 // history stays in the log, shown struck through in the audit trail. A unit takes back (撤回) its own pending
 // request and answers (说明) a rejection; the taskforce reads the answer.
 import { AppError } from '../../../shared/errors';
-import { effectiveStateSql } from './closeout-state';
+import { effectiveStateSql } from '../ledger/closeout-state';
 import type { Action } from '../../../shared/permissions';
 import { voidReasonSchema, type Identity } from '../../../shared/workflow';
 import type { Json } from '../events/canonical';
 import type { EntityName } from '../events/entities';
 import type { Store } from '../store/open-store';
-import { requirePermission } from './permissions';
-import { taskScope } from './queries';
+import { requirePermission } from '../ledger/permissions';
+import { taskScope } from '../ledger/queries';
 
 function reasonOf(raw: string): string {
   const r = voidReasonSchema.safeParse(raw);

@@ -5,7 +5,7 @@ import { periodLabel } from '../../../shared/period';
 import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/open-store';
 import { unitNames } from '../units';
-import { taskAudit } from './audit';
+import { taskAudit } from '../ledger/audit';
 
 const SOURCES: { entity: VoidedRecord['entity']; sql: string }[] = [
   { entity: 'task', sql: `SELECT t.id, t.code || ' ' || t.title AS label, t.void_reason AS reason, t.voided_on AS voidedOn FROM tasks t WHERE t.plan_id = ?` },

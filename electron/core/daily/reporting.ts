@@ -12,8 +12,8 @@ import { periodRange } from '../../../shared/report';
 import { compareTaskCodes } from '../../../shared/task-code';
 import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/open-store';
-import { listMemo } from './light-memo';
-import { battleSummaries } from './queries';
+import { listMemo } from '../ledger/light-memo';
+import { battleSummaries } from '../ledger/queries';
 
 interface TaskRowLite {
   id: string;

@@ -1,0 +1,18 @@
+// Entry of the core's own process. Under Electron it is a utility process and talks over process.parentPort;
+// under plain Node (tests, benchmarks) a child process talking over its IPC channel. Nothing else lives here.
+import { serveCore, type CorePort, type FromCore, type ToCore } from '../core/serve/core-process';
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: ToCore }) => void): void;
+  postMessage(message: FromCore): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
+const port: CorePort = parentPort
+  ? { post: (m) => parentPort.postMessage(m), onMessage: (l) => parentPort.on('message', (e) => l(e.data)) }
+  : { post: (m) => process.send?.(m), onMessage: (l) => process.on('message', (m) => l(m as ToCore)) };
+
+serveCore(port);
+// The shell said stop, or went away: nothing is left to answer.
+process.on('disconnect', () => process.exit(0));
