@@ -24,6 +24,7 @@ import { clearProblem, listProblems, openSeries, problemCounts, raiseProblem } f
 import { addSupervision, listSupervisions } from './supervision/actions';
 import { candidates, unitRanking } from './supervision/candidates';
 import { indicatorLights } from '../../shared/indicators';
+import { orderTiesByCode } from '../../shared/task-code';
 import { issueReport, previewReport } from './reports/report';
 import { getSettings, setSettings } from './settings';
 import { unitNames } from './units';
@@ -101,8 +102,14 @@ export function createHandlers({ store, version, now = () => new Date(), files =
       const dueSoon = lights.filter((t) => t.light === 'blue').sort(inOrder);
       const shown = listTasks(store, settings(), {}, plan, [...overdue.slice(0, LIST_CAP), ...dueSoon.slice(0, LIST_CAP)].map((t) => t.id));
       const rowOf = new Map(shown.map((t) => [t.id, t]));
-      // A row shows the task's light with its parts rolled up, as it is counted.
-      const rows = (list: typeof overdue) => list.slice(0, LIST_CAP).flatMap((t) => (rowOf.has(t.id) ? [{ ...rowOf.get(t.id)!, light: t.light, status: t.status }] : []));
+      // A row shows the task's light with its parts rolled up, as it is counted; tasks sharing a date and a place
+      // (added to a section, or split) by their codes.
+      const rows = (list: typeof overdue) =>
+        orderTiesByCode(
+          list.slice(0, LIST_CAP).flatMap((t) => (rowOf.has(t.id) ? [{ t, row: { ...rowOf.get(t.id)!, light: t.light, status: t.status } }] : [])),
+          (a, b) => inOrder(a.t, b.t) === 0,
+          (x) => x.row.code,
+        ).map((x) => x.row);
       return {
         battles: battleCounts(lights, battleCodes(store, plan.id)),
         overdue: rows(overdue),
