@@ -11,6 +11,7 @@ import { resolveUnitId } from '../units';
 import { saveEvidence } from './evidence';
 import { requirePermission } from './permissions';
 import { onlyAssignees } from '../../../shared/permissions';
+import { compareTaskCodes } from '../../../shared/task-code';
 import { planInfo, taskScope } from './queries';
 
 const PROGRESS_NS = 'a7d1c3e0-5b2f-4e8a-9c61-3f0b7e2d9a14';
@@ -194,9 +195,29 @@ export function addSubtask(store: Store, who: Identity, input: NewTaskFields & {
     sectionId: string;
     ord: number;
   };
-  const siblings = (store.sqlite.prepare('SELECT count(*) AS n FROM tasks WHERE parent_id = ?').get(input.parentId) as { n: number }).n;
-  // Same place as the parent; the code ("1.2.3-1") orders it right after.
-  return createTask(store, input, { ...parent, parentId: input.parentId, code: `${scope.code}-${siblings + 1}` }, today);
+  // Numbered after the splits it already has, voided ones included (a code is never given twice); not by counting
+  // children, which would also count the 任务分解表 rows placed under it (2.表.1 under 2.1.1).
+  const prefix = `${scope.code}-`;
+  const children = store.sqlite.prepare('SELECT code FROM tasks WHERE parent_id = ?').pluck().all(input.parentId) as string[];
+  const last = Math.max(0, ...children.map((c) => (c.startsWith(prefix) && /^\d+$/.test(c.slice(prefix.length)) ? Number(c.slice(prefix.length)) : 0)));
+  // The parent's place: among tasks of one ord the code orders it, after the parent and its earlier parts.
+  return createTask(store, input, { ...parent, parentId: input.parentId, code: `${prefix}${last + 1}` }, today);
+}
+
+/**
+ * The ord a new task takes: that of the battle's task whose code comes just before its own (the section's last
+ * item, or for an empty section the previous section's last), so it ties with it and its code puts it after.
+ * Not that ord plus one: the plan's ords are consecutive, and the next section's first item already has it.
+ */
+function ordFor(store: Store, battleId: string, code: string): number {
+  const rows = store.sqlite.prepare('SELECT code, ord FROM tasks WHERE battle_id = ?').raw().all(battleId) as [string, number][];
+  let before: [string, number] | undefined;
+  let first: number | undefined;
+  for (const r of rows) {
+    if (compareTaskCodes(r[0], code) < 0 && (!before || compareTaskCodes(r[0], before[0]) > 0)) before = r;
+    if (first === undefined || r[1] < first) first = r[1];
+  }
+  return before ? before[1] : (first ?? 0);
 }
 
 /** Adds a task the plan did not list to one of its sections ("1.3"), numbered after the section's last item. */
@@ -210,9 +231,9 @@ export function addTask(store: Store, who: Identity, input: NewTaskFields & { se
     .get(input.section.trim(), plan.id) as { id: string; code: string; battleId: string; battle: number } | undefined;
   if (!section) throw new AppError('bad_input', `没有编号为“${input.section}”的工作任务（如 1.3 表示第一仗第三方面）。`, `no section ${input.section}`);
   requirePermission(who, 'task.edit', { battle: section.battle, leadUnitIds: [], coUnitIds: [] });
-  const items = store.sqlite.prepare("SELECT code, ord FROM tasks WHERE section_id = ? AND parent_id = ''").all(section.id) as { code: string; ord: number }[];
-  const last = Math.max(0, ...items.map((t) => Number(t.code.slice(section.code.length + 1)) || 0));
+  const items = store.sqlite.prepare("SELECT code FROM tasks WHERE section_id = ? AND parent_id = ''").pluck().all(section.id) as string[];
+  const last = Math.max(0, ...items.map((c) => Number(c.slice(section.code.length + 1)) || 0));
   const code = `${section.code}.${last + 1}`;
-  const placement = { planId: plan.id, battleId: section.battleId, sectionId: section.id, parentId: '', code, ord: Math.max(0, ...items.map((t) => t.ord)) };
+  const placement = { planId: plan.id, battleId: section.battleId, sectionId: section.id, parentId: '', code, ord: ordFor(store, section.battleId, code) };
   return { id: createTask(store, input, placement, today), code };
 }

@@ -1,6 +1,7 @@
 // 总览: the ledger's counts per battle and unit, the overdue and nearly due tasks, and what other parts of the
 // work add to the picture (indicators behind, open problems, 销号 requests waiting).
 import type { ChannelOutput } from '../../../shared/contract';
+import { orderTiesByCode } from '../../../shared/task-code';
 import type { Identity, Settings } from '../../../shared/workflow';
 import { listIndicators } from '../indicators/dictionary';
 import { listProblems } from '../problems/problems';
@@ -26,8 +27,14 @@ export function overview(store: Store, settings: Settings, who: Identity | null)
   const dueSoon = lights.filter((t) => t.light === 'blue').sort(inOrder);
   const shown = listTasks(store, settings, {}, plan, [...overdue.slice(0, LIST_CAP), ...dueSoon.slice(0, LIST_CAP)].map((t) => t.id));
   const rowOf = new Map(shown.map((t) => [t.id, t]));
-  // A row shows the task's light with its parts rolled up, as it is counted.
-  const rows = (list: typeof overdue) => list.slice(0, LIST_CAP).flatMap((t) => (rowOf.has(t.id) ? [{ ...rowOf.get(t.id)!, light: t.light, status: t.status }] : []));
+  // A row shows the task's light with its parts rolled up, as it is counted; tasks sharing a date and a place
+  // (added to a section, or split) by their codes.
+  const rows = (list: typeof overdue) =>
+    orderTiesByCode(
+      list.slice(0, LIST_CAP).flatMap((t) => (rowOf.has(t.id) ? [{ t, row: { ...rowOf.get(t.id)!, light: t.light, status: t.status } }] : [])),
+      (a, b) => inOrder(a.t, b.t) === 0,
+      (x) => x.row.code,
+    ).map((x) => x.row);
   const open = listProblems(store, settings.asOf).filter((p) => p.state === 'open');
   return {
     battles: battleCounts(lights, battleCodes(store, plan.id)),

@@ -2,6 +2,7 @@
 import type { BattleSummary, PlanInfo, TaskRow, Target, Unit } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { filterTasks, type TaskFilter } from '../../../shared/task-filter';
+import { orderTiesByCode } from '../../../shared/task-code';
 import type { Milestone, Settings } from '../../../shared/workflow';
 import type { Store } from '../store/open-store';
 import { lightMemo, listMemo, NO_MILESTONES } from './light-memo';
@@ -65,6 +66,7 @@ type TaskDbRow = [
   responsibleSection: string,
   parentId: string,
   createdOn: string,
+  ord: number,
 ];
 
 function targetsByOwner(store: Store, ownerType: string): Map<string, Target[]> {
@@ -108,7 +110,7 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
   // would walk every task of the plan to find them.
   const byBattle = filter.battle !== undefined;
   // The whole plan is read battle by battle (CROSS JOIN keeps battles outside), each battle's tasks from the
-  // plan's index in battle order: only ties of ord are sorted, not 50,000 wide rows.
+  // plan's index, sorted by ord.
   const from = onlyIds
     ? 'FROM tasks t JOIN battles b ON b.id = t.battle_id'
     : 'FROM battles b CROSS JOIN tasks t ON t.battle_id = b.id AND t.plan_id = b.plan_id';
@@ -116,13 +118,16 @@ export function listTasks(store: Store, settings: Settings, filter: TaskFilter =
     .prepare(
       `SELECT t.id, t.code, b.code, b.name, s.title, s.code, t.title, t.content, t.list_type, t.lead_unit_ids, t.co_unit_ids,
               t.group_label, t.clause, t.lead_by_order, t.due_date, t.milestones, t.lead_person, t.handler, t.responsible_section,
-              t.parent_id, t.created_on
+              t.parent_id, t.created_on, t.ord
          ${from} LEFT JOIN sections s ON s.id = t.section_id
         WHERE ${onlyIds ? '+t.deleted = 0 AND +t.plan_id = ?' : 't.deleted = 0 AND t.plan_id = ?'} ${byBattle ? 'AND b.code = ?' : ''} ${onlyIds ? 'AND t.id IN (SELECT value FROM json_each(?))' : ''}
-        ORDER BY b.code, t.ord, t.code`,
+        ORDER BY b.code, t.ord`,
     )
     .raw()
     .all(plan.id, ...(byBattle ? [filter.battle] : []), ...(onlyIds ? [onlyIds] : [])) as TaskDbRow[];
+  // Tasks added to a section or split share a neighbour's ord: their codes order them (1.1.1-2 before 1.1.1-10),
+  // which SQL's text order cannot. Only those runs are sorted.
+  orderTiesByCode(rows, (a, b) => a[21] === b[21] && a[2] === b[2], (r) => r[1]);
 
   const unitName = new Map(listUnits(store).map((u) => [u.id, u.name]));
   // Unit lists, their names and lights computed once per distinct value (light-memo.ts): at 50,000 tasks this

@@ -1,11 +1,10 @@
 // The ledger (or any filtered view of it) as .xlsx in the 任务分解表 layout the offices already keep:
 // 序号, 编号, 工作内容, 工作任务, 牵头单位, 配合单位, 责任人, then what the ledger adds (时限, 进度, 状态, 预警,
-// 最新进展 with its date, 销号日期), in the natural order of the codes (1.1.1-2 before 1.1.1-10).
+// 最新进展 with its date, 销号日期), in the ledger's order (codes in natural order: 1.1.1-2 before 1.1.1-10).
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from './load-exceljs';
 import { lightLabel, taskStatusLabel } from '../../../shared/labels';
 import { chineseDate, shortChineseDate } from '../../../shared/period';
-import { compareTaskCodes } from '../../../shared/task-code';
 import { filterTasks, type TaskFilter } from '../../../shared/task-filter';
 import type { Settings } from '../../../shared/workflow';
 import { listTasks, planInfo } from '../ledger/queries';
@@ -60,6 +59,7 @@ export function rowHeight(cells: readonly string[], widths: readonly number[]): 
 
 export async function exportLedgerXlsx(store: Store, settings: Settings, filter: TaskFilter): Promise<{ bytes: Buffer; count: number; fileName: string }> {
   const plan = planInfo(store);
+  // In listTasks' order, the table's on screen: by code alone would move tasks the document places otherwise.
   const tasks = filterTasks(listTasks(store, settings, {}, plan), filter);
   const latest = latestProgress(store);
   const closedOn = new Map(
@@ -104,8 +104,7 @@ export async function exportLedgerXlsx(store: Store, settings: Settings, filter:
   const border = { top: thin, left: thin, bottom: thin, right: thin };
 
   const widths = COLUMNS.map((c) => c.width);
-  const sorted = [...tasks].sort((a, b) => a.battle - b.battle || compareTaskCodes(a.code, b.code));
-  sorted.forEach((t, i) => {
+  tasks.forEach((t, i) => {
     const p = latest.get(t.id);
     const values = [
       String(i + 1),
@@ -135,5 +134,5 @@ export async function exportLedgerXlsx(store: Store, settings: Settings, filter:
 
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   const stamp = settings.asOf.replaceAll('-', '');
-  return { bytes, count: sorted.length, fileName: `任务分解表_${stamp}.xlsx` };
+  return { bytes, count: tasks.length, fileName: `任务分解表_${stamp}.xlsx` };
 }
