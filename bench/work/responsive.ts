@@ -36,7 +36,7 @@ if (mode === 'inline') {
   stop = async () => store.close();
 } else {
   const child = fork(coreEntry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
-  const port = { postMessage: (m: unknown) => void child.send(m as never), on: (e: string, l: (x: never) => void) => child.on(e, l), kill: () => child.kill() } as unknown as CoreChild;
+  const port = { postMessage: (m: unknown) => void child.send(m as never), on: (e: string, l: (...a: unknown[]) => void) => child.on(e, l), kill: () => child.kill() } as unknown as CoreChild;
   const core = new CoreClient(port, () => {});
   const started = await core.start({ type: 'start', dbPath, outboxDir: join(dir, 'outbox'), version: 'bench' });
   if (!started.ok) throw new Error(started.error.detail);

@@ -36,7 +36,7 @@ describe('the core process', () => {
     data(await core.call('plan.builtin', {}));
     data(await core.call('identity.set', { office: '总指挥中心', role: 'center' }));
     const info = data<{ eventCount: number }>(await core.call('app.info', {}));
-    expect(info.eventCount).toBeGreaterThan(1000);
+    expect(info.eventCount).toBeGreaterThan(400);
 
     const bad = await core.call('progress.report', { taskId: 'x', period: '2023-3', percent: 101, text: '好' });
     expect(bad.ok).toBe(false);

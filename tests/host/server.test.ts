@@ -1,3 +1,4 @@
+import { REQUEST_MAX_BYTES } from '../../shared/limits';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,8 +78,9 @@ describe('browser-mode host', () => {
 
   it('refuses a body over the size cap with 413 and a Chinese message', async () => {
     const port = await start();
-    const big = JSON.stringify({ fileName: 'x.txt', contentBase64: 'A'.repeat(65 * 1024 * 1024), dryRun: true });
-    const r = await send(port, '/api/plan.import', { method: 'POST', headers: { 'x-ledger-token': 'secret-token' }, body: big });
+    // Only a progress line's evidence rides inside a request: past 40 MB of it as base64 and the rest of the form.
+    const big = JSON.stringify({ taskId: 'x', period: '2023-03', percent: 10, text: '进展', evidence: [{ name: 'x.txt', contentBase64: 'A'.repeat(REQUEST_MAX_BYTES) }] });
+    const r = await send(port, '/api/progress.report', { method: 'POST', headers: { 'x-ledger-token': 'secret-token' }, body: big });
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).error.message).toMatch(/过大/);
   });

@@ -1,10 +1,11 @@
 // Every channel has a handler, and what each handler returns survives the trip across a process boundary
 // (JSON, as in IPC structured clone and HTTP) and still satisfies its schema.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../shared/channels';
 import { channels, contract, resultSchema } from '../../shared/contract';
 import { createHandlers } from '../../electron/core/handlers';
@@ -24,13 +25,20 @@ sheet.addWorksheet('表').addRows([
   [1, '举办夏季消费节', '市商务局', '8月底'],
 ]);
 const xlsx = Buffer.from(await sheet.xlsx.writeBuffer());
+// Picked files travel by reference: here, as in Electron, by their path.
+const picked = mkdtempSync(join(tmpdir(), 'contract-files-'));
+afterAll(() => rmSync(picked, { recursive: true, force: true }));
+const pick = (name: string, bytes: Buffer) => {
+  writeFileSync(join(picked, name), bytes);
+  return { name, ref: join(picked, name) };
+};
 
 // In channel order: a center installation sets itself up, edits, reports, closes out and reopens a task.
 const sampleInputs: Record<string, unknown> = {
   'app.info': {},
   'plan.overview': {},
-  'plan.import': { fileName: 'yunjiang.txt', contentBase64: planText.toString('base64'), dryRun: true },
-  'plan.draft': { fileName: 'yunjiang.txt', contentBase64: planText.toString('base64') },
+  'plan.import': { file: pick('yunjiang.txt', planText), dryRun: true },
+  'plan.draft': { file: pick('yunjiang.txt', planText) },
   'plan.save': {
     seed: {
       format: 'zhuanban-plan-seed',
@@ -95,7 +103,7 @@ const sampleInputs: Record<string, unknown> = {
   'report.export': { kind: 'monthly', period: '2023-06' },
   'report.list': {},
   'ledger.exportXlsx': { battle: 1 },
-  'ledger.importXlsx': { fileName: '分解表.xlsx', contentBase64: xlsx.toString('base64'), section: '1.1', dryRun: false },
+  'ledger.importXlsx': { file: pick('分解表.xlsx', xlsx), section: '1.1', dryRun: false },
   'indicators.list': {},
   'indicator.update': { id: gdp, edit: { source: '市统计局' } },
   'indicator.add': { battle: 6, edit: { name: '新增城镇就业', owner: '市人社局', target: 3000 } },
@@ -112,9 +120,11 @@ const sampleInputs: Record<string, unknown> = {
   'backup.create': {},
   // A name that is not among this store's backups: restoring a real one is tested in tests/core/store.
   'backup.restore': { file: '../../etc/passwd' },
+  // Not a file of the outbox: delivering a real one is tested in tests/core-process.
+  'file.delivered': { ref: '00000000-0000-4000-8000-000000000000' },
 };
 // A problem id that does not exist: clearing a real one is tested in tests/core/problems.
-const expectedToFail = new Set(['plan.save', 'plan.builtin', 'plan.carryOver', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore', 'closeout.withdraw', 'closeout.answer', 'record.void', 'instruction.reply']);
+const expectedToFail = new Set(['plan.save', 'plan.builtin', 'plan.carryOver', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore', 'closeout.withdraw', 'closeout.answer', 'record.void', 'instruction.reply', 'file.delivered']);
 
 describe('contract', () => {
   it('lists the same channels as the preload exposes', () => {

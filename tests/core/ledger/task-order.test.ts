@@ -95,11 +95,11 @@ describe('task codes in natural order across the ledger', () => {
   });
 
   it('exports the rows of the 任务分解表 in the same order', async () => {
-    const { call, tasks } = await ledgerWithLongNumbers();
+    const { call, tasks, made } = await ledgerWithLongNumbers();
     const listed = (await tasks()).map((t) => t.code);
-    const out = await call<{ contentBase64: string; count: number }>('ledger.exportXlsx', {});
+    const out = await call<{ file: { ref: string }; count: number }>('ledger.exportXlsx', {});
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(out.contentBase64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(made(out.file) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     const codes = Array.from({ length: out.count }, (_, i) => String(ws.getRow(i + 3).getCell(2).value));
     expect(codes).toEqual(listed);

@@ -2,7 +2,9 @@
 // requested, rejected with a reason, approved, reopened; status and light derived; audit trail complete.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/core/dispatch';
+import { readFileSync } from 'node:fs';
 import { createHandlers } from '../../../electron/core/handlers';
+import { createOutbox } from '../../../electron/core/files/outbox';
 import { seedIds } from '../../../electron/core/plan/seed-ids';
 import { tempStore } from '../../helpers/temp-store';
 
@@ -10,9 +12,10 @@ const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1'); // lead 市商务
 
 function office(identity: Record<string, unknown>) {
   const store = tempStore();
-  const h = createHandlers({ store, version: '0', now: () => new Date('2023-07-02T10:00:00') });
+  const outbox = createOutbox();
+  const h = createHandlers({ store, version: '0', now: () => new Date('2023-07-02T10:00:00'), outbox });
   const call = async (channel: string, input: unknown) => dispatch(h, channel, input);
-  return { store, h, call, ready: call('identity.set', identity).then(() => call('settings.set', { asOf: '2023-07-02' })) };
+  return { store, h, call, outbox, ready: call('identity.set', identity).then(() => call('settings.set', { asOf: '2023-07-02' })) };
 }
 
 async function ok<T>(p: Promise<{ ok: boolean }>): Promise<T> {
@@ -143,7 +146,7 @@ describe('splitting a task', () => {
 
 describe('evidence files', () => {
   it('are optional, stored once by content hash, read back intact, and kept when a line is corrected', async () => {
-    const { store, call, ready } = office({ office: '市商务局', role: 'unit' });
+    const { store, call, ready, outbox } = office({ office: '市商务局', role: 'unit' });
     await ready;
     const file = Buffer.from('车展总结：成交额 1.2 亿元');
     const content = file.toString('base64');
@@ -157,8 +160,9 @@ describe('evidence files', () => {
     const { join, dirname } = await import('node:path');
     const dir = join(dirname(store.path), 'evidence');
     expect(readdirSync(dir)).toEqual([june.evidence[0]!.sha256]); // the same bytes twice: one file
-    const back = await ok<{ contentBase64: string }>(call('evidence.get', { sha256: june.evidence[0]!.sha256 }));
-    expect(Buffer.from(back.contentBase64, 'base64').equals(file)).toBe(true);
+    const back = await ok<{ file: { ref: string; name: string } }>(call('evidence.get', { sha256: june.evidence[0]!.sha256, name: '总结副本.txt' }));
+    expect(back.file.name).toBe('总结副本.txt');
+    expect(readFileSync(outbox.pathOf(back.file.ref)).equals(file)).toBe(true);
 
     writeFileSync(join(dir, june.evidence[0]!.sha256), 'tampered');
     expect(await call('evidence.get', { sha256: june.evidence[0]!.sha256 })).toMatchObject({ ok: false, error: { message: '附件文件已损坏。' } });

@@ -1,6 +1,6 @@
 // A county's own plan across its offices: the centre starts a ledger from its document, a unit's new ledger
 // joins that plan from the centre's bundle, and reports travel back; another plan's bundle is refused.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/core/handlers';
@@ -8,9 +8,16 @@ import { setSettings } from '../../../electron/core/settings';
 import { buildBundle } from '../../../electron/core/sync/export';
 import { importBundle } from '../../../electron/core/sync/import';
 import { caller } from '../../helpers/offices';
-import { tempStore } from '../../helpers/temp-store';
+import { tempDir, tempStore } from '../../helpers/temp-store';
 
 const dazhu = readFileSync(join(import.meta.dirname, '../../fixtures/plans/holdout/01-dazhu-minshengshishi-2016.txt'));
+
+/** The document as the person picks it: a file on disk, by its path. */
+function dazhuFile() {
+  const path = join(tempDir(), 'dazhu.txt');
+  writeFileSync(path, dazhu);
+  return { name: 'dazhu.txt', ref: path };
+}
 
 function office() {
   const store = tempStore({ withoutSeed: true });
@@ -21,7 +28,7 @@ function office() {
 describe('a county’s own plan, synced between its offices', () => {
   it('the centre starts from its document; a unit joins from its bundle; reports travel back', async () => {
     const centre = office();
-    const draft = await centre.call<{ seed: unknown }>('plan.draft', { fileName: 'dazhu.txt', contentBase64: dazhu.toString('base64') });
+    const draft = await centre.call<{ seed: unknown }>('plan.draft', { file: dazhuFile() });
     await centre.call('plan.save', { seed: draft.seed });
     // The directory is the document's: its units, and its issuer for the office that follows the plan up.
     const units = await centre.call<{ units: { name: string }[] }>('units.list', {});
@@ -48,7 +55,7 @@ describe('a county’s own plan, synced between its offices', () => {
 
   it('a bundle of another plan is refused with its reason, and changes nothing', async () => {
     const county = office();
-    const draft = await county.call<{ seed: unknown }>('plan.draft', { fileName: 'dazhu.txt', contentBase64: dazhu.toString('base64') });
+    const draft = await county.call<{ seed: unknown }>('plan.draft', { file: dazhuFile() });
     await county.call('plan.save', { seed: draft.seed });
     await county.call('identity.set', { office: '县住建局', role: 'center', operator: '' });
     const jishou = tempStore();

@@ -366,8 +366,9 @@ describe('evidence files', () => {
     const bytes = unit.bundleFor();
     await taskforce.receive(bytes);
     const { progress } = await taskforce.call<{ progress: { evidence: { sha256: string }[] }[] }>('task.detail', { id: TASK });
-    const back = await taskforce.call<{ contentBase64: string }>('evidence.get', { sha256: progress[0]!.evidence[0]!.sha256 });
-    expect(Buffer.from(back.contentBase64, 'base64').equals(file)).toBe(true);
+    const back = await taskforce.call<{ file: { ref: string; name: string } }>('evidence.get', { sha256: progress[0]!.evidence[0]!.sha256, name: '总结.txt' });
+    expect(back.file.name).toBe('总结.txt');
+    expect(taskforce.made(back.file).equals(file)).toBe(true);
 
     // The same bundle with the file's bytes changed: refused.
     const tampered = JSON.parse(bytes.toString()) as { attachments: Record<string, string> };
