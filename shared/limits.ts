@@ -31,7 +31,7 @@ export const TEXT_MAX = {
 /** A text a person must write: trimmed, at least two characters (one character is never a statement). */
 export const writtenText = (max: number, missing: string) =>
   z
-    .string()
+    .string({ error: missing })
     .trim()
     .min(2, missing)
     .max(max, `${missing.replace(/（.*）$/, '')}（不能超过 ${max} 字）`);

@@ -7,6 +7,7 @@ import { request } from '../api';
 import { change, useLedgerPick } from '../state';
 import { useSectionOptions } from '../useSectionOptions';
 import { UnitsFields } from './UnitsFields';
+import { TEXT_MAX } from '../../../shared/limits';
 
 interface Values {
   section: string;
@@ -49,10 +50,10 @@ export function AddTask() {
             <Select showSearch optionFilterProp="label" options={sections} placeholder="新任务将按该方面的下一个序号编号" />
           </Form.Item>
           <Form.Item name="title" label="任务名称" rules={[{ required: true, min: 2, message: '请填写任务名称' }]}>
-            <Input maxLength={120} />
+            <Input maxLength={TEXT_MAX.title} />
           </Form.Item>
           <Form.Item name="content" label="任务内容">
-            <Input.TextArea rows={3} maxLength={5000} />
+            <Input.TextArea rows={3} maxLength={TEXT_MAX.content} />
           </Form.Item>
           <UnitsFields />
           <Form.Item name="dueDate" label="完成时限（不填为年底）">

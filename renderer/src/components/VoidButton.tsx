@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { voidableLabel as WHAT, type VoidableEntity } from '../../../shared/daily';
 import { request } from '../api';
 import { change } from '../state';
+import { TEXT_MAX } from '../../../shared/limits';
 
 
 export function VoidButton({ entity, id, label, size = 'small', onDone }: { entity: VoidableEntity; id: string; label: string; size?: 'small' | 'middle'; onDone?: () => void }) {
@@ -35,7 +36,7 @@ export function VoidButton({ entity, id, label, size = 'small', onDone }: { enti
         <Typography.Paragraph type="secondary">
           作废后不再计入台账、统计和报告；原记录和作废理由保留在操作记录中，以删除线显示，各单位同步后一致。
         </Typography.Paragraph>
-        <Input.TextArea rows={3} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder="作废的理由（必填），如：重复录入" data-testid="void-reason" />
+        <Input.TextArea rows={3} maxLength={TEXT_MAX.shortReason} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder="作废的理由（必填），如：重复录入" data-testid="void-reason" />
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
       </Modal>
     </>

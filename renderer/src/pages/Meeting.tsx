@@ -12,6 +12,7 @@ import { request } from '../api';
 import { UnitsFields } from '../components/UnitsFields';
 import { change, useLedger, useLedgerPick } from '../state';
 import { useSectionOptions } from '../useSectionOptions';
+import { TEXT_MAX } from '../../../shared/limits';
 
 type Data = ChannelOutput<'meeting.get'>;
 
@@ -121,7 +122,7 @@ function DecisionForm({ month, agenda, onDone }: { month: string; agenda: Data['
         />
       </Form.Item>
       <Form.Item name="text" label="决定事项" rules={[{ required: true, message: '请写明决定事项' }]} style={{ marginBottom: 8 }}>
-        <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} data-testid="decision-text" />
+        <Input.TextArea autoSize={{ minRows: 2 }} maxLength={TEXT_MAX.statement} data-testid="decision-text" />
       </Form.Item>
       {kind === 'task' && (
         <>

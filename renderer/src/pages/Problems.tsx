@@ -11,6 +11,7 @@ import { chineseDate } from '../../../shared/period';
 import { request } from '../api';
 import { Chart, type ChartOption } from '../components/Chart';
 import { change, useLedger, useLedgerPick } from '../state';
+import { TEXT_MAX } from '../../../shared/limits';
 
 type Data = ChannelOutput<'problems.list'>;
 
@@ -38,7 +39,7 @@ function RaiseForm({ onDone }: { onDone: () => void }) {
         <Select allowClear options={[...(task?.leadUnits ?? []), ...(task?.coUnits ?? [])].map((u) => ({ value: u, label: u }))} />
       </Form.Item>
       <Form.Item name="text" label="问题" rules={[{ required: true, message: '请写明问题' }]} style={{ marginBottom: 8 }}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={1000} data-testid="problem-text" />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={TEXT_MAX.reason} data-testid="problem-text" />
       </Form.Item>
       <Form.Item name="deadline" label="整改时限" rules={[{ required: true, message: '请选择整改时限' }]} style={{ marginBottom: 8 }}>
         <DatePicker style={{ width: '100%' }} minDate={settings ? dayjs(settings.asOf) : undefined} data-testid="problem-deadline" />

@@ -9,6 +9,7 @@ import { chineseDate } from '../../../shared/period';
 import { request } from '../api';
 import { Chart, type ChartOption } from '../components/Chart';
 import { useLedger, useLedgerPick } from '../state';
+import { TEXT_MAX } from '../../../shared/limits';
 
 type Data = ChannelOutput<'supervision.overview'>;
 
@@ -66,7 +67,7 @@ function ActionForm({ draft, onClose, onDone }: { draft: Draft | null; onClose: 
           <Select mode="multiple" optionFilterProp="label" options={tasks.map((t) => ({ value: t.id, label: `${t.code} ${t.title}` }))} />
         </Form.Item>
         <Form.Item name="matter" label="事由" rules={[{ required: true, message: '请写明事由' }]} style={{ marginBottom: 8 }}>
-          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
+          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={TEXT_MAX.statement} />
         </Form.Item>
         {kind === 'notice' && (
           <Space align="start">

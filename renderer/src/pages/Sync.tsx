@@ -9,6 +9,7 @@ import { SimpleTable } from '../components/SimpleTable';
 import { localTime } from '../labels';
 import { identityLabel, roleLabel } from '../../../shared/labels';
 import { change, useLedger } from '../state';
+import { TEXT_MAX } from '../../../shared/limits';
 
 type Info = ChannelOutput<'sync.info'>;
 type Report = ChannelOutput<'sync.import'>;
@@ -458,7 +459,7 @@ export function Sync() {
                 />
               )}
             </Space>
-            <Input.TextArea rows={2} maxLength={500} placeholder="理由（必填），如：该单位电脑由市商务局移交市发改局使用" value={granting.reason} onChange={(e) => setGranting({ ...granting, reason: e.target.value })} />
+            <Input.TextArea rows={2} maxLength={TEXT_MAX.shortReason} placeholder="理由（必填），如：该单位电脑由市商务局移交市发改局使用" value={granting.reason} onChange={(e) => setGranting({ ...granting, reason: e.target.value })} />
           </Space>
         )}
       </Modal>
@@ -480,7 +481,7 @@ export function Sync() {
             <Typography.Paragraph type="secondary">放行后该记录在本机生效，并作为总指挥中心的决定随同步包送达各单位，在操作记录中可查。</Typography.Paragraph>
             <Input.TextArea
               rows={3}
-              maxLength={500}
+              maxLength={TEXT_MAX.shortReason}
               placeholder="放行理由（必填），如：已电话核实，系对方电脑日期设置错误"
               value={releaseReason}
               onChange={(e) => setReleaseReason(e.target.value)}

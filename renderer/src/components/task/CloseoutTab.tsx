@@ -9,6 +9,7 @@ import { request } from '../../api';
 import { change } from '../../state';
 import { VoidButton } from '../VoidButton';
 import { DecideDialog } from './DecideDialog';
+import { TEXT_MAX } from '../../../../shared/limits';
 
 const STATE = {
   pending: { word: '待审批', color: 'purple' },
@@ -56,7 +57,7 @@ export function CloseoutTab({ task, history, identity }: { task: TaskRow; histor
               <div>退回理由：{latest.reason}</div>
               {mayRequest && (
                 <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-                  <Input value={answer} onChange={(e) => setAnswer(e.target.value)} maxLength={2000} placeholder="对退回意见的说明（如：已补充材料），专班会看到" data-testid="answer-text" />
+                  <Input value={answer} onChange={(e) => setAnswer(e.target.value)} maxLength={TEXT_MAX.statement} placeholder="对退回意见的说明（如：已补充材料），专班会看到" data-testid="answer-text" />
                   <Button disabled={answer.trim().length < 2} onClick={() => void act(() => request('closeout.answer', { taskId: task.id, answer }))} data-testid="answer-rejection">
                     提交说明
                   </Button>
@@ -111,7 +112,7 @@ export function CloseoutTab({ task, history, identity }: { task: TaskRow; histor
       {mayRequest && (
         <Form layout="vertical" onFinish={() => void act(() => request('closeout.request', { taskId: task.id, statement: text, belowFull: below && confirmBelow }))}>
           <Form.Item label="申请销号：完成情况说明" required>
-            <Input.TextArea rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} placeholder="写明任务完成情况和量化指标完成数" data-testid="closeout-statement" />
+            <Input.TextArea rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={TEXT_MAX.statement} placeholder="写明任务完成情况和量化指标完成数" data-testid="closeout-statement" />
           </Form.Item>
           {below && (
             <Form.Item>

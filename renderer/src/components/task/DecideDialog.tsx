@@ -8,6 +8,7 @@ import { request } from '../../api';
 import { periodLabel } from '../../periods';
 import { change } from '../../state';
 import { EvidenceLinks } from './EvidenceLinks';
+import { TEXT_MAX } from '../../../../shared/limits';
 
 export function DecideDialog({ item, onClose }: { item: Closeout | null; onClose(): void }) {
   const [detail, setDetail] = useState<ChannelOutput<'task.detail'> | null>(null);
@@ -96,7 +97,7 @@ export function DecideDialog({ item, onClose }: { item: Closeout | null; onClose
           <Typography.Title level={5} style={{ marginTop: 12 }}>
             审批意见
           </Typography.Title>
-          <Input.TextArea rows={3} maxLength={1000} showCount value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder="批准时可写意见；退回时必须写明理由。申请单位会看到。" data-testid="decide-opinion" />
+          <Input.TextArea rows={3} maxLength={TEXT_MAX.reason} showCount value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder="批准时可写意见；退回时必须写明理由。申请单位会看到。" data-testid="decide-opinion" />
           {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
         </div>
       )}

@@ -10,6 +10,7 @@ import { request } from '../../api';
 import { change } from '../../state';
 import { DateField } from '../DateField';
 import { VoidButton } from '../VoidButton';
+import { TEXT_MAX } from '../../../../shared/limits';
 
 interface Values {
   leader: string;
@@ -68,7 +69,7 @@ export function InstructionsTab({ task, identity, asOf }: { task: TaskRow; ident
                     <Input
                       value={replies[i.id] ?? ''}
                       onChange={(e) => setReplies({ ...replies, [i.id]: e.target.value })}
-                      maxLength={2000}
+                      maxLength={TEXT_MAX.statement}
                       placeholder="落实情况"
                       data-testid="instruction-reply-text"
                     />
@@ -97,7 +98,7 @@ export function InstructionsTab({ task, identity, asOf }: { task: TaskRow; ident
           <Typography.Title level={5}>记录领导批示</Typography.Title>
           <Space wrap>
             <Form.Item name="leader" label="批示领导" rules={[{ required: true, min: 2, message: '请写明批示领导' }]}>
-              <Input style={{ width: 170 }} maxLength={40} placeholder="如：市长 张某某" />
+              <Input style={{ width: 170 }} maxLength={TEXT_MAX.leader} placeholder="如：市长 张某某" />
             </Form.Item>
             <Form.Item name="givenOn" label="批示日期" rules={[{ required: true, message: '请选择批示日期' }]}>
               <DateField width={150} />
@@ -110,7 +111,7 @@ export function InstructionsTab({ task, identity, asOf }: { task: TaskRow; ident
             </Form.Item>
           </Space>
           <Form.Item name="text" label="批示内容" rules={[{ required: true, min: 2, message: '请填写批示内容' }]}>
-            <Input.TextArea rows={2} maxLength={2000} />
+            <Input.TextArea rows={2} maxLength={TEXT_MAX.statement} />
           </Form.Item>
           <Button type="primary" htmlType="submit" data-testid="instruction-add">
             记录

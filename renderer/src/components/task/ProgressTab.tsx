@@ -10,6 +10,8 @@ import { change } from '../../state';
 import { fileToBase64 } from '../../file-to-base64';
 import { EvidenceLinks } from './EvidenceLinks';
 import { VoidButton } from '../VoidButton';
+import { EVIDENCE, MB, percentSchema, progressTextSchema, TEXT_MAX } from '../../../../shared/limits';
+import { schemaRule } from '../../schema-rule';
 
 interface Values {
   period: string;
@@ -27,7 +29,7 @@ export function ProgressTab({ task, lines, identity, settings, year }: { task: T
   const [form] = Form.useForm<Values>();
   const periods = reportPeriods(year, settings.asOf);
 
-  const [files, setFiles] = useState<{ uid: string; name: string; contentBase64: string }[]>([]);
+  const [files, setFiles] = useState<{ uid: string; name: string; size: number; contentBase64: string }[]>([]);
 
   const submit = async (v: Values) => {
     const evidence = files.map(({ name, contentBase64 }) => ({ name, contentBase64 }));
@@ -95,21 +97,28 @@ export function ProgressTab({ task, lines, identity, settings, year }: { task: T
                 <Select style={{ width: 170 }} options={[...task.leadUnits, ...task.coUnits].map((u) => ({ value: u, label: u }))} />
               </Form.Item>
             )}
-            <Form.Item name="percent" label="完成进度" rules={[{ required: true, message: '请填写 0–100' }]}>
+            <Form.Item name="percent" label="完成进度" rules={[schemaRule(percentSchema)]}>
               <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 110 }} />
             </Form.Item>
           </Space>
-          <Form.Item name="text" label="进展情况" rules={[{ required: true, min: 2, message: '请填写本期进展情况（至少两个字）' }]}>
-            <Input.TextArea rows={3} maxLength={2000} showCount placeholder="写明本期做了什么、完成了哪些量化指标；无需附截图" />
+          <Form.Item name="text" label="进展情况" rules={[schemaRule(progressTextSchema)]}>
+            <Input.TextArea rows={3} maxLength={TEXT_MAX.statement} showCount placeholder="写明本期做了什么、完成了哪些量化指标；无需附截图" />
           </Form.Item>
-          <Form.Item label="附件（可不传）" extra="不要求截图或照片；确有需要的总结、文件可附上，最多 5 个，每个不超过 20 MB。">
+          <Form.Item label="附件（可不传）" extra={`不要求截图或照片；确有需要的总结、文件可附上，最多 ${EVIDENCE.files} 个，每个不超过 ${EVIDENCE.fileBytes / MB} MB，合计不超过 ${EVIDENCE.totalBytes / MB} MB。`}>
             <Upload
               multiple
               fileList={files.map((f) => ({ uid: f.uid, name: f.name, status: 'done' as const }))}
               onRemove={(f) => setFiles((list) => list.filter((x) => x.uid !== f.uid))}
               beforeUpload={async (f) => {
-                const contentBase64 = await fileToBase64(f);
-                setFiles((list) => [...list, { uid: f.uid, name: f.name, contentBase64 }].slice(0, 5));
+                // The same limits the contract checks, said before the file is read.
+                const total = files.reduce((n, x) => n + x.size, 0) + f.size;
+                if (files.length >= EVIDENCE.files) setError(`每次最多附 ${EVIDENCE.files} 个文件。`);
+                else if (f.size > EVIDENCE.fileBytes) setError(`附件“${f.name}”超过 ${EVIDENCE.fileBytes / MB} MB。`);
+                else if (total > EVIDENCE.totalBytes) setError(`附件合计不能超过 ${EVIDENCE.totalBytes / MB} MB。`);
+                else {
+                  const contentBase64 = await fileToBase64(f);
+                  setFiles((list) => [...list, { uid: f.uid, name: f.name, size: f.size, contentBase64 }]);
+                }
                 return false;
               }}
             >

@@ -6,6 +6,7 @@ import type { TaskRow } from '../../../../shared/domain';
 import { request } from '../../api';
 import { change } from '../../state';
 import { UnitsFields } from '../UnitsFields';
+import { TEXT_MAX } from '../../../../shared/limits';
 
 interface Values {
   title: string;
@@ -40,7 +41,7 @@ export function SplitTask({ task }: { task: TaskRow }) {
   return (
     <Form<Values> form={form} layout="vertical" initialValues={{ leadUnits: task.leadUnits }} onFinish={(v) => void submit(v)} data-testid="split-form">
       <Form.Item name="title" label={`子任务名称（编号将为 ${task.code}-N）`} rules={[{ required: true, min: 2, message: '请填写子任务名称' }]}>
-        <Input maxLength={120} />
+        <Input maxLength={TEXT_MAX.title} />
       </Form.Item>
       <UnitsFields />
       <Form.Item name="dueDate" label="完成时限">
