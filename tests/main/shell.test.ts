@@ -3,60 +3,15 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../shared/channels';
+import { fake as m, startMain } from '../helpers/fake-electron';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
-const m = vi.hoisted(() => {
-  const appListeners = new Map<string, (...args: unknown[]) => void>();
-  const ipcHandlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
-  const windows: { options: Record<string, unknown>; url?: string }[] = [];
-  let ready: () => void = () => {};
-  const whenReady = new Promise<void>((r) => (ready = r));
-  class BrowserWindow {
-    webContents = {};
-    constructor(options: Record<string, unknown>) {
-      windows.push({ options });
-    }
-    once() {}
-    show() {}
-    loadURL(url: string) {
-      windows.at(-1)!.url = url;
-      return Promise.resolve();
-    }
-  }
-  return {
-    appListeners,
-    ipcHandlers,
-    windows,
-    ready: () => ready(),
-    electron: {
-      app: {
-        isPackaged: true,
-        whenReady: () => whenReady,
-        on: (name: string, fn: (...args: unknown[]) => void) => appListeners.set(name, fn),
-        requestSingleInstanceLock: vi.fn(() => true),
-        enableSandbox: vi.fn(),
-        getVersion: () => '0.0.0-test',
-        quit: vi.fn(),
-        exit: vi.fn(),
-      },
-      BrowserWindow,
-      ipcMain: { handle: vi.fn((ch: string, fn: (e: unknown, i: unknown) => Promise<unknown>) => ipcHandlers.set(ch, fn)) },
-      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-      dialog: { showErrorBox: vi.fn() },
-    },
-  };
-});
-
-vi.mock('electron', () => ({ ...m.electron, default: m.electron }));
+vi.mock('electron', () => import('../helpers/fake-electron'));
 
 beforeAll(async () => {
   // Not the per-test temp helper: the store stays open across all tests of this file.
-  process.argv.push(`--db=${join(mkdtempSync(join(tmpdir(), 'ledger-shell-')), 'shell.db')}`);
-  await import('../../electron/main/index');
-  m.ready();
-  // Start-up opens the store and takes the day's backup before the window appears.
-  for (let i = 0; i < 200 && m.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  await startMain(join(mkdtempSync(join(tmpdir(), 'ledger-shell-')), 'shell.db'));
 });
 
 const trusted = { senderFrame: { url: 'app://ledger/index.html', parent: null } };
