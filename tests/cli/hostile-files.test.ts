@@ -4,20 +4,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { cli } from '../helpers/cli';
 import { bombPart, docxWith, fifo, linkTo, MB, SHEET_CLOSE, SHEET_OPEN, tableRow, deflatedPart, xlsxWith } from '../helpers/hostile-files';
 import { tempDir } from '../helpers/temp-store';
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const start = performance.now();
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n'), ms: performance.now() - start };
-}
 
 async function refused(args: string[], reason: RegExp) {
-  const r = await cli(...args);
+  const r = await cli(args);
   expect(r.code, args.join(' ')).toBe(2);
   expect(r.out, args.join(' ')).toBe('');
   expect(r.err.split('\n'), args.join(' ')).toHaveLength(1);
@@ -31,8 +24,8 @@ describe('ledger commands given something that is not a regular file', () => {
   it.skipIf(process.platform === 'win32')('bundle verify, bundle import, plan import and xlsx import refuse devices, a FIFO and a folder', async () => {
     const dir = tempDir();
     const db = join(dir, 'x.db');
-    expect((await cli('init', '--db', db, '--office', '总指挥中心', '--role', 'center')).code).toBe(0);
-    const digest = (await cli('digest', '--db', db)).out;
+    expect((await cli(['init', '--db', db, '--office', '总指挥中心', '--role', 'center'])).code).toBe(0);
+    const digest = (await cli(['digest', '--db', db])).out;
     const dbBytes = readFileSync(db);
     const files: [string, (name: string) => string, RegExp][] = [
       ['zero', (n) => linkTo(dir, `zero${n}`, '/dev/zero'), /不是普通文件（是设备）/],
@@ -46,15 +39,15 @@ describe('ledger commands given something that is not a regular file', () => {
       await refused(['plan', 'import', make('.docx'), '--db', db, '--dry-run'], reason);
       await refused(['xlsx', 'import', make('.xlsx'), '--db', db, '--section', '1.3'], reason);
     }
-    expect((await cli('digest', '--db', db)).out).toBe(digest);
+    expect((await cli(['digest', '--db', db])).out).toBe(digest);
     expect(readFileSync(db).equals(dbBytes)).toBe(true);
   });
 
   it('plan import refuses a Word zip bomb and xlsx import a stray cell at row 20,000, each with its reason', async () => {
     const dir = tempDir();
     const db = join(dir, 'x.db');
-    await cli('init', '--db', db, '--office', '总指挥中心', '--role', 'center');
-    const digest = (await cli('digest', '--db', db)).out;
+    await cli(['init', '--db', db, '--office', '总指挥中心', '--role', 'center']);
+    const digest = (await cli(['digest', '--db', db])).out;
     const bomb = join(dir, '方案.docx');
     writeFileSync(bomb, await docxWith(bombPart('word/document.xml', { prefix: '<w:document><w:body><w:p><w:r><w:t>', fill: Buffer.alloc(MB, 0x20), times: 1024 })));
     await refused(['plan', 'import', bomb, '--db', db], /Word 文件“方案.docx”解压后过大（其中“word\/document.xml”声明 1024 MB/);
@@ -62,6 +55,6 @@ describe('ledger commands given something that is not a regular file', () => {
     const sheet = SHEET_OPEN + tableRow(1, ['序号', '工作任务', '牵头单位']) + tableRow(2, ['1', '任务', '市发改局']) + tableRow(20000, ['x']) + SHEET_CLOSE;
     writeFileSync(stray, await xlsxWith(deflatedPart('', sheet)));
     await refused(['xlsx', 'import', stray, '--db', db, '--section', '1.3'], /表格行数过多（第 20000 行仍有内容/);
-    expect((await cli('digest', '--db', db)).out).toBe(digest);
+    expect((await cli(['digest', '--db', db])).out).toBe(digest);
   });
 });

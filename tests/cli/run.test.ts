@@ -3,15 +3,9 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-store';
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('ledger CLI', () => {
   it('init creates a store and stats --json reports six battles', async () => {
@@ -87,7 +81,7 @@ describe('ledger CLI', () => {
 
   it('resolves a relative --db against the folder the user typed the command in', async () => {
     const dir = tempDir();
-    expect((await cli(['init', '--db', 'rel.db'], { INIT_CWD: dir })).code).toBe(0);
+    expect((await cli(['init', '--db', 'rel.db'], { env: { INIT_CWD: dir } })).code).toBe(0);
     expect(existsSync(join(dir, 'rel.db'))).toBe(true);
   });
 });

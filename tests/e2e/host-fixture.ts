@@ -1,10 +1,12 @@
 // Starts the real browser-mode host (`electron/host/index.ts`) on a fresh store made by the real CLI, with
 // an identity and a ledger date, and hands the test its URL.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
+import { ledger } from '../helpers/cli';
+import { startHostProcess } from '../helpers/host';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -26,12 +28,7 @@ export interface HostOptions {
   march?: boolean;
 }
 
-/** Runs the ledger CLI against a store, as an office's scripts would. */
-export function ledger(...args: string[]): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron/cli/index.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`ledger ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
-}
+export { ledger };
 
 export async function startHost(options: HostOptions = {}): Promise<{ host: Host; stop: () => void }> {
   if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
@@ -52,28 +49,9 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Host
   }
   if (!options.fresh) ledger('settings', '--db', db, '--as-of', options.asOf ?? (options.march ? '2023-03-31' : '2023-07-02'));
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/index.ts'), '--no-open', '--db', db], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((res, rej) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => rej(new Error(`host did not print its URL in time\n${out}\n${err}`)), 20_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /^URL: (\S+)$/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        res(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code) => rej(new Error(`host exited with ${code}\n${err}`)));
-  });
-  const u = new URL(url);
+  const { child, url, origin, token } = await startHostProcess(['--import', 'tsx', join(root, 'electron/host/index.ts'), '--no-open', '--db', db], 20_000);
   return {
-    host: { url, origin: u.origin, token: u.hash.replace('#token=', ''), db, startupMs: performance.now() - started },
+    host: { url, origin, token, db, startupMs: performance.now() - started },
     stop: () => {
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });

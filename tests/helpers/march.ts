@@ -2,7 +2,7 @@
 // the end of the month and a call that returns a channel's data or throws.
 import { createHandlers } from '../../electron/core/handlers';
 import { playMarch } from '../../scripts/demo-march';
-import { caller } from './offices';
+import { caller } from './call';
 import { tempStore } from './temp-store';
 
 export async function playedMarch(at = '2023-03-31T10:00:00') {

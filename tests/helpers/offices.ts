@@ -1,23 +1,15 @@
 // Installations of different offices in temp folders, each with its own store, key and identity.
 import { readFileSync } from 'node:fs';
-import { dispatch } from '../../electron/core/dispatch';
 import { createOutbox } from '../../electron/core/files/outbox';
-import { createHandlers, type Handlers } from '../../electron/core/handlers';
+import { createHandlers } from '../../electron/core/handlers';
 import { setSettings } from '../../electron/core/settings';
 import { buildBundle } from '../../electron/core/sync/export';
 import { importBundle, type BundleSource, type ImportOptions } from '../../electron/core/sync/import';
+import type { ChannelInput } from '../../shared/contract';
+import { caller } from './call';
 import { tempStore } from './temp-store';
 
-/** A channel's data, or an error carrying its Chinese message and English detail. */
-export function caller(h: Handlers) {
-  return async <T = unknown>(channel: string, input: unknown): Promise<T> => {
-    const r = await dispatch(h, channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message} (${r.error.detail})`);
-    return r.data as T;
-  };
-}
-
-export function installation(identity: Record<string, unknown>, now: () => number = Date.now) {
+export function installation(identity: ChannelInput<'identity.set'>, now: () => number = Date.now) {
   const store = tempStore({ now });
   // Made files are read back from the outbox, as a shell would deliver them.
   const outbox = createOutbox();

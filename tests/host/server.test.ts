@@ -1,41 +1,16 @@
 import { REQUEST_MAX_BYTES } from '../../shared/limits';
-import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/core/handlers';
-import { createHostServer } from '../../electron/host/server';
+import { send, serveHost } from '../helpers/host-server';
 import { tempDir, tempStore } from '../helpers/temp-store';
-
-const servers: Server[] = [];
-afterEach(() => {
-  while (servers.length) servers.pop()!.close();
-});
 
 async function start(withRenderer = true) {
   const rendererDir = join(tempDir(), 'renderer');
   mkdirSync(rendererDir, { recursive: true });
   if (withRenderer) writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>专班台账</title>');
-  const server = createHostServer({ handlers: createHandlers({ store: tempStore(), version: '0' }), rendererDir, token: 'secret-token' });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  servers.push(server);
-  return (server.address() as AddressInfo).port;
-}
-
-/** Raw http so the test controls the Host header (fetch would not let it). */
-function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
+  return serveHost({ handlers: createHandlers({ store: tempStore(), version: '0' }), rendererDir, token: 'secret-token' });
 }
 
 describe('browser-mode host', () => {

@@ -1,38 +1,24 @@
 // Browser mode's picked files: sent once as the body of POST /upload, kept as a private temporary file, read by
 // the channel that names its id — a bundle of any size up to the cap, never base64 inside a JSON request.
-import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { request, type Server } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { createHandlers } from '../../electron/core/handlers';
 import { seedIds } from '../../electron/core/plan/seed-ids';
-import { createHostServer } from '../../electron/host/server';
 import { createUploads, UploadTooLarge } from '../../electron/host/uploads';
+import { send, serveHost } from '../helpers/host-server';
 import { installation } from '../helpers/offices';
 import { tempDir } from '../helpers/temp-store';
 
-const servers: Server[] = [];
-afterEach(() => {
-  while (servers.length) servers.pop()!.close();
-});
-
 const body = (bytes: Buffer) => Readable.from([bytes.subarray(0, 700), bytes.subarray(700)]) as unknown as IncomingMessage;
 
-function send(port: number, path: string, opts: { headers?: Record<string, string>; body?: Buffer | string } = {}) {
-  return new Promise<{ status: number; json: { ok: boolean; data?: Record<string, unknown>; error?: { message: string } } }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
+/** POST, answered with the host's JSON. */
+async function post(port: number, path: string, opts: { headers?: Record<string, string>; body?: Buffer | string } = {}) {
+  const r = await send(port, path, { method: 'POST', ...opts });
+  return { status: r.status, json: JSON.parse(r.body) as { ok: boolean; data?: Record<string, unknown>; error?: { message: string } } };
 }
 
 describe('uploads', () => {
@@ -76,17 +62,14 @@ describe('uploads', () => {
     const rendererDir = join(tempDir(), 'renderer');
     mkdirSync(rendererDir);
     const uploads = createUploads(tempDir());
-    const server = createHostServer({ handlers: createHandlers({ store: taskforce.store, version: '0', files: uploads.files }), rendererDir, token: 't', uploads });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    servers.push(server);
-    const port = (server.address() as AddressInfo).port;
+    const port = await serveHost({ handlers: createHandlers({ store: taskforce.store, version: '0', files: uploads.files }), rendererDir, token: 't', uploads });
     const bytes = unit.bundleFor();
 
-    expect((await send(port, '/upload', { body: bytes })).status).toBe(403);
-    const up = await send(port, '/upload', { headers: { 'x-ledger-token': 't' }, body: bytes });
+    expect((await post(port, '/upload', { body: bytes })).status).toBe(403);
+    const up = await post(port, '/upload', { headers: { 'x-ledger-token': 't' }, body: bytes });
     expect(up.status).toBe(200);
     const file = { name: '市商务局.ledger.json', ref: String(up.json.data!.ref) };
-    const call = (input: unknown) => send(port, '/api/sync.import', { headers: { 'x-ledger-token': 't' }, body: JSON.stringify(input) });
+    const call = (input: unknown) => post(port, '/api/sync.import', { headers: { 'x-ledger-token': 't' }, body: JSON.stringify(input) });
     const preview = await call({ file, dryRun: true });
     expect(preview.json).toMatchObject({ ok: true, data: { saved: false, exporterOffice: '市商务局', byEntity: { progress: 1 } } });
     const applied = await call({ file, dryRun: false, trust: true });
@@ -95,7 +78,7 @@ describe('uploads', () => {
     expect(gone.json).toMatchObject({ ok: false, error: { message: expect.stringMatching(/已失效/) } });
 
     // A declared length past the cap is refused before anything is kept, with a reason in Chinese.
-    const huge = await send(port, '/upload', { headers: { 'x-ledger-token': 't', 'content-length': String(300 * 1024 * 1024) }, body: '' }).catch((e: Error) => e);
+    const huge = await post(port, '/upload', { headers: { 'x-ledger-token': 't', 'content-length': String(300 * 1024 * 1024) }, body: '' }).catch((e: Error) => e);
     if (huge instanceof Error) throw huge;
     expect(huge.status).toBe(413);
     expect(huge.json.error!.message).toMatch(/文件过大/);

@@ -3,46 +3,10 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fake as m, quitMain, startMain } from '../helpers/fake-electron';
 
-const m = vi.hoisted(() => {
-  const windows: unknown[] = [];
-  let ready: () => void = () => {};
-  const whenReady = new Promise<void>((r) => (ready = r));
-  class BrowserWindow {
-    webContents = {};
-    constructor() {
-      windows.push(this);
-    }
-    once() {}
-    show() {}
-    loadURL() {
-      return Promise.resolve();
-    }
-  }
-  return {
-    windows,
-    ready: () => ready(),
-    electron: {
-      app: {
-        isPackaged: true,
-        whenReady: () => whenReady,
-        on: vi.fn(),
-        requestSingleInstanceLock: vi.fn(() => true),
-        enableSandbox: vi.fn(),
-        getVersion: () => '0.0.0-test',
-        quit: vi.fn(),
-        exit: vi.fn(),
-      },
-      BrowserWindow,
-      ipcMain: { handle: vi.fn() },
-      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-      dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
-    },
-  };
-});
-
-vi.mock('electron', () => ({ ...m.electron, default: m.electron }));
+vi.mock('electron', () => import('../helpers/fake-electron'));
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-recovery-'));
 const db = join(dir, 'ledger.db');
@@ -54,15 +18,13 @@ beforeAll(async () => {
   await makeBackup(s, 'daily', { now: new Date('2023-03-30T09:00:00') });
   s.close();
   writeFileSync(db, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(8192, 9)]));
-  process.argv.push(`--db=${db}`);
-  await import('../../electron/main/index');
-  m.ready();
-  for (let i = 0; i < 200 && m.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  await startMain(db);
 });
+afterAll(quitMain);
 
 describe('a damaged store at start-up', () => {
   it('offers the newest good backup, restores it on agreement, keeps the damaged file, and opens', () => {
-    const offered = (m.electron.dialog.showMessageBoxSync.mock.calls as unknown as [{ detail: string; buttons: string[] }][])[0]![0];
+    const offered = m.electron.dialog.showMessageBoxSync.mock.calls[0]![0];
     expect(offered.buttons).toEqual(['恢复该备份', '退出']);
     expect(offered.detail).toContain('ledger-20230330-090000-daily.db');
     expect(offered.detail).toContain('之后在本机所做的修改会丢失');

@@ -1,63 +1,19 @@
 // The Electron shell with 'electron' mocked: the security options, the IPC registration and its sender
 // check, and the navigation/window/permission rules, exercised through the real main module.
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { channelNames } from '../../shared/channels';
-import { mkdtempSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pageChannelNames, SAVE_FILE_CHANNEL } from '../../shared/channels';
+import { fake as m, quitMain, startMain } from '../helpers/fake-electron';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
-const m = vi.hoisted(() => {
-  const appListeners = new Map<string, (...args: unknown[]) => void>();
-  const ipcHandlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
-  const windows: { options: Record<string, unknown>; url?: string }[] = [];
-  let ready: () => void = () => {};
-  const whenReady = new Promise<void>((r) => (ready = r));
-  class BrowserWindow {
-    webContents = {};
-    constructor(options: Record<string, unknown>) {
-      windows.push({ options });
-    }
-    once() {}
-    show() {}
-    loadURL(url: string) {
-      windows.at(-1)!.url = url;
-      return Promise.resolve();
-    }
-  }
-  return {
-    appListeners,
-    ipcHandlers,
-    windows,
-    ready: () => ready(),
-    electron: {
-      app: {
-        isPackaged: true,
-        whenReady: () => whenReady,
-        on: (name: string, fn: (...args: unknown[]) => void) => appListeners.set(name, fn),
-        requestSingleInstanceLock: vi.fn(() => true),
-        enableSandbox: vi.fn(),
-        getVersion: () => '0.0.0-test',
-        quit: vi.fn(),
-        exit: vi.fn(),
-      },
-      BrowserWindow,
-      ipcMain: { handle: vi.fn((ch: string, fn: (e: unknown, i: unknown) => Promise<unknown>) => ipcHandlers.set(ch, fn)) },
-      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-      dialog: { showErrorBox: vi.fn() },
-    },
-  };
-});
-
-vi.mock('electron', () => ({ ...m.electron, default: m.electron }));
+vi.mock('electron', () => import('../helpers/fake-electron'));
 
 beforeAll(async () => {
   // Not the per-test temp helper: the store stays open across all tests of this file.
-  process.argv.push(`--db=${join(mkdtempSync(join(tmpdir(), 'ledger-shell-')), 'shell.db')}`);
-  await import('../../electron/main/index');
-  m.ready();
-  // Start-up opens the store and takes the day's backup before the window appears.
-  for (let i = 0; i < 200 && m.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  await startMain(join(mkdtempSync(join(tmpdir(), 'ledger-shell-')), 'shell.db'));
 });
+afterAll(quitMain);
 
 const trusted = { senderFrame: { url: 'app://ledger/index.html', parent: null } };
 
@@ -76,8 +32,12 @@ describe('Electron main process', () => {
     expect(m.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
 
-  it('registers exactly one IPC handler per contract channel', () => {
-    expect([...m.ipcHandlers.keys()].sort()).toEqual([...channelNames].sort());
+  it('runs the core in a process of its own and registers one IPC handler per channel the page may call', () => {
+    expect(m.electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
+    expect(String(m.electron.utilityProcess.fork.mock.calls[0]![0])).toMatch(/out[\\/]main[\\/]core\.js$/);
+    expect([...m.ipcHandlers.keys()].sort()).toEqual([...pageChannelNames, SAVE_FILE_CHANNEL].sort());
+    // The shells' own channel is never relayed from the page.
+    expect(m.ipcHandlers.has('file.delivered')).toBe(false);
   });
 
   it('answers our own page and parses its input with the contract', async () => {
@@ -101,6 +61,25 @@ describe('Electron main process', () => {
       const r = await m.ipcHandlers.get('units.list')!({ senderFrame }, {});
       expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
+  });
+
+  // After the built-in plan was taken above: a ledger with a plan to export.
+  it('saves a made file where the save dialog says, and nothing when it is cancelled', async () => {
+    const call = (channel: string, input: unknown) => m.ipcHandlers.get(channel)!(trusted, input) as Promise<{ ok: boolean; data: Record<string, unknown> }>;
+    const made = (await call('sync.export', {})).data.file as { ref: string; name: string; size: number };
+    expect(made.name).toMatch(/\.ledger\.json$/);
+    expect(await call(SAVE_FILE_CHANNEL, made)).toEqual({ ok: true, data: { saved: false } });
+    const to = join(mkdtempSync(join(tmpdir(), 'ledger-stick-')), made.name);
+    m.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: to });
+    expect(await call(SAVE_FILE_CHANNEL, made)).toEqual({ ok: true, data: { saved: true } });
+    expect(readFileSync(to).length).toBe(made.size);
+    expect(JSON.parse(readFileSync(to, 'utf8').split('\n')[0]!)).toBeTruthy();
+    // Delivered once: saving it again is refused in Chinese, and nothing is written.
+    const again = join(tmpdir(), `again-${made.ref}.json`);
+    m.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: again });
+    expect(await call(SAVE_FILE_CHANNEL, made)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/[\u4e00-\u9fff]/) } });
+    expect(existsSync(again)).toBe(false);
+    expect(await call(SAVE_FILE_CHANNEL, { ref: '../../etc/passwd', name: 'x' })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
   });
 
   it('denies new windows, foreign navigation, webviews and permission requests', () => {

@@ -4,9 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedIds } from '../../../electron/core/plan/seed-ids';
 import { setSettings } from '../../../electron/core/settings';
-import type { Reporting, Todo, VoidedRecord } from '../../../shared/daily';
-import type { TaskRow, Unit } from '../../../shared/domain';
-import type { AuditEntry, Closeout, ProgressLine } from '../../../shared/workflow';
 import { forge } from '../../helpers/forge';
 import { stateDigest } from '../../../electron/core/sync/digest';
 import { playedMarch } from '../../helpers/march';
@@ -21,8 +18,8 @@ async function offices() {
   return { unit, taskforce };
 }
 type Office = Awaited<ReturnType<typeof offices>>['unit'];
-const todo = (o: Office) => o.call<Todo>('todo.get', {});
-const detail = (o: Office, id = TASK) => o.call<{ task: TaskRow; progress: ProgressLine[]; closeouts: Closeout[]; audit: AuditEntry[] }>('task.detail', { id });
+const todo = (o: Office) => o.call('todo.get', {});
+const detail = (o: Office, id = TASK) => o.call('task.detail', { id });
 
 describe('销号 between a unit and its taskforce', () => {
   it('a rejection is the first thing the unit sees after the import, with its reason, until it answers; the taskforce sees the answer', async () => {
@@ -68,10 +65,10 @@ describe('销号 between a unit and its taskforce', () => {
     expect((await detail(unit)).task.status).not.toBe('pending_closeout');
     expect((await detail(unit)).closeouts[0]).toMatchObject({ state: 'withdrawn', withdrawnOn: '2023-07-02' });
     await taskforce.receive(unit.bundleFor());
-    expect((await taskforce.call<{ items: Closeout[] }>('closeout.queue', {})).items).toHaveLength(0);
+    expect((await taskforce.call('closeout.queue', {})).items).toHaveLength(0);
     await unit.call('closeout.request', { taskId: TASK, statement: '补充后再次申请销号', belowFull: true });
     await taskforce.receive(unit.bundleFor());
-    expect((await taskforce.call<{ items: Closeout[] }>('closeout.queue', {})).items).toHaveLength(1);
+    expect((await taskforce.call('closeout.queue', {})).items).toHaveLength(1);
   });
 
   it('an attacker with the unit’s key cannot move, rewrite, reopen or void a decided request; a late withdrawal changes nothing', async () => {
@@ -100,7 +97,7 @@ describe('销号 between a unit and its taskforce', () => {
     expect(reasons).toEqual(expect.arrayContaining([/其他任务/, /不能修改/, /撤销专班/, /已退回/, /无权审批/].map((x) => expect.stringMatching(x))));
     expect((await detail(taskforce)).task.status).toBe('closed');
     expect((await detail(taskforce, OTHER)).task.status).not.toBe('closed');
-    expect((await taskforce.call<{ items: Closeout[] }>('closeout.queue', {})).items).toHaveLength(0);
+    expect((await taskforce.call('closeout.queue', {})).items).toHaveLength(0);
   });
 
   it('a withdrawal crossing an approval, and a request relayed behind its decision: every office ends the same, the approval standing', async () => {
@@ -132,23 +129,22 @@ describe('销号 between a unit and its taskforce', () => {
 describe('作废: records voided by mistake', () => {
   it('a voided task leaves counts, lists and documents, and its trail stays, struck through', async () => {
     const { store, call } = await playedMarch();
-    const added = await call<{ id: string; code: string }>('task.add', { section: '1.1', title: '误录的任务', leadUnits: ['市商务局'], dueDate: '2023-03-20' });
-    const before = await call<{ total: number }>('tasks.list', {});
-    type Figures = { figures: { total: number; overdue: string[] } };
-    const figuresBefore = await call<Figures>('report.preview', { kind: 'monthly', period: '2023-03' });
+    const added = await call('task.add', { section: '1.1', title: '误录的任务', leadUnits: ['市商务局'], dueDate: '2023-03-20' });
+    const before = await call('tasks.list', {});
+    const figuresBefore = await call('report.preview', { kind: 'monthly', period: '2023-03' });
     expect(figuresBefore.figures.overdue).toContain(added.code);
     await expect(call('record.void', { entity: 'task', id: added.id, reason: '' })).rejects.toThrow(/理由/);
     await call('record.void', { entity: 'task', id: added.id, reason: '重复录入，与1.1.1相同' });
-    expect((await call<{ total: number }>('tasks.list', {})).total).toBe(before.total - 1);
-    const figuresAfter = await call<Figures>('report.preview', { kind: 'monthly', period: '2023-03' });
+    expect((await call('tasks.list', {})).total).toBe(before.total - 1);
+    const figuresAfter = await call('report.preview', { kind: 'monthly', period: '2023-03' });
     expect(figuresAfter.figures.total).toBe(figuresBefore.figures.total - 1);
     expect(figuresAfter.figures.overdue).not.toContain(added.code);
-    const dash = await call<{ overdue: TaskRow[] }>('dashboard.get', {});
+    const dash = await call('dashboard.get', {});
     expect(dash.overdue.some((t) => t.id === added.id)).toBe(false);
-    const { records } = await call<{ records: VoidedRecord[] }>('voided.list', {});
+    const { records } = await call('voided.list', {});
     const v = records.find((r) => r.id === added.id)!;
-    const { identity } = await call<{ identity: { officeName: string } }>('identity.get', {});
-    expect(v).toMatchObject({ entity: 'task', reason: '重复录入，与1.1.1相同', voidedOn: '2023-03-31', by: identity.officeName });
+    const { identity } = await call('identity.get', {});
+    expect(v).toMatchObject({ entity: 'task', reason: '重复录入，与1.1.1相同', voidedOn: '2023-03-31', by: identity!.officeName });
     expect(v.audit.map((a) => a.action)).toEqual(['建立任务', '作废任务']);
     expect(v.audit.every((a) => a.voided)).toBe(true);
     // The event stays in the log.
@@ -173,15 +169,15 @@ describe('作废: records voided by mistake', () => {
 
   it('problems and meeting decisions are voided by who may make them, with a reason', async () => {
     const { call } = await playedMarch();
-    const { id } = await call<{ id: string }>('problem.raise', { taskId: TASK, text: '活动经费未到位', deadline: '2023-04-30' });
+    const { id } = await call('problem.raise', { taskId: TASK, text: '活动经费未到位', deadline: '2023-04-30' });
     await call('record.void', { entity: 'problem', id, reason: '已在别处交办' });
-    const { problems } = await call<{ problems: { id: string }[] }>('problems.list', {});
+    const { problems } = await call('problems.list', {});
     expect(problems.some((p) => p.id === id)).toBe(false);
     await expect(call('record.void', { entity: 'problem', id, reason: '再作废一次' })).rejects.toThrow(/可能已作废/);
     await call('meeting.save', { month: '2023-03', heldOn: '2023-03-31', chair: '常务副市长' });
-    const d = await call<{ id: string }>('meeting.decide', { month: '2023-03', kind: 'note', text: '误录的决定事项' });
+    const d = await call('meeting.decide', { month: '2023-03', kind: 'note', text: '误录的决定事项' });
     await call('record.void', { entity: 'decision', id: d.id, reason: '会上未作此决定' });
-    const m = await call<{ decisions: { id: string }[] }>('meeting.get', { month: '2023-03' });
+    const m = await call('meeting.get', { month: '2023-03' });
     expect(m.decisions.some((x) => x.id === d.id)).toBe(false);
   });
 });
@@ -189,10 +185,10 @@ describe('作废: records voided by mistake', () => {
 describe('报送率 of a played March, recomputed from the raw log', () => {
   it('names the units that did not report in 3月下旬, the same as an independent count over the events', async () => {
     const { store, call } = await playedMarch();
-    const r = await call<Reporting>('reporting.get', { period: '2023-03-3' });
+    const r = await call('reporting.get', { period: '2023-03-3' });
     // Second path: the task rows as listed, the units' kinds, and the progress events' bodies themselves.
-    const { tasks } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
-    const { units } = await call<{ units: Unit[] }>('units.list', {});
+    const { tasks } = await call('tasks.list', {});
+    const { units } = await call('units.list', {});
     const group = new Set(units.filter((u) => u.kind === 'group').map((u) => u.id));
     const nameOf = new Map(units.map((u) => [u.id, u.name]));
     const lines = (store.sqlite.prepare("SELECT body FROM events WHERE entity = 'progress' AND quarantined = 0").pluck().all() as string[]).map(
@@ -216,7 +212,7 @@ describe('报送率 of a played March, recomputed from the raw log', () => {
     expect(r.missing.length).toBeGreaterThan(5);
     for (const u of r.units) expect(u.tasks - u.reported).toBe(missing.get(u.unit) ?? 0);
     // The centre's 待办 lists the same units.
-    const t = await call<Todo>('todo.get', {});
+    const t = await call('todo.get', {});
     expect(t.period).toBe('2023-03-3');
     expect(t.items.filter((i) => i.kind === 'unitsUnreported').map((i) => i.unit).sort()).toEqual([...missing.keys()].sort());
   });
@@ -225,10 +221,10 @@ describe('报送率 of a played March, recomputed from the raw log', () => {
     const center = installation({ office: '总指挥中心', role: 'center' });
     const unit = installation({ office: '市商务局', role: 'unit', operator: '王芳' });
     await Promise.all([center.ready, unit.ready]);
-    const r = await center.call<Reporting>('reporting.get', { period: '2023-07-1' });
+    const r = await center.call('reporting.get', { period: '2023-07-1' });
     const mine = r.units.find((u) => u.unit === '市商务局')!;
     expect(mine.reported).toBe(0);
-    const urged = await center.call<{ units: string[] }>('reporting.urge', { period: '2023-07-1', units: ['市商务局'] });
+    const urged = await center.call('reporting.urge', { period: '2023-07-1', units: ['市商务局'] });
     expect(urged.units).toEqual(['市商务局']);
     await unit.receive(center.bundleFor());
     const item = (await todo(unit)).items.find((i) => i.kind === 'urged')!;
@@ -242,9 +238,9 @@ describe('报送率 of a played March, recomputed from the raw log', () => {
   it('a ledger date past the plan year still has a 待办: the overdue tasks, and no 旬 owed', async () => {
     const { store, call } = await playedMarch();
     setSettings(store, { asOf: '2024-01-05' });
-    const t = await call<Todo>('todo.get', {});
+    const t = await call('todo.get', {});
     expect(t.items.some((i) => i.kind === 'unitsUnreported' || i.kind === 'unreported')).toBe(false);
-    const { tasks } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
+    const { tasks } = await call('tasks.list', {});
     const open = tasks.filter((x) => !x.parentId && x.status !== 'closed').length;
     expect(t.counts.overdue).toBe(open);
     await expect(call('reporting.get', {})).rejects.toThrow(/实施方案年度（2023年）/);
@@ -252,13 +248,13 @@ describe('报送率 of a played March, recomputed from the raw log', () => {
 
   it('a taskforce sees its battle only; a unit only itself', async () => {
     const { store, call } = await playedMarch();
-    const all = await call<Reporting>('reporting.get', { period: '2023-03-3' });
+    const all = await call('reporting.get', { period: '2023-03-3' });
     await call('identity.set', { office: '市发改局', role: 'taskforce', battle: 1 });
-    const tf = await call<Reporting>('reporting.get', { period: '2023-03-3' });
+    const tf = await call('reporting.get', { period: '2023-03-3' });
     expect(tf.battles.map((b) => b.battle)).toEqual([1]);
     expect(tf.tasks).toBe(all.battles.find((b) => b.battle === 1)!.tasks);
     await call('identity.set', { office: '市商务局', role: 'unit' });
-    const mine = await call<Reporting>('reporting.get', { period: '2023-03' });
+    const mine = await call('reporting.get', { period: '2023-03' });
     expect(mine.units.map((u) => u.unit)).toEqual(['市商务局']);
     void store;
   });
@@ -268,26 +264,26 @@ describe('序时进度 from the task’s start', () => {
   it('a task added on 3月31日 due 4月20日 is not behind on the day it is added; the same dates for a plan task from 1 January are', async () => {
     const { store, call } = await playedMarch();
     setSettings(store, { asOf: '2023-03-31', behindPoints: 20 });
-    const added = await call<{ id: string }>('task.add', { section: '1.1', title: '新增的专项行动', leadUnits: ['市商务局'], dueDate: '2023-04-30' });
-    expect((await call<{ task: TaskRow }>('task.detail', { id: added.id })).task.light).toBe('green');
+    const added = await call('task.add', { section: '1.1', title: '新增的专项行动', leadUnits: ['市商务局'], dueDate: '2023-04-30' });
+    expect((await call('task.detail', { id: added.id })).task.light).toBe('green');
     // A task of the plan nobody reported on, with the same due date: 89 of 119 days from 1 January, 75 % expected.
-    const { tasks } = await call<{ tasks: TaskRow[] }>('tasks.list', {});
+    const { tasks } = await call('tasks.list', {});
     const silent = tasks.find((t) => t.percent === null && !t.createdOn && !t.parentId && t.status === 'not_started')!;
     await call('task.update', { id: silent.id, edit: { dueDate: '2023-04-30' } });
-    expect((await call<{ task: TaskRow }>('task.detail', { id: silent.id })).task.light).toBe('yellow');
+    expect((await call('task.detail', { id: silent.id })).task.light).toBe('yellow');
     setSettings(store, { asOf: '2023-04-20' });
     // 20 of 30 days from its start: 67 % expected, nothing reported: behind now.
-    expect((await call<{ task: TaskRow }>('task.detail', { id: added.id })).task.light).toBe('yellow');
+    expect((await call('task.detail', { id: added.id })).task.light).toBe('yellow');
   });
 });
 
 describe('领导批示', () => {
   it('recorded by the taskforce, replied to by the unit it is assigned to; an overdue reply is in 待办 and among the 督办 candidates', async () => {
     const { unit, taskforce } = await offices();
-    const { id } = await taskforce.call<{ id: string }>('instruction.add', { taskId: TASK, leader: '市长 张某', givenOn: '2023-06-20', text: '请加快促消费活动进度', unit: '市商务局', replyBy: '2023-06-30' });
+    const { id } = await taskforce.call('instruction.add', { taskId: TASK, leader: '市长 张某', givenOn: '2023-06-20', text: '请加快促消费活动进度', unit: '市商务局', replyBy: '2023-06-30' });
     await expect(taskforce.call('instruction.add', { taskId: TASK, leader: '市长 张某', text: '回复时限早于批示', replyBy: '2023-01-01' })).rejects.toThrow(/回复时限/);
     expect((await todo(taskforce)).items.find((i) => i.kind === 'instruction')).toMatchObject({ taskCode: '1.1.1', reason: expect.stringContaining('回复时限6月30日已过') });
-    const cands = await taskforce.call<{ candidates: { kind: string; unit: string; reason: string }[] }>('supervision.overview', {});
+    const cands = await taskforce.call('supervision.overview', {});
     expect(cands.candidates.find((c) => c.unit === '市商务局' && c.kind !== 'commend')?.reason).toMatch(/1项领导批示逾期未回复/);
 
     await unit.receive(taskforce.bundleFor());
@@ -298,7 +294,7 @@ describe('领导批示', () => {
     forge(unit.store, [{ entity: 'instruction', entityId: id, fields: { text: '批示已撤销' } }]);
     const r = await taskforce.receive(unit.bundleFor());
     expect(r.quarantined).toBe(1);
-    const list = await taskforce.call<{ instructions: { text: string; reply: string; overdue: boolean }[] }>('instructions.list', { taskId: TASK });
+    const list = await taskforce.call('instructions.list', { taskId: TASK });
     expect(list.instructions[0]).toMatchObject({ text: '请加快促消费活动进度', reply: '已召开专题会，7月上旬启动夏季促消费活动', overdue: false });
     expect((await todo(taskforce)).items.some((i) => i.kind === 'instruction')).toBe(false);
   });

@@ -1,9 +1,6 @@
 // The indicator dictionary from the plan's headline targets, actuals per period, the role rules, bad values.
 import { describe, expect, it } from 'vitest';
-import type { Indicator } from '../../../shared/indicators';
 import { installation } from '../../helpers/offices';
-
-type List = { indicators: Indicator[]; battles: { battle: number; counts: Record<string, number> }[] };
 
 async function offices() {
   const center = installation({ office: '总指挥中心', role: 'center' });
@@ -14,12 +11,12 @@ async function offices() {
 }
 
 const find = async (o: ReturnType<typeof installation>, name: string) =>
-  (await o.call<List>('indicators.list', {})).indicators.find((i) => i.name === name)!;
+  (await o.call('indicators.list', {})).indicators.find((i) => i.name === name)!;
 
 describe('indicators', () => {
   it('lists every headline target of the plan with its target, owner, cadence and 口径', async () => {
     const { center } = await offices();
-    const { indicators, battles } = await center.call<List>('indicators.list', {});
+    const { indicators, battles } = await center.call('indicators.list', {});
     expect(indicators).toHaveLength(26);
     const gdp = indicators.find((i) => i.name === '地区生产总值')!;
     expect(gdp).toMatchObject({ battle: 1, target: 8, unit: '%', kind: 'growth', owner: '市发改局', cadence: 'monthly', seeded: true, definedBy: '实施方案', latest: null });

@@ -39,7 +39,7 @@ async function ledgerWithLongNumbers() {
   await office.ready;
   const { call, store } = office;
   const add = (section: string, title: string) =>
-    call<{ id: string; code: string }>('task.add', { section, title, leadUnits: ['市商务局'], dueDate: '2023-01-05' });
+    call('task.add', { section, title, leadUnits: ['市商务局'], dueDate: '2023-01-05' });
   // 1.5 has three items, 4.5 nine: added to past the ninth. Each added task shares the ord of its section's last
   // item, so only the code can order them among themselves.
   const added15: string[] = [];
@@ -50,7 +50,7 @@ async function ledgerWithLongNumbers() {
     await call('task.split', { parentId, title, leadUnits: ['市商务局'], dueDate: '2023-01-05' });
   };
   for (let i = 1; i <= 11; i++) await splitOf(seedIds.task(PLAN, '1.1.1'), `分解任务${i}`);
-  const tasks = async () => (await call<{ tasks: Row[] }>('tasks.list', {})).tasks;
+  const tasks = async () => (await call('tasks.list', {})).tasks;
   const t1510 = (await tasks()).find((t) => t.code === '1.5.10')!;
   await splitOf(t1510.id, '新增任务十的分解');
   // A section with no items yet (an imported plan can have one): its first task comes after the sections before it.
@@ -91,13 +91,13 @@ describe('task codes in natural order across the ledger', () => {
     }
     // The same order when one battle is asked for.
     const one = list.filter((t) => t.battle === 4).map((t) => t.code);
-    expect((await call<{ tasks: Row[] }>('tasks.list', { battle: 4 })).tasks.map((t) => t.code)).toEqual(one);
+    expect((await call('tasks.list', { battle: 4 })).tasks.map((t) => t.code)).toEqual(one);
   });
 
   it('exports the rows of the 任务分解表 in the same order', async () => {
     const { call, tasks, made } = await ledgerWithLongNumbers();
     const listed = (await tasks()).map((t) => t.code);
-    const out = await call<{ file: { ref: string }; count: number }>('ledger.exportXlsx', {});
+    const out = await call('ledger.exportXlsx', {});
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(made(out.file) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
@@ -114,11 +114,11 @@ describe('task codes in natural order across the ledger', () => {
   it('keeps the order in the overview, 报送情况 and 作废', async () => {
     const { call, tasks } = await ledgerWithLongNumbers();
     // All added on one day with one due date: the overview's overdue list has them by due date, then in place.
-    const dash = await call<{ overdue: Row[] }>('dashboard.get', {});
+    const dash = await call('dashboard.get', {});
     const ours = dash.overdue.map((t) => t.code).filter((c) => /^(1\.5|4\.5)\.\d+$/.test(c) && Number(c.split('.')[2]) > 3);
     expect(ours).toEqual(['1.5.4', '1.5.5', '1.5.6', '1.5.7', '1.5.8', '1.5.9', '1.5.10', '1.5.11', '4.5.10', '4.5.11']);
 
-    const reporting = await call<{ units: { unit: string; items: { code: string }[] }[] }>('reporting.get', { period: '2023-07-1' });
+    const reporting = await call('reporting.get', { period: '2023-07-1' });
     const mine = reporting.units.find((u) => u.unit === '市商务局')!.items.map((i) => i.code);
     for (let i = 1; i < mine.length; i++) expect(naturalCompare(mine[i - 1]!, mine[i]!), `${mine[i - 1]} then ${mine[i]}`).toBeLessThan(0);
     expect(mine).toEqual(expect.arrayContaining(['1.5.9', '1.5.10', '4.5.10']));
@@ -126,7 +126,7 @@ describe('task codes in natural order across the ledger', () => {
     const byCode = new Map((await tasks()).map((t) => [t.code, t.id]));
     for (const code of ['1.5.10', '1.5.9', '1.5.11']) await call('record.void', { entity: 'task', id: byCode.get(code)!, reason: '误录' });
     // Voided on one day: by code, 1.5.10's part (voided with it) right after it.
-    const voided = await call<{ records: { label: string }[] }>('voided.list', {});
+    const voided = await call('voided.list', {});
     expect(voided.records.map((r) => r.label.split(' ')[0])).toEqual(['1.5.9', '1.5.10', '1.5.10-1', '1.5.11']);
   });
 });

@@ -7,7 +7,7 @@ import { createHandlers } from '../../../electron/core/handlers';
 import { setSettings } from '../../../electron/core/settings';
 import { buildBundle } from '../../../electron/core/sync/export';
 import { importBundle } from '../../../electron/core/sync/import';
-import { caller } from '../../helpers/offices';
+import { caller } from '../../helpers/call';
 import { tempDir, tempStore } from '../../helpers/temp-store';
 
 const dazhu = readFileSync(join(import.meta.dirname, '../../fixtures/plans/holdout/01-dazhu-minshengshishi-2016.txt'));
@@ -28,10 +28,10 @@ function office() {
 describe('a county’s own plan, synced between its offices', () => {
   it('the centre starts from its document; a unit joins from its bundle; reports travel back', async () => {
     const centre = office();
-    const draft = await centre.call<{ seed: unknown }>('plan.draft', { file: dazhuFile() });
+    const draft = await centre.call('plan.draft', { file: dazhuFile() });
     await centre.call('plan.save', { seed: draft.seed });
     // The directory is the document's: its units, and its issuer for the office that follows the plan up.
-    const units = await centre.call<{ units: { name: string }[] }>('units.list', {});
+    const units = await centre.call('units.list', {});
     expect(units.units.map((u) => u.name)).toEqual(expect.arrayContaining(['县住建局', '大竹县人民政府办公室']));
     expect(units.units.map((u) => u.name)).not.toContain('市商务局');
     await centre.call('identity.set', { office: '大竹县人民政府办公室', role: 'center', operator: '督查室' });
@@ -39,23 +39,23 @@ describe('a county’s own plan, synced between its offices', () => {
     const unit = office();
     expect(await unit.call('plan.list', {})).toEqual({ plans: [] });
     await importBundle(unit.store, centre.bundle(), { trust: true });
-    const joined = await unit.call<{ plans: { docNo: string; current: boolean; tasks: number }[] }>('plan.list', {});
+    const joined = await unit.call('plan.list', {});
     expect(joined.plans).toEqual([expect.objectContaining({ docNo: '竹府办〔2016〕20号', current: true, tasks: 10 })]);
     await unit.call('identity.set', { office: '县住建局', role: 'unit', operator: '' });
     setSettings(unit.store, { asOf: '2016-04-02' });
-    const { tasks } = await unit.call<{ tasks: { id: string; title: string }[] }>('tasks.list', {});
+    const { tasks } = await unit.call('tasks.list', {});
     const bridge = tasks.find((t) => t.title.startsWith('新建2座人行天桥'))!;
     await unit.call('progress.report', { taskId: bridge.id, period: '2016-04-1', percent: 30, text: '已完成设计招标' });
 
     const back = await importBundle(centre.store, unit.bundle(), { trust: true });
     expect(back.quarantined).toBe(0);
-    const seen = await centre.call<{ tasks: { id: string; percent: number | null }[] }>('tasks.list', {});
+    const seen = await centre.call('tasks.list', {});
     expect(seen.tasks.find((t) => t.id === bridge.id)!.percent).toBe(30);
   });
 
   it('a bundle of another plan is refused with its reason, and changes nothing', async () => {
     const county = office();
-    const draft = await county.call<{ seed: unknown }>('plan.draft', { file: dazhuFile() });
+    const draft = await county.call('plan.draft', { file: dazhuFile() });
     await county.call('plan.save', { seed: draft.seed });
     await county.call('identity.set', { office: '县住建局', role: 'center', operator: '' });
     const jishou = tempStore();

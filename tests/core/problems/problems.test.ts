@@ -7,28 +7,27 @@ import type { Problem } from '../../../shared/problems';
 import { installation } from '../../helpers/offices';
 
 const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1'); // led by 市商务局, battle 1
-type List = { problems: Problem[]; byUnit: { key: string; open: number; overdue: number; cleared: number }[]; series: { date: string; open: number }[] };
 
 describe('problems', () => {
   it('the taskforce raises one, the unit clears it by file, and both offices agree on the counts', async () => {
     const taskforce = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
     const unit = installation({ office: '市商务局', role: 'unit' });
     await Promise.all([taskforce.ready, unit.ready]);
-    const { id } = await taskforce.call<{ id: string }>('problem.raise', { taskId: TASK, text: '促消费活动资金未到位', deadline: '2023-07-20' });
+    const { id } = await taskforce.call('problem.raise', { taskId: TASK, text: '促消费活动资金未到位', deadline: '2023-07-20' });
     await taskforce.call('problem.raise', { taskId: TASK, text: '活动方案未报备', deadline: '2023-07-10' });
     await unit.receive(taskforce.bundleFor());
-    let list = await unit.call<List>('problems.list', {});
+    let list = await unit.call('problems.list', {});
     expect(list.byUnit).toEqual([{ key: '市商务局', open: 2, overdue: 0, cleared: 0 }]);
     await expect(unit.call('problem.raise', { taskId: TASK, text: '自己交办问题', deadline: '2023-07-20' })).rejects.toThrow(/工作专班/);
     await expect(unit.call('problem.clear', { id, statement: '好' })).rejects.toThrow(/整改情况/);
     await unit.call('problem.clear', { id, statement: '资金已于7月5日拨付到位' });
     await expect(unit.call('problem.clear', { id, statement: '资金已于7月5日拨付到位' })).rejects.toThrow(/已整改/);
     await taskforce.receive(unit.bundleFor());
-    list = await taskforce.call<List>('problems.list', {});
+    list = await taskforce.call('problems.list', {});
     expect(list.byUnit).toEqual([{ key: '市商务局', open: 1, overdue: 0, cleared: 1 }]);
     expect(list.problems.find((p) => p.id === id)).toMatchObject({ state: 'cleared', statement: '资金已于7月5日拨付到位', clearedOn: '2023-07-02' });
     expect(stateDigest(taskforce.store)).toBe(stateDigest(unit.store));
-    const audit = (await taskforce.call<{ audit: { action: string; office: string }[] }>('task.detail', { id: TASK })).audit;
+    const audit = (await taskforce.call('task.detail', { id: TASK })).audit;
     expect(audit.filter((a) => a.action === '交办问题').map((a) => a.office)).toEqual(['市发改局', '市发改局']);
     expect(audit.find((a) => a.action === '问题整改清零')?.office).toBe('市商务局');
   });
@@ -46,7 +45,7 @@ describe('problems', () => {
     ]) {
       await expect(center.call('problem.raise', bad), JSON.stringify(bad)).rejects.toThrow(/[\u4e00-\u9fff]/);
     }
-    expect((await center.call<List>('problems.list', {})).problems).toEqual([]);
+    expect((await center.call('problems.list', {})).problems).toEqual([]);
   });
 
   it('动态清零: the open count at each 旬 end goes to zero as problems are cleared', () => {

@@ -6,22 +6,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
 import { getIdentity } from '../../../electron/core/identity';
 import { issueReport, previewReport } from '../../../electron/core/reports/report';
 import { getSettings, setSettings } from '../../../electron/core/settings';
 import type { Store } from '../../../electron/core/store/open-store';
 import { playMarch } from '../../../scripts/demo-march';
+import type { Channel, ChannelInput } from '../../../shared/contract';
 import type { Identity } from '../../../shared/workflow';
 import { openStore } from '../../../electron/core/store/open-store';
+import { caller } from '../../helpers/call';
 
 /** Calls a channel as the app does, with the ledger date set to `date`. */
-async function at(store: Store, date: string, channel: string, input: unknown) {
+async function at<C extends Channel>(store: Store, date: string, channel: C, input: ChannelInput<C>) {
   setSettings(store, { asOf: date });
-  const r = await dispatch(createHandlers({ store, version: 'test' }), channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as never;
+  return caller(createHandlers({ store, version: 'test' }))(channel, input);
 }
 
 interface Ev {
@@ -140,7 +139,7 @@ beforeAll(async () => {
   reopened = open[0]!.id;
   await at(store, '2023-03-25', 'closeout.reopen', { taskId: reopened, reason: '复核发现资料不全。' });
   // A task added on 3月25日 is not in any earlier document.
-  addedCode = ((await at(store, '2023-03-25', 'task.add', { section: '1.1', title: '新增专项调度任务', content: '新增专项调度任务', leadUnits: ['市发改局'], coUnits: [], dueDate: '2023-06-30' })) as { code: string }).code;
+  addedCode = (await at(store, '2023-03-25', 'task.add', { section: '1.1', title: '新增专项调度任务', content: '新增专项调度任务', leadUnits: ['市发改局'], coUnits: [], dueDate: '2023-06-30' })).code;
   // A 中旬 line reported late, on 3月24日: not in the 中旬 brief, which was due by 3月20日.
   const silent = store.sqlite
     .prepare("SELECT id, lead_unit_ids AS lead FROM tasks t WHERE parent_id = '' AND NOT EXISTS (SELECT 1 FROM progress p WHERE p.task_id = t.id) ORDER BY code LIMIT 1")

@@ -13,7 +13,7 @@ import { installation } from '../../helpers/offices';
 import { tempDir } from '../../helpers/temp-store';
 
 const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1');
-const percentOf = async (o: ReturnType<typeof installation>) => (await o.call<{ task: { percent: number | null } }>('task.detail', { id: TASK })).task.percent;
+const percentOf = async (o: ReturnType<typeof installation>) => (await o.call('task.detail', { id: TASK })).task.percent;
 
 describe('backups', () => {
   it('are online copies that pass integrity_check, one a day, named by when and why', async () => {
@@ -77,7 +77,7 @@ describe('restore', () => {
     expect(r.replicaId).not.toBe(oldReplica);
     expect(existsSync(join(backupsDir(unit.store.path), r.safetyBackup))).toBe(true);
     expect(await percentOf(unit)).toBe(20);
-    expect((await unit.call<{ identity: { officeName: string; role: string; operator: string } }>('identity.get', {})).identity).toMatchObject({ officeName: '市商务局', role: 'unit', operator: '王芳' });
+    expect((await unit.call('identity.get', {})).identity).toMatchObject({ officeName: '市商务局', role: 'unit', operator: '王芳' });
 
     // The restored installation writes again; the taskforce (which holds the old replica's later events) takes it
     // without a fork, once its new key is confirmed.

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toAppError } from '../../../shared/errors';
-import { dispatch } from '../../../electron/core/dispatch';
 import { createHandlers } from '../../../electron/core/handlers';
 import { openStore } from '../../../electron/core/store/open-store';
+import { caller } from '../../helpers/call';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'ledger-small-disk-'));
 const mounted = (() => {
@@ -31,8 +31,8 @@ describe.skipIf(!mounted)('a full disk (skipped: mounting a small tmpfs needs ro
   it('refuses the write that does not fit with a Chinese message and keeps every committed one', async () => {
     const path = join(mountPoint, 'ledger.db');
     const store = openStore(path);
-    const h = createHandlers({ store, version: '0' });
-    await dispatch(h, 'identity.set', { office: '总指挥中心', role: 'center' });
+    const call = caller(createHandlers({ store, version: '0' }));
+    await call('identity.set', { office: '总指挥中心', role: 'center' });
     const tasks = (store.sqlite.prepare('SELECT id FROM tasks LIMIT 20').all() as { id: string }[]).map((r) => r.id);
     let committed = 0;
     let failure: unknown;
@@ -60,7 +60,7 @@ describe.skipIf(!mounted)('a full disk (skipped: mounting a small tmpfs needs ro
       }
     }
     // Through the contract the person sees the same message, and nothing is half-written.
-    const r = await dispatch(h, 'task.update', { id: tasks[0]!, edit: { content: '再写一次'.repeat(1250) } });
+    const r = await call.attempt('task.update', { id: tasks[0]!, edit: { content: '再写一次'.repeat(1250) } });
     expect(r).toMatchObject({ ok: false, error: { code: 'disk_full' } });
     store.close();
     const db = new Database(path, { readonly: true });
@@ -104,20 +104,20 @@ describe('a store held by another program', () => {
   it('says so in Chinese and writes nothing; once released, the same write goes through', async () => {
     const { tempStore } = await import('../../helpers/temp-store');
     const store = tempStore();
-    const h = createHandlers({ store, version: '0' });
-    await dispatch(h, 'identity.set', { office: '总指挥中心', role: 'center' });
+    const call = caller(createHandlers({ store, version: '0' }));
+    await call('identity.set', { office: '总指挥中心', role: 'center' });
     const task = (store.sqlite.prepare('SELECT id FROM tasks LIMIT 1').get() as { id: string }).id;
     const other = new Database(store.path);
     other.exec('BEGIN IMMEDIATE');
     store.sqlite.pragma('busy_timeout = 100');
     try {
-      const r = await dispatch(h, 'task.update', { id: task, edit: { leadPerson: '赵局长' } });
+      const r = await call.attempt('task.update', { id: task, edit: { leadPerson: '赵局长' } });
       expect(r).toMatchObject({ ok: false, error: { code: 'store_busy' } });
       if (!r.ok) expect(r.error.message).toMatch(/另一个专班台账程序/);
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
-    expect(await dispatch(h, 'task.update', { id: task, edit: { leadPerson: '赵局长' } })).toMatchObject({ ok: true });
+    expect(await call.attempt('task.update', { id: task, edit: { leadPerson: '赵局长' } })).toMatchObject({ ok: true });
   });
 });

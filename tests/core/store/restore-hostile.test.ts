@@ -62,7 +62,7 @@ async function scenario() {
   taskforce.store.log.append([{ entity: 'task', entityId: OTHER, op: 'put', fields: { title: '越权修改' } }]);
   await taskforce.receive(unit.bundleFor());
   await unit.receive(taskforce.bundleFor());
-  const info = await unit.call<{ conflicts: { id: string }[] }>('sync.info', {});
+  const info = await unit.call('sync.info', {});
   expect(info.conflicts).toHaveLength(1);
   await unit.call('conflicts.settle', { id: info.conflicts[0]!.id, useOther: false });
   expect(unit.store.sqlite.prepare('SELECT count(*) FROM events WHERE quarantined = 1').pluck().get()).toBe(1);

@@ -10,20 +10,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/core/dispatch';
-import { createHandlers, type Handlers } from '../../../electron/core/handlers';
+import { createHandlers } from '../../../electron/core/handlers';
 import { seedIds } from '../../../electron/core/plan/seed-ids';
 import { openStore, type Store } from '../../../electron/core/store/open-store';
 import { stateDigest } from '../../../electron/core/sync/digest';
 import { buildBundle } from '../../../electron/core/sync/export';
 import { importBundle } from '../../../electron/core/sync/import';
+import type { ChannelInput } from '../../../shared/contract';
+import { caller, type Call } from '../../helpers/call';
 import { forge, type Forgery } from '../../helpers/forge';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
 const SEED = Number(process.env.PROPERTY_SEED ?? 20230316);
 const PLAN = '吉政发〔2023〕3号';
 const TASKS = ['1.1.1', '1.1.2', '1.1.5'].map((c) => seedIds.task(PLAN, c));
-const OFFICES = [
+const OFFICES: ChannelInput<'identity.set'>[] = [
   { office: '总指挥中心', role: 'center' },
   { office: '市发改局', role: 'taskforce', battle: 1 },
   { office: '市商务局', role: 'unit' }, // leads 1.1.1 and 1.1.5
@@ -43,7 +44,8 @@ const SKEWS = [0, MINUTE, -MINUTE, DAY, -DAY, 365 * DAY, -365 * DAY];
 
 class Office {
   store!: Store;
-  h!: Handlers;
+  /** Failures of the workflow (e.g. approving what is not pending here yet) are part of the game. */
+  call!: Call['attempt'];
   private calls = 0;
   constructor(
     readonly path: string,
@@ -61,15 +63,11 @@ class Office {
   };
   open() {
     this.store = openStore(this.path, { now: this.now });
-    this.h = createHandlers({ store: this.store, version: '0', now: () => new Date('2023-07-02T10:00:00') });
+    this.call = caller(createHandlers({ store: this.store, version: '0', now: () => new Date('2023-07-02T10:00:00') })).attempt;
   }
   reopen() {
     this.store.close();
     this.open();
-  }
-  /** Failures of the workflow (e.g. approving what is not pending here yet) are part of the game. */
-  async call(channel: string, input: unknown) {
-    return dispatch(this.h, channel, input);
   }
 }
 
@@ -122,7 +120,7 @@ async function play(ops: Op[], clocks: { skew: number; jumpsBack: boolean }[]) {
   dirs.push(dir);
   const offices = OFFICES.map((_, i) => new Office(join(dir, `o${i}.db`), clocks[i]!.skew, clocks[i]!.jumpsBack));
   for (const [i, o] of offices.entries()) {
-    const r = await o.call('identity.set', OFFICES[i]);
+    const r = await o.call('identity.set', OFFICES[i]!);
     if (!r.ok) throw new Error(r.error.detail);
   }
   // Bundles made and not yet delivered (or delivered already: they can come again, late).
@@ -137,22 +135,22 @@ async function play(ops: Op[], clocks: { skew: number; jumpsBack: boolean }[]) {
     const office = 'who' in o ? offices[o.who]! : undefined;
     switch (o.kind) {
       case 'progress':
-        await office!.call('progress.report', { taskId: TASKS[o.task], period: `2023-0${o.month}`, percent: o.percent, text: `进展${o.percent}` });
+        await office!.call('progress.report', { taskId: TASKS[o.task]!, period: `2023-0${o.month}`, percent: o.percent, text: `进展${o.percent}` });
         break;
       case 'assign':
-        await office!.call('task.update', { id: TASKS[o.task], edit: { leadPerson: NAMES[o.name] } });
+        await office!.call('task.update', { id: TASKS[o.task]!, edit: { leadPerson: NAMES[o.name] } });
         break;
       case 'due':
-        await office!.call('task.update', { id: TASKS[o.task], edit: { dueDate: `2023-09-${String(o.day).padStart(2, '0')}` } });
+        await office!.call('task.update', { id: TASKS[o.task]!, edit: { dueDate: `2023-09-${String(o.day).padStart(2, '0')}` } });
         break;
       case 'request':
-        await office!.call('closeout.request', { taskId: TASKS[o.task], statement: '申请销号', belowFull: true });
+        await office!.call('closeout.request', { taskId: TASKS[o.task]!, statement: '申请销号', belowFull: true });
         break;
       case 'decide':
-        await office!.call('closeout.decide', { taskId: TASKS[o.task], approve: o.approve, reason: '审核意见' });
+        await office!.call('closeout.decide', { taskId: TASKS[o.task]!, approve: o.approve, reason: '审核意见' });
         break;
       case 'reopen':
-        await office!.call('closeout.reopen', { taskId: TASKS[o.task], reason: '重新打开' });
+        await office!.call('closeout.reopen', { taskId: TASKS[o.task]!, reason: '重新打开' });
         break;
       case 'export': {
         const from = offices[o.from]!;

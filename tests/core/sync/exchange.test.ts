@@ -17,7 +17,7 @@ async function threeOffices() {
 }
 
 const taskState = async (o: ReturnType<typeof installation>) =>
-  (await o.call<{ task: { status: string; percent: number | null } }>('task.detail', { id: TASK })).task;
+  (await o.call('task.detail', { id: TASK })).task;
 
 describe('exchanging bundles', () => {
   it('carries progress and 销号 from a unit to its taskforce and the decision back; all three converge', async () => {
@@ -243,7 +243,7 @@ describe('concurrent edits of one field', () => {
     expect(a).toHaveLength(1);
     expect(a).toEqual(b);
     expect([a[0]]).toEqual([expect.objectContaining({ field: 'leadPerson' })]);
-    const shown = async (o: ReturnType<typeof installation>) => (await o.call<{ task: { leadPerson: string } }>('task.detail', { id: TASK })).task.leadPerson;
+    const shown = async (o: ReturnType<typeof installation>) => (await o.call('task.detail', { id: TASK })).task.leadPerson;
     expect(await shown(unit)).toBe(await shown(taskforce));
 
     // The unit, having seen both values, writes a third: an edit made knowing both settles the conflict,
@@ -263,16 +263,16 @@ describe('settling a conflict', () => {
     await taskforce.call('task.update', { id: TASK, edit: { handler: '吴科员' } });
     await taskforce.receive(unit.bundleFor());
     await unit.receive(taskforce.bundleFor());
-    const info = await taskforce.call<{ conflicts: { id: string; field: string; kept: string; other: string }[] }>('sync.info', {});
+    const info = await taskforce.call('sync.info', {});
     expect(info.conflicts).toEqual([expect.objectContaining({ field: '具体承办人' })]);
     const c = info.conflicts[0]!;
     await taskforce.call('conflicts.settle', { id: c.id, useOther: true });
-    const value = async (o: ReturnType<typeof installation>) => (await o.call<{ task: { handler: string } }>('task.detail', { id: TASK })).task.handler;
+    const value = async (o: ReturnType<typeof installation>) => (await o.call('task.detail', { id: TASK })).task.handler;
     expect(await value(taskforce)).toBe(c.other);
     await unit.receive(taskforce.bundleFor(unit.store.replicaId));
     expect(await value(unit)).toBe(c.other);
-    expect((await unit.call<{ conflicts: unknown[] }>('sync.info', {})).conflicts).toEqual([]);
-    expect((await taskforce.call<{ conflicts: unknown[] }>('sync.info', {})).conflicts).toEqual([]);
+    expect((await unit.call('sync.info', {})).conflicts).toEqual([]);
+    expect((await taskforce.call('sync.info', {})).conflicts).toEqual([]);
   });
 });
 
@@ -349,7 +349,7 @@ describe('more hostile bundles', () => {
     expect(r.applied).toBe(0);
     const full = await taskforce.receive(unit.bundleFor());
     expect(full.gaps).toEqual([]);
-    expect((await taskforce.call<{ task: { percent: number } }>('task.detail', { id: TASK })).task.percent).toBe(50);
+    expect((await taskforce.call('task.detail', { id: TASK })).task.percent).toBe(50);
   });
 
   it('an oversized file is refused before it is read', async () => {
@@ -365,8 +365,8 @@ describe('evidence files', () => {
     await unit.call('progress.report', { taskId: TASK, period: '2023-06', percent: 40, text: '附总结', evidence: [{ name: '总结.txt', contentBase64: file.toString('base64') }] });
     const bytes = unit.bundleFor();
     await taskforce.receive(bytes);
-    const { progress } = await taskforce.call<{ progress: { evidence: { sha256: string }[] }[] }>('task.detail', { id: TASK });
-    const back = await taskforce.call<{ file: { ref: string; name: string } }>('evidence.get', { sha256: progress[0]!.evidence[0]!.sha256, name: '总结.txt' });
+    const { progress } = await taskforce.call('task.detail', { id: TASK });
+    const back = await taskforce.call('evidence.get', { sha256: progress[0]!.evidence[0]!.sha256, name: '总结.txt' });
     expect(back.file.name).toBe('总结.txt');
     expect(taskforce.made(back.file).equals(file)).toBe(true);
 

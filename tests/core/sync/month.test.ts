@@ -19,14 +19,14 @@ describe('a month of work exchanged only by files', () => {
       await to.receive(from.bundleFor(known ? to.store.replicaId : undefined));
     };
     const list = async (o: Office, filter: object) =>
-      (await o.call<{ tasks: { id: string; code: string; status: string; percent: number | null; leadUnits: string[] }[] }>('tasks.list', filter)).tasks;
+      (await o.call('tasks.list', filter)).tasks;
     const mine = (await list(unit, { battle: 1 })).filter((t) => t.leadUnits.includes('市商务局'));
     expect(mine.length).toBeGreaterThanOrEqual(5);
     const [first, second] = mine;
 
     for (const [d, period] of ['2023-06-1', '2023-06-2', '2023-06-3'].entries()) {
       // What came back on the last stick: a rejection is answered with a new request.
-      const back = await unit.call<{ closeouts: { state: string }[] }>('task.detail', { id: first!.id });
+      const back = await unit.call('task.detail', { id: first!.id });
       if (back.closeouts[0]?.state === 'rejected') await unit.call('closeout.request', { taskId: first!.id, statement: '补充：交易额 66 亿元', belowFull: true });
       for (const t of mine) await unit.call('progress.report', { taskId: t.id, period, percent: 30 + d * 30, text: `${period} 进展` });
       if (d === 0) await unit.call('closeout.request', { taskId: first!.id, statement: '提前完成全年目标', belowFull: true });
@@ -35,9 +35,9 @@ describe('a month of work exchanged only by files', () => {
 
       // A paper report from 市住保中心, entered by the taskforce on its behalf.
       await taskforce.call('progress.report', { taskId: (await list(taskforce, { search: '1.1.2' }))[0]!.id, period, percent: 20 + d * 20, text: '纸质报送', unit: '市住保中心' });
-      for (const c of (await taskforce.call<{ items: { taskId: string }[] }>('closeout.queue', {})).items) {
+      for (const c of (await taskforce.call('closeout.queue', {})).items) {
         // The first request for the first task is sent back once with a reason; everything else is approved.
-        const firstTime = (await taskforce.call<{ closeouts: unknown[] }>('task.detail', { id: c.taskId })).closeouts.length === 1;
+        const firstTime = (await taskforce.call('task.detail', { id: c.taskId })).closeouts.length === 1;
         const reject = c.taskId === first!.id && firstTime;
         await taskforce.call('closeout.decide', { taskId: c.taskId, approve: !reject, reason: reject ? '请补充交易额佐证' : '' });
       }
@@ -48,7 +48,7 @@ describe('a month of work exchanged only by files', () => {
     }
     // One more round: what is still pending is decided and everyone gets the last word.
     await carry(unit, taskforce);
-    for (const c of (await taskforce.call<{ items: { taskId: string }[] }>('closeout.queue', {})).items) await taskforce.call('closeout.decide', { taskId: c.taskId, approve: true, reason: '' });
+    for (const c of (await taskforce.call('closeout.queue', {})).items) await taskforce.call('closeout.decide', { taskId: c.taskId, approve: true, reason: '' });
     await carry(taskforce, center);
     await carry(taskforce, unit);
     await carry(center, unit);
@@ -65,7 +65,7 @@ describe('a month of work exchanged only by files', () => {
     }
     // The rejection and its reason are in every office's history of that task.
     for (const o of offices) {
-      const { closeouts } = await o.call<{ closeouts: { state: string; reason: string }[] }>('task.detail', { id: first!.id });
+      const { closeouts } = await o.call('task.detail', { id: first!.id });
       expect(closeouts.map((c) => c.state)).toEqual(['approved', 'rejected']);
       expect(closeouts[1]!.reason).toBe('请补充交易额佐证');
     }

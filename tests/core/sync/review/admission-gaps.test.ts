@@ -24,7 +24,7 @@ async function offices() {
 describe('taskforce of battle 1 reaching into battle 2 by moving a record', () => {
   it('a problem raised by the centre on a battle-2 task, moved to a battle-1 task and rewritten', async () => {
     const { taskforce, center } = await offices();
-    const { id } = await center.call<{ id: string }>('problem.raise', { taskId: B2TASK, text: '第二仗的问题', deadline: '2023-07-20' });
+    const { id } = await center.call('problem.raise', { taskId: B2TASK, text: '第二仗的问题', deadline: '2023-07-20' });
     await taskforce.receive(center.bundleFor());
     forge(taskforce.store, [{ entity: 'problem', entityId: id, fields: { taskId: TASK, text: '被专班一改写' } }]);
     await center.receive(taskforce.bundleFor());
@@ -57,7 +57,7 @@ describe('taskforce of battle 1 reaching into battle 2 by moving a record', () =
 
   it('a battle-2 indicator value moved onto a battle-1 indicator and rewritten', async () => {
     const { taskforce, center } = await offices();
-    const list = (await center.call<{ indicators: { id: string; battle: number; cadence: string }[] }>('indicators.list', {})).indicators;
+    const list = (await center.call('indicators.list', {})).indicators;
     const b1 = list.find((i) => i.battle === 1)!;
     const b2 = list.find((i) => i.battle === 2)!;
     await center.call('indicator.setValue', { id: b2.id, period: b2.cadence === 'quarterly' ? '2023-Q1' : b2.cadence === 'annual' ? '2023' : '2023-03', value: 5 });
@@ -72,7 +72,7 @@ describe('taskforce of battle 1 reaching into battle 2 by moving a record', () =
 
   it('a battle-1 indicator moved into battle 2 by the battle-1 taskforce', async () => {
     const { taskforce, center } = await offices();
-    const list = (await center.call<{ indicators: { id: string; battle: number }[] }>('indicators.list', {})).indicators;
+    const list = (await center.call('indicators.list', {})).indicators;
     const b1 = list.find((i) => i.battle === 1)!;
     // First an edit it may make (so the row has its own battle), then the move.
     forge(taskforce.store, [

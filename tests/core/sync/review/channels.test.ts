@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { seedIds } from '../../../../electron/core/plan/seed-ids';
 import { verifyBundleBytes } from '../../../../electron/core/sync/verify';
+import type { Request } from '../../../helpers/call';
 import { forge } from '../../../helpers/forge';
 import { installation } from '../../../helpers/offices';
 
 const TASK = seedIds.task('吉政发〔2023〕3号', '1.1.1');
-const CHANNELS: [string, unknown][] = [
+const CHANNELS: Request[] = [
   ['task.detail', { id: TASK }], ['tasks.list', {}], ['dashboard.get', {}], ['sync.info', {}], ['report.preview', { kind: 'dekad', period: '2023-06-3' }],
   ['report.preview', { kind: 'monthly', period: '2023-06' }], ['problems.list', {}], ['indicators.list', {}], ['supervision.overview', {}], ['meeting.get', { month: '2023-06' }],
 ];

@@ -18,7 +18,7 @@ describe('a far-future event the centre tries to release', () => {
     await Promise.all([unit.ready, center.ready]);
     const [held] = forge(unit.store, [{ entity: 'task', entityId: TASK, fields: { leadPerson: '2100年的人' }, wall: YEAR_2100 }]);
     await center.receive(unit.bundleFor());
-    await expect(center.call('sync.release', { eventId: held, reason: '核实过，对方电脑时间错了' })).rejects.toThrow(/不能放行/);
+    await expect(center.call('sync.release', { eventId: held!, reason: '核实过，对方电脑时间错了' })).rejects.toThrow(/不能放行/);
     // The centre corrects the value afterwards.
     await center.call('task.update', { id: TASK, edit: { leadPerson: '张三' } });
     const value = center.store.sqlite.prepare('SELECT lead_person FROM tasks WHERE id = ?').pluck().get(TASK);
@@ -41,7 +41,7 @@ describe('a far-future event the centre tries to release', () => {
     await Promise.all([unit.ready, center.ready, taskforce.ready]);
     const [held] = forge(unit.store, [{ entity: 'task', entityId: TASK, fields: { leadPerson: '2100年的人' }, wall: YEAR_2100 }]);
     await center.receive(unit.bundleFor());
-    await expect(center.call('sync.release', { eventId: held, reason: '核实过' })).rejects.toThrow(/不能放行/);
+    await expect(center.call('sync.release', { eventId: held!, reason: '核实过' })).rejects.toThrow(/不能放行/);
     const path = center.store.path;
     center.store.close();
     const again = openStore(path);
