@@ -4,7 +4,7 @@
 // dialog records nothing. A file is written under a temporary name and renamed when complete, so a shell never
 // hands out half a file, and its bytes never travel as base64 inside a channel's answer.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutgoingFile } from '../../../shared/contract';
@@ -79,7 +79,7 @@ export function createOutbox(dir?: string): Outbox {
     },
     clear() {
       waiting.clear();
-      if (!folder) return;
+      if (!folder || !existsSync(folder)) return;
       // Only our own files: a folder the shell named may hold nothing else, but is never removed blindly.
       for (const f of readdirSync(folder)) if (REF.test(f.replace(/\.part$/, ''))) rmSync(join(folder, f), { force: true });
       if (!dir) rmSync(folder, { recursive: true, force: true });
