@@ -1,8 +1,6 @@
 // One object implementing every channel of the contract. Electron IPC, the browser-mode host and the CLI
 // all call it (through dispatch), so the three cannot drift apart.
-import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import type { Channel, ChannelOutput, contract } from '../../shared/contract';
 import { getIdentity, requireIdentity, setIdentity } from './identity';
 import { addSubtask, addTask, decideCloseout, reopenTask, reportProgress, requestCloseout, updateTask } from './ledger/actions';
 import { battleCounts, unitCounts } from './ledger/dashboard';
@@ -36,13 +34,12 @@ import { syncInfo } from './sync/sync-info';
 import { grantRole, releaseQuarantined } from './sync/release';
 import type { Store } from './store/open-store';
 import { dailyHandlers } from './ledger/daily-handlers';
+import type { Handlers } from './handler-types';
 
 /** The overview lists the first hundred; the ledger's light filter shows them all. */
 const LIST_CAP = 100;
 
-export type Handlers = {
-  [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
-};
+export type { Handlers };
 
 export interface HandlerContext {
   store: Store;

@@ -9,7 +9,7 @@ import { urgeReporting } from './urge';
 import { answerRejection, voidCloseout, voidProgress, voidRecord, voidTask, withdrawCloseout } from './undo';
 import { voidedRecords } from './voided';
 import { addInstruction, listInstructions, replyInstruction } from '../instructions/instructions';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../handler-types';
 
 type DailyChannel = 'todo.get' | 'reporting.get' | 'reporting.urge' | 'closeout.withdraw' | 'closeout.answer' | 'record.void' | 'voided.list' | 'instructions.list' | 'instruction.add' | 'instruction.reply';
 
