@@ -4,7 +4,8 @@ import type { ChannelOutput, Result } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { dispatch } from '../core/dispatch';
 import { createHandlers, type Handlers } from '../core/handlers';
-import { openStore, type Store } from '../core/store/open-store';
+import { openStore } from '../core/store/open-store';
+import type { Store } from '../core/store/store';
 import { appVersion } from '../core/version';
 
 export interface CliIo {

@@ -32,7 +32,7 @@ import { filesByPath, type PickedFiles } from './picked-files';
 import { settleConflict } from './sync/settle';
 import { syncInfo } from './sync/sync-info';
 import { grantRole, releaseQuarantined } from './sync/release';
-import type { Store } from './store/open-store';
+import type { Store } from './store/store';
 import { dailyHandlers } from './ledger/daily-handlers';
 import type { Handlers } from './handler-types';
 

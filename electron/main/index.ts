@@ -6,7 +6,7 @@ import { createHandlers } from '../core/handlers';
 import { resourcePaths } from '../core/paths';
 import { resolveStorePath } from '../core/store/data-dir';
 import { restoreOverDamagedFile } from '../core/store/backups';
-import type { Store } from '../core/store/open-store';
+import type { Store } from '../core/store/store';
 import { backupAfterStart, startStore } from '../core/store/startup';
 import { forgetVerified } from '../core/sync/import';
 import { privilegedScheme, serveRenderer } from './app-protocol';

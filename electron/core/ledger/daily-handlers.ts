@@ -1,7 +1,7 @@
 // The daily work's channels (shared/contract/daily.ts), beside their logic.
 import type { Settings } from '../../../shared/workflow';
 import { requireIdentity } from '../identity';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { dekadCode } from '../../../shared/period';
 import { reportingFor } from './reporting';
 import { todoFor } from './todo';

@@ -3,7 +3,7 @@ import type { BattleSummary, PlanInfo, TaskRow, Target, Unit } from '../../../sh
 import { AppError } from '../../../shared/errors';
 import { filterTasks, type TaskFilter } from '../../../shared/task-filter';
 import type { Milestone, Settings } from '../../../shared/workflow';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { lightMemo, listMemo, NO_MILESTONES } from './light-memo';
 import { loadTaskFacts } from './task-facts';
 import { currentPlan } from '../plan/plans';

@@ -3,7 +3,7 @@
 import type { VoidedRecord } from '../../../shared/daily';
 import { periodLabel } from '../../../shared/period';
 import { currentPlan } from '../plan/plans';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { unitNames } from '../units';
 import { taskAudit } from './audit';
 

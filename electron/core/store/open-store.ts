@@ -14,8 +14,6 @@ import { loadSigner } from '../sync/keys';
 import { continueAsNewReplica } from './backups';
 import { openDatabase, type Store } from './store';
 
-export type { Store } from './store';
-
 export interface OpenStoreOptions {
   /** false: the file must already exist (CLI read commands); never create one by accident. */
   create?: boolean;
