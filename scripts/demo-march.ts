@@ -6,7 +6,8 @@ import { dispatch } from '../electron/core/dispatch';
 import { createHandlers } from '../electron/core/handlers';
 import { getIdentity, setIdentity } from '../electron/core/identity';
 import { setSettings } from '../electron/core/settings';
-import { openStore, type Store } from '../electron/core/store/open-store';
+import { openStore } from '../electron/core/store/open-store';
+import type { Store } from '../electron/core/store/store';
 
 /** A deterministic sequence, so every run writes the same March. */
 function random(seed: number) {

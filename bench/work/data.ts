@@ -6,7 +6,7 @@ import { setIdentity } from '../../electron/core/identity';
 import { openStore } from '../../electron/core/store/open-store';
 import { buildBundle } from '../../electron/core/sync/export';
 import { importBundle } from '../../electron/core/sync/import';
-import type { Store } from '../../electron/core/store/open-store';
+import type { Store } from '../../electron/core/store/store';
 import type { EventDraft } from '../../electron/core/events/event';
 
 export const CACHE = resolve(import.meta.dirname, '../../.tmp/bench');

@@ -4,7 +4,8 @@ import type { Channel, ChannelInput, ChannelOutput, OutgoingFile, Result } from 
 import { AppError } from '../../shared/errors';
 import { dispatch } from '../core/dispatch';
 import { createHandlers, type Handlers } from '../core/handlers';
-import { openStore, type Store } from '../core/store/open-store';
+import { openStore } from '../core/store/open-store';
+import type { Store } from '../core/store/store';
 import { appVersion } from '../core/version';
 import { createOutbox } from '../core/files/outbox';
 import { copyAtomically } from './write-file';

@@ -2,7 +2,7 @@
 // the output, and turn any failure into a Result carrying a Chinese message and an English detail.
 import { contract, isChannel, type Channel, type ChannelOutput, type Result } from '../../shared/contract';
 import { AppError, toAppError } from '../../shared/errors';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-context';
 
 export type Logger = (line: string) => void;
 

@@ -7,7 +7,7 @@ import { createOutbox, type Outbox } from './files/outbox';
 import { requireIdentity } from './identity';
 import { filesByPath, type PickedFiles } from './picked-files';
 import { getSettings } from './settings';
-import type { Store } from './store/open-store';
+import type { Store } from './store/store';
 
 type ChannelSchemas = Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;
 

@@ -3,7 +3,7 @@
 import type { Identity } from '../../shared/workflow';
 import { identityInputSchema } from '../../shared/workflow';
 import { AppError } from '../../shared/errors';
-import type { Store } from './store/open-store';
+import type { Store } from './store/store';
 import { resolveUnitId } from './units';
 
 export function getIdentity(store: Store): Identity | null {

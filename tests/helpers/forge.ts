@@ -5,7 +5,7 @@
 import { canonicalJson, sha256Hex, type Json } from '../../electron/core/events/canonical';
 import { EVENT_SCHEMA_VERSION } from '../../electron/core/events/event';
 import { formatHlc } from '../../electron/core/events/hlc';
-import type { Store } from '../../electron/core/store/open-store';
+import type { Store } from '../../electron/core/store/store';
 import { v7 as uuidv7 } from 'uuid';
 import { canonicalEventsJson, signedPart } from '../../electron/core/sync/bundle-format';
 

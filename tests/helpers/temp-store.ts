@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { openStore, type OpenStoreOptions, type Store } from '../../electron/core/store/open-store';
+import { openStore, type OpenStoreOptions } from '../../electron/core/store/open-store';
+import type { Store } from '../../electron/core/store/store';
 
 const cleanups: (() => void)[] = [];
 

@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/errors';
 import { periodRange } from '../../../shared/report';
 import { compareTaskCodes } from '../../../shared/task-code';
 import { currentPlan } from '../plan/plans';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { listMemo } from '../ledger/light-memo';
 import { battleSummaries } from '../ledger/queries';
 

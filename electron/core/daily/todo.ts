@@ -13,7 +13,7 @@ import type { Identity, Light, Settings } from '../../../shared/workflow';
 import { listProblems } from '../problems/problems';
 import { listInstructions } from '../instructions/instructions';
 import { currentPlan } from '../plan/plans';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { unitNames } from '../units';
 import { listTasks } from '../ledger/queries';
 import { taskLights, type TaskLight } from '../ledger/task-lights';

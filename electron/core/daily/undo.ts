@@ -8,7 +8,7 @@ import type { Action } from '../../../shared/permissions';
 import { voidReasonSchema, type Identity } from '../../../shared/workflow';
 import type { Json } from '../events/canonical';
 import type { EntityName } from '../events/entities';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { requirePermission } from '../ledger/permissions';
 import { taskScope } from '../ledger/queries';
 

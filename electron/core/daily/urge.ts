@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { urgeReplyBy } from '../../../shared/daily';
 import { periodLabel } from '../../../shared/period';
 import type { Identity, Settings } from '../../../shared/workflow';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { requirePermission } from '../ledger/permissions';
 import { taskScope } from '../ledger/queries';
 import { reportingFor } from './reporting';

@@ -4,7 +4,7 @@ import type { VoidedRecord } from '../../../shared/daily';
 import { periodLabel } from '../../../shared/period';
 import { compareTaskCodes } from '../../../shared/task-code';
 import { currentPlan } from '../plan/plans';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { unitNames } from '../units';
 import { taskAudit } from '../ledger/audit';
 

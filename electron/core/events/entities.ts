@@ -232,3 +232,11 @@ export type EntityName = keyof typeof entitySpecs;
 export function isEntityName(name: string): name is EntityName {
   return Object.prototype.hasOwnProperty.call(entitySpecs, name);
 }
+
+/**
+ * Tables kept from the entity tables rather than from events, each by an owner registered with the fold
+ * (registerDerived in fold.ts). A Folder refuses to start while one has none, so no path that folds events — the
+ * application, the CLI, a restore over a damaged file, a test or script opening a store its own way — can leave
+ * one stale. (task_units is the fold's own: who leads and cooperates on a task is part of the task.)
+ */
+export const derivedTableNames = ['task_facts'] as const;

@@ -9,8 +9,7 @@
 import type Database from 'better-sqlite3';
 import type { Json } from './canonical';
 import type { LedgerEvent } from './event';
-import { entitySpecs, isEntityName, type EntityName, type FieldKind } from './entities';
-import { refreshTaskFacts } from '../ledger/task-facts';
+import { derivedTableNames, entitySpecs, isEntityName, type EntityName, type FieldKind } from './entities';
 
 type Statement = Database.Statement;
 
@@ -28,6 +27,58 @@ export interface FoldReader {
   clock(entity: EntityName, id: string, field: string): FieldClock | null;
   /** Writes what is pending, for the rare check that must query the tables themselves. */
   flush(): void;
+}
+
+/**
+ * A table kept from entity tables rather than from events (derivedTableNames). The fold is generic and knows no
+ * such rule: it notes which keys the rows a table is derived from touched, and at each flush asks the table's
+ * owner to recompute those keys.
+ */
+export interface DerivedTable {
+  /** Its name in derivedTableNames. */
+  readonly table: string;
+  /**
+   * The rows it is derived from. A winning write to one of `fields` (to any field when absent) of an `entity` row
+   * touches a key: the row's own id when `key` is 'id', else the value of its field `key` — both the one the
+   * write replaced (a line moved to another task leaves the first one) and the one after the batch.
+   */
+  readonly sources: readonly { entity: EntityName; key: string; fields?: readonly string[] }[];
+  /** Recomputes the rows of the keys named (a JSON array of them), or the whole table when null. */
+  refresh(db: Database.Database, keys: string | null): void;
+}
+
+const derivedRegistry = new Map<string, DerivedTable>();
+
+/**
+ * Makes the fold keep a derived table from now on. Done before anything folds (derived-tables.ts); a Folder made
+ * while one of derivedTableNames has none refuses to start, so no path can fold events and leave a table stale.
+ */
+export function registerDerived(derived: DerivedTable): void {
+  const known = derivedRegistry.get(derived.table);
+  if (known === derived) return;
+  if (known) throw new Error(`fold: derived table ${derived.table} registered twice`);
+  if (!(derivedTableNames as readonly string[]).includes(derived.table)) throw new Error(`fold: ${derived.table} is not in derivedTableNames`);
+  for (const { entity, key, fields = [] } of derived.sources) {
+    for (const f of key === 'id' ? fields : [key, ...fields]) {
+      if (!fieldSpec(entity, f)) throw new Error(`fold: ${derived.table} is derived from ${entity}.${f}, which no event writes`);
+    }
+  }
+  derivedRegistry.set(derived.table, derived);
+}
+
+/** The derived tables registered, for filling one that a migration added empty. */
+export function registeredDerived(): DerivedTable[] {
+  return [...derivedRegistry.values()];
+}
+
+/** One source of a derived table, with what this batch has touched. */
+interface Source {
+  key: string;
+  fields: ReadonlySet<string> | null;
+  /** The derived table's touched keys (shared by its sources). */
+  keys: Set<string>;
+  /** Rows written by this batch whose key is noted at the flush, after their writes. */
+  rows: Set<Row>;
 }
 
 interface Row {
@@ -91,12 +142,22 @@ export class Folder implements FoldReader {
   /** entity → id → row: nested, so a lookup builds no key string. */
   private rows = new Map<string, Map<string, Row>>();
   private unitsChanged = new Set<string>();
-  /** Tasks whose derived facts (task_facts) may have changed: a progress line, a close-out or lead units. */
-  private factsChanged = new Set<string>();
+  private readonly derived: { table: DerivedTable; keys: Set<string> }[];
+  private readonly sourcesOf = new Map<string, Source[]>();
   /** The first rowid of an event written in this batch (everything below was in the log before it). */
   private firstNew: number | null = null;
 
   constructor(private readonly db: Database.Database) {
+    const missing = derivedTableNames.filter((name) => !derivedRegistry.has(name));
+    if (missing.length) throw new Error(`fold: nothing keeps ${missing.join(', ')}; registerDerivedTables() (electron/core/derived-tables.ts) must run before events are folded`);
+    this.derived = [...derivedRegistry.values()].map((table) => ({ table, keys: new Set<string>() }));
+    for (const { table, keys } of this.derived) {
+      for (const s of table.sources) {
+        const list = this.sourcesOf.get(s.entity) ?? [];
+        list.push({ key: s.key, fields: s.fields ? new Set(s.fields) : null, keys, rows: new Set() });
+        this.sourcesOf.set(s.entity, list);
+      }
+    }
     this.getClock = db.prepare('SELECT hlc, replica, basis, mixed FROM field_clocks WHERE entity = ? AND entity_id = ? AND field = ?');
     this.setClock = db.prepare(
       'INSERT INTO field_clocks (entity, entity_id, field, hlc, replica, basis, mixed) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
@@ -122,6 +183,7 @@ export class Folder implements FoldReader {
     const entity: EntityName = event.entity;
     const fields: Record<string, Json> = event.op === 'delete' ? { deleted: true } : event.fields;
     const row = this.row(entity, event.entityId);
+    const sources = this.sourcesOf.get(entity);
     row.batch.push(event);
     if (!row.exists) {
       row.exists = true;
@@ -138,13 +200,12 @@ export class Folder implements FoldReader {
       const wins = !clock || clock.hlc < event.hlc || (clock.hlc === event.hlc && clock.replica < event.replica);
       const mixed = clock ? (clock.mixed || clock.replica !== event.replica ? 1 : 0) : 0;
       if (wins) {
-        if (field === 'taskId' && (entity === 'progress' || entity === 'closeout')) this.noteFactsOf(row);
+        if (sources) this.touch(sources, row, field);
         row.values.set(field, value);
         row.dirty.add(field);
         row.clocks.set(field, { hlc: event.hlc, replica: event.replica, basis: event.basis?.[field] ?? '', mixed });
         row.dirtyClocks.add(field);
         if (entity === 'task' && (field === 'leadUnitIds' || field === 'coUnitIds')) this.unitsChanged.add(event.entityId);
-        if (entity === 'task' && field === 'leadUnitIds') this.factsChanged.add(event.entityId);
       } else if (mixed && !clock!.mixed) {
         row.clocks.set(field, { ...clock!, mixed: 1 });
         row.dirtyClocks.add(field);
@@ -176,9 +237,7 @@ export class Folder implements FoldReader {
   /** Writes the pending rows, clocks, task units and conflicts; what is in memory stays valid. */
   flush(): void {
     const rows = [...this.rows.values()].flatMap((byId) => [...byId.values()]);
-    const lines: Row[] = [];
     for (const row of rows) {
-      if ((row.entity === 'progress' || row.entity === 'closeout') && (row.created || row.dirty.size)) lines.push(row);
       if (row.created) this.insertRow(row);
       if (row.dirty.size) {
         const fields = [...row.dirty].sort();
@@ -197,9 +256,16 @@ export class Folder implements FoldReader {
     }
     for (const taskId of this.unitsChanged) this.rebuildTaskUnits(taskId);
     this.unitsChanged.clear();
-    for (const row of lines) this.noteFactsOf(row);
-    if (this.factsChanged.size) refreshTaskFacts(this.db, JSON.stringify([...this.factsChanged]));
-    this.factsChanged.clear();
+    for (const sources of this.sourcesOf.values()) {
+      for (const s of sources) {
+        for (const row of s.rows) this.noteKey(row, s.key, s.keys);
+        s.rows.clear();
+      }
+    }
+    for (const { table, keys } of this.derived) {
+      if (keys.size) table.refresh(this.db, JSON.stringify([...keys]));
+      keys.clear();
+    }
     // After every row is written: the conflicts are read from the log and compared with the winners.
     for (const row of rows) {
       if (!row.mixed.size) continue;
@@ -217,14 +283,29 @@ export class Folder implements FoldReader {
     this.firstNew = null;
     this.rows = new Map();
     this.unitsChanged = new Set();
-    this.factsChanged = new Set();
+    for (const { keys } of this.derived) keys.clear();
+    for (const sources of this.sourcesOf.values()) for (const s of sources) s.rows.clear();
   }
 
-  /** The task a progress line or close-out belongs to, as folded so far (a line that moves notes both tasks). */
-  private noteFactsOf(row: Row): void {
-    // A line made in this batch has no task but the one its events set.
-    const taskId = row.values.has('taskId') || !row.created ? this.value(row.entity, row.id, 'taskId') : undefined;
-    if (typeof taskId === 'string' && taskId) this.factsChanged.add(taskId);
+  /** A winning write to `field` of `row`, before its value is set: the keys of derived tables it touches. */
+  private touch(sources: readonly Source[], row: Row, field: string): void {
+    for (const s of sources) {
+      if (s.fields && !s.fields.has(field)) continue;
+      if (s.key === 'id') {
+        s.keys.add(row.id);
+        continue;
+      }
+      // The key it held until now: the value is set after this.
+      if (field === s.key) this.noteKey(row, s.key, s.keys);
+      s.rows.add(row);
+    }
+  }
+
+  /** The key a row's field holds, as folded so far. */
+  private noteKey(row: Row, key: string, keys: Set<string>): void {
+    // A row made in this batch has no key but the one its events set.
+    const value = row.values.has(key) || !row.created ? this.value(row.entity, row.id, key) : undefined;
+    if (typeof value === 'string' && value) keys.add(value);
   }
 
   private insertRow(row: Row): void {

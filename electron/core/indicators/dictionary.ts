@@ -8,7 +8,7 @@ import type { Identity } from '../../../shared/workflow';
 import type { Json } from '../events/canonical';
 import { requirePermission } from '../ledger/permissions';
 import { planInfo } from '../ledger/queries';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { resolveUnitId, unitIdByName, unitNames } from '../units';
 
 interface Row {

@@ -5,7 +5,7 @@ import { checkValuePeriod } from '../../../shared/indicators';
 import type { Identity } from '../../../shared/workflow';
 import { requirePermission } from '../ledger/permissions';
 import { planInfo } from '../ledger/queries';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { indicatorScope } from './dictionary';
 
 const VALUE_NS = '4e9c1b7a-2d63-4f8e-b0a5-97c3d1e6f240';

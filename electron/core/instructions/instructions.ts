@@ -8,7 +8,7 @@ import type { Identity } from '../../../shared/workflow';
 import { requirePermission } from '../ledger/permissions';
 import { taskScope } from '../ledger/queries';
 import { currentPlan } from '../plan/plans';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { resolveUnitId, unitNames } from '../units';
 
 export interface InstructionInput {

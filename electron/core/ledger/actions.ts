@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { isIsoDate } from '../../../shared/period';
 import type { Identity, TaskEdit } from '../../../shared/workflow';
 import type { Json } from '../events/canonical';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { resolveUnitId } from '../units';
 import { saveEvidence } from './evidence';
 import { requirePermission } from './permissions';

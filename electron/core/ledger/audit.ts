@@ -5,7 +5,7 @@ import { listTypeLabel } from '../../../shared/labels';
 import { periodLabel } from '../../../shared/period';
 import type { LedgerEvent } from '../events/event';
 import { parseHlc } from '../events/hlc';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { unitNames } from '../units';
 
 export const FIELD_LABEL: Record<string, string> = {

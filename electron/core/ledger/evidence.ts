@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { EvidenceRef } from '../../../shared/workflow';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 
 export function evidenceDir(store: Store): string {
   return join(dirname(store.path), 'evidence');

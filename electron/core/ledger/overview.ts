@@ -5,7 +5,7 @@ import { orderTiesByCode } from '../../../shared/task-code';
 import type { Identity, Settings } from '../../../shared/workflow';
 import { listIndicators } from '../indicators/dictionary';
 import { listProblems } from '../problems/problems';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { unitNames } from '../units';
 import { battleCounts, unitCounts } from './dashboard';
 import { battleCodes, listTasks, planInfo } from './queries';

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { filterTasks, type TaskFilter } from '../../../shared/task-filter';
 import { orderTiesByCode } from '../../../shared/task-code';
 import type { Milestone, Settings } from '../../../shared/workflow';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { lightMemo, listMemo, NO_MILESTONES } from './light-memo';
 import { loadTaskFacts } from './task-facts';
 import { currentPlan } from '../plan/plans';

@@ -2,7 +2,8 @@
 import type { CloseoutState } from '../../../shared/workflow';
 import { effectiveStateSql } from './closeout-state';
 import type Database from 'better-sqlite3';
-import type { Store } from '../store/open-store';
+import type { DerivedTable } from '../events/fold';
+import type { Store } from '../store/store';
 
 export interface TaskFacts {
   percent: number | null;
@@ -49,6 +50,20 @@ export function refreshTaskFacts(db: Database.Database, taskIds: string | null):
   db.prepare('DELETE FROM task_facts WHERE task_id IN (SELECT value FROM json_each(@ids))').run({ ids: taskIds });
   db.prepare(`INSERT INTO task_facts (task_id, percent, closeout) ${factsSelect(false)}`).run({ ids: taskIds });
 }
+
+/**
+ * task_facts as the fold keeps it: a task's facts change with its progress lines and close-outs (both the task a
+ * line left and the one it joined) and with its lead units (whose lines are averaged).
+ */
+export const taskFactsTable: DerivedTable = {
+  table: 'task_facts',
+  sources: [
+    { entity: 'progress', key: 'taskId' },
+    { entity: 'closeout', key: 'taskId' },
+    { entity: 'task', key: 'id', fields: ['leadUnitIds'] },
+  ],
+  refresh: refreshTaskFacts,
+};
 
 /** Facts of every task with a progress line or a close-out, or only of the tasks named (a JSON array of ids). */
 export function loadTaskFacts(store: Store, onlyIds?: string): Map<string, TaskFacts> {

@@ -3,7 +3,7 @@
 // At 50,000 tasks this is the difference between a glance and a wait.
 import type { TaskStatus } from '../../../shared/domain';
 import type { CloseoutState, Light, Milestone, Settings } from '../../../shared/workflow';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { lightMemo, listMemo } from './light-memo';
 
 export interface TaskLight {

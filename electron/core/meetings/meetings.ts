@@ -12,7 +12,7 @@ import { requirePermission } from '../ledger/permissions';
 import { listTasks, planInfo } from '../ledger/queries';
 import { listIndicators } from '../indicators/dictionary';
 import { listProblems, raiseProblem } from '../problems/problems';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 
 const MEETING_NS = '8a3f5c2e-71d4-4b09-a6e8-c2d94f1b7e53';
 const CENTER = { battle: 0, leadUnitIds: [], coUnitIds: [] };

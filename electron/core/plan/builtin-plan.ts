@@ -3,7 +3,7 @@
 import { AppError } from '../../../shared/errors';
 import type { PlanImportResult } from '../../../shared/plan-import';
 import { resourcePaths } from '../paths';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { loadSeedFile } from './load-seed';
 import { summarizeSeed } from './plan-draft';
 import { markHomePlan, requirePlanAuthor, usePlan } from './plans';

@@ -7,7 +7,7 @@ import type { Identity } from '../../../shared/workflow';
 import type { EventDraft } from '../events/event';
 import { getSettings } from '../settings';
 import { listTasks } from '../ledger/queries';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { planById } from './plans';
 
 export interface CarryOverInput {

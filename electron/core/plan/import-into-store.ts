@@ -2,7 +2,7 @@
 import type { PlanImportResult } from '../../../shared/plan-import';
 import { AppError } from '../../../shared/errors';
 import { draftPlanDocument, savePlanDraft, storeUnits, summarizeSeed } from './plan-draft';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 
 export async function importPlanIntoStore(store: Store, bytes: Uint8Array, fileName: string, dryRun: boolean): Promise<PlanImportResult> {
   const draft = await draftPlanDocument(bytes, fileName, storeUnits(store).entries);

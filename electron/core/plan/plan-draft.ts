@@ -13,7 +13,7 @@ import type { UnitEntry } from './import/unit-directory';
 import { markHomePlan, requirePlanAuthor, usePlan } from './plans';
 import { seedDrafts } from './seed-events';
 import { seedIds } from './seed-ids';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 
 export function storeUnits(store: Store): { entries: UnitEntry[]; ids: Map<string, string> } {
   const rows = store.sqlite.prepare('SELECT id, name, aliases, kind FROM units WHERE deleted = 0').all() as { id: string; name: string; aliases: string; kind: string }[];

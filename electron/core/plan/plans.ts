@@ -4,7 +4,7 @@
 import type { PlanInfo } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { PlanList } from '../../../shared/plan-import';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { getIdentity } from '../identity';
 import { planCode } from '../../../shared/plan-seed';
 

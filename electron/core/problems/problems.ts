@@ -7,7 +7,7 @@ import type { Problem } from '../../../shared/problems';
 import type { Identity } from '../../../shared/workflow';
 import { requirePermission } from '../ledger/permissions';
 import { planInfo, taskScope } from '../ledger/queries';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { resolveUnitId, unitNames } from '../units';
 
 

@@ -1,7 +1,7 @@
 // Whose records a store holds and up to which ledger date: printed beside every document and in `report --json`,
 // so nobody signs city-wide figures from a store that has not yet received the units' bundles.
 import type { OfficeData } from '../../../shared/report';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 
 export function dataCoverage(store: Store): OfficeData[] {
   const rows = store.sqlite

@@ -13,7 +13,7 @@ import { planWords, type PlanWords } from '../../../shared/plan-words';
 import { listIndicators } from '../indicators/dictionary';
 import { listProblems } from '../problems/problems';
 import { battleSummaries, planInfo } from '../ledger/queries';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import type { OfficeData } from '../../../shared/report';
 import { dataCoverage } from './coverage';
 import { ledgerAt, type TaskAt } from './ledger-at';

@@ -11,7 +11,7 @@ import { effectiveState } from '../ledger/closeout-state';
 import { periodKey } from '../ledger/task-facts';
 import { deriveStatus } from '../ledger/task-status';
 import { periodRange } from '../../../shared/report';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 
 export interface ProgressAt {
   taskId: string;

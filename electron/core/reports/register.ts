@@ -3,7 +3,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { ReportKind } from '../../../shared/report';
 import type { Json } from '../events/canonical';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 
 const REPORT_NS = '0b6f2d54-8c1e-4f3a-a9d7-5e2c71b48f06';
 

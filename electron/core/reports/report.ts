@@ -6,7 +6,7 @@ import { chineseDate } from '../../../shared/period';
 import { checkReportPeriod, periodRange, reportPeriodLabel, reportRequestSchema, type ReportDoc, type ReportKind } from '../../../shared/report';
 import type { Identity, Settings } from '../../../shared/workflow';
 import { planInfo } from '../ledger/queries';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { isCollective, resolveUnitId, unitNames } from '../units';
 import type { ComposeContext, Composed } from './compose/context';
 import { composeDekad } from './compose/dekad';

@@ -8,7 +8,7 @@ import { dispatch } from '../dispatch';
 import { createOutbox, type Outbox } from '../files/outbox';
 import { createHandlers, type Handlers } from '../handlers';
 import { restoreOverDamagedFile } from '../store/backups';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { backupAfterStart, startStore, type Recovery } from '../store/startup';
 import { forgetVerified } from '../sync/import';
 

@@ -28,7 +28,7 @@ import { seedIds } from '../plan/seed-ids';
 import { asLedgerEvent } from '../sync/event-shape';
 import { fingerprint, verifySignature } from '../sync/keys';
 import { schemaDifference } from './backup-schema';
-import type { Store } from './open-store';
+import type { Store } from './store';
 
 /** What a backup is held to. */
 export interface TrustAnchor {

@@ -14,7 +14,7 @@ import { resourcePaths } from '../paths';
 import { fingerprint } from '../sync/keys';
 import { backupFileName, backupsDir, parseBackupName, sharedBackupsDir, type BackupReason } from './backup-names';
 import { openBackup, seedAnchor, storeAnchor, verifyBackup, type TrustAnchor, type VerifiedBackup } from './backup-verify';
-import type { Store } from './open-store';
+import type { Store } from './store';
 import { copyVerified } from './restore-copy';
 
 export const KEEP_LAST = 30;

@@ -1,41 +1,18 @@
-// Opens (or creates) a ledger store: WAL, foreign keys, integrity check, migrations, identity, and on first
-// creation the seeded plan. Anything wrong with the file is reported as an AppError before a byte is written.
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { refreshTaskFacts } from '../ledger/task-facts';
-import { accessSync, chmodSync, closeSync, constants, writeFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Opens (or creates) a ledger store and makes it ready to use: the file opened and migrated (store.ts), then the
+// tables derived from others filled, this installation's identity and key, on first creation the seeded plan, and
+// a restore that could not finish continued. Callers get a `Store` (its type is in store.ts).
+import type Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, toAppError } from '../../../shared/errors';
+import { registerDerivedTables } from '../derived-tables';
+import { registeredDerived } from '../events/fold';
 import { EventLog } from '../events/log';
 import { loadSeedFile } from '../plan/load-seed';
 import { seedEvents } from '../plan/seed-events';
 import { resourcePaths } from '../paths';
 import { loadSigner } from '../sync/keys';
-import { backupFileName, backupsDir } from './backup-names';
 import { continueAsNewReplica } from './backups';
-import * as schema from './schema';
-
-export interface Store {
-  readonly path: string;
-  readonly sqlite: Database.Database;
-  readonly db: BetterSQLite3Database<typeof schema>;
-  readonly log: EventLog;
-  readonly replicaId: string;
-  readonly publicKey: string;
-  readonly schemaVersion: number;
-  /** Where this store's migrations came from: a backup's schema is compared with what they produce. */
-  readonly migrationsDir: string;
-  /** The first replica id this installation had: backups of any of its replicas belong to it. */
-  readonly installationId: string;
-  /**
-   * After a restore: continue as a new replica with a new key, so no sequence number the old replica already
-   * used (and other offices may hold) is ever written again with other content.
-   */
-  adoptNewReplica(): void;
-  close(): void;
-}
+import { openDatabase, type Store } from './store';
 
 export interface OpenStoreOptions {
   /** false: the file must already exist (CLI read commands); never create one by accident. */
@@ -48,99 +25,19 @@ export interface OpenStoreOptions {
   now?: () => number;
 }
 
-const SQLITE_HEADER = 'SQLite format 3\0';
-
-function journalEntries(migrationsDir: string): number {
-  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
-  return journal.entries.length;
-}
-
-function hasSqliteHeader(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return n === 16 && buf.toString('latin1') === SQLITE_HEADER;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Read-only look at an existing file: is it a healthy ledger, and is it newer than this program? */
-function inspectExisting(path: string, known: number): void {
-  const size = statSync(path).size;
-  if (size === 0) return; // an empty file is a new database to SQLite
-  if (!hasSqliteHeader(path)) {
-    throw new AppError('store_corrupt', `文件“${path}”不是台账数据文件，或已损坏。`, `not an SQLite database: ${path}`);
-  }
-  let ro: Database.Database | undefined;
-  try {
-    ro = new Database(path, { readonly: true, fileMustExist: true });
-    const check = ro.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
-    const hasTable = ro.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
-    if (hasTable) {
-      const applied = (ro.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
-      if (applied > known) {
-        throw new AppError('store_newer', '该台账由更新版本的专班台账创建，请升级本程序后再打开。', `store has ${applied} migrations, this build knows ${known}`);
-      }
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    // A folder that cannot be written (read-only stick, no permission) is not a damaged ledger.
-    const mapped = toAppError(err);
-    if (mapped.code === 'read_only' || mapped.code === 'store_busy' || !canWriteBeside(path)) {
-      throw mapped.code === 'internal' || mapped.code === 'store_corrupt' ? new AppError('read_only', '台账所在的文件夹不可写（只读、无权限或U盘已写保护），无法打开。请把台账放在可写的文件夹。', `not writable: ${path}: ${mapped.detail}`) : mapped;
-    }
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new AppError('store_corrupt', `台账文件“${path}”已损坏，无法打开。请从备份恢复。`, `integrity check failed for ${path}: ${detail}`);
-  } finally {
-    ro?.close();
-  }
-}
-
-/** A consistent copy (VACUUM INTO, a transaction of its own) before migrations change an existing store. */
-function backupBeforeMigration(sqlite: Database.Database, path: string, known: number): void {
-  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
-  const applied = hasTable ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n : 0;
-  if (applied === 0 || applied >= known) return;
-  const dir = backupsDir(path);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const target = join(dir, backupFileName(new Date(), 'migration'));
-  sqlite.prepare('VACUUM INTO ?').run(target);
-  restrictToUser(target);
-}
-
-function restrictToUser(file: string): void {
-  try {
-    chmodSync(file, 0o600);
-  } catch {
-    // Windows and some mounted folders have no POSIX modes; the OS's own ACLs apply there.
-  }
-}
-
-function canWriteBeside(path: string): boolean {
-  try {
-    accessSync(dirname(path), constants.W_OK);
-    const probe = join(dirname(path), `.write-test-${process.pid}`);
-    writeFileSync(probe, '');
-    rmSync(probe);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Tables derived from others that a migration adds empty (task_facts, 0009): filled once from the tables, then
  * kept by the fold. (A restore folds the backup's events into the full schema, filling them as it goes.)
  */
 function fillDerivedTables(sqlite: Database.Database): void {
-  if (readMeta(sqlite, 'task_facts_filled')) return;
-  sqlite.transaction(() => {
-    refreshTaskFacts(sqlite, null);
-    sqlite.prepare("INSERT INTO meta (key, value) VALUES ('task_facts_filled', '1')").run();
-  })();
+  for (const derived of registeredDerived()) {
+    const mark = `${derived.table}_filled`;
+    if (readMeta(sqlite, mark)) continue;
+    sqlite.transaction(() => {
+      derived.refresh(sqlite, null);
+      sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(mark, '1');
+    })();
+  }
 }
 
 function readMeta(sqlite: Database.Database, key: string): string | undefined {
@@ -148,35 +45,15 @@ function readMeta(sqlite: Database.Database, key: string): string | undefined {
 }
 
 export function openStore(path: string, options: OpenStoreOptions = {}): Store {
+  registerDerivedTables();
   const res = resourcePaths();
   const migrationsDir = options.migrationsDir ?? res.migrationsDir;
-  const seedFile = options.seedFile ?? res.seedFile;
-  const known = journalEntries(migrationsDir);
-  const exists = existsSync(path);
+  // Parsed before anything is created, so a bad seed leaves no half-made file behind.
+  const seed = existsSync(path) || options.withoutSeed || options.create === false ? undefined : loadSeedFile(options.seedFile ?? res.seedFile);
 
-  if (!exists && options.create === false) {
-    throw new AppError('store_missing', `找不到台账文件“${path}”。请先用 init 命令创建。`, `store not found: ${path}`);
-  }
-  if (exists) {
-    if (statSync(path).isDirectory()) throw new AppError('bad_input', `“${path}”是文件夹，不是台账文件。`, `path is a directory: ${path}`);
-    inspectExisting(path, known);
-  } else {
-    // The ledger is official records: only this user may read the folder (ignored where there are no modes).
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  }
-
-  // Parse the seed before creating anything, so a bad seed leaves no half-made file behind.
-  const seed = exists || options.withoutSeed ? undefined : loadSeedFile(seedFile);
-
-  const sqlite = new Database(path);
+  const opened = openDatabase(path, { create: options.create, migrationsDir });
+  const { sqlite } = opened;
   try {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
-    const db = drizzle(sqlite, { schema });
-    if (exists) backupBeforeMigration(sqlite, path, known);
-    migrate(db, { migrationsFolder: migrationsDir });
     fillDerivedTables(sqlite);
 
     let replicaId = readMeta(sqlite, 'replica_id');
@@ -188,17 +65,15 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     if (!readMeta(sqlite, 'installation_id')) sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('installation_id', installationId);
     let signer = loadSigner(sqlite);
     let log = new EventLog(sqlite, replicaId, options.now, signer.sign);
-    if (seed && !readMeta(sqlite, 'seeded_plan')) {
+    if (seed && opened.created && !readMeta(sqlite, 'seeded_plan')) {
       sqlite.transaction(() => {
         log.ingest(seedEvents(seed));
         sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('seeded_plan', seed.plan.code);
       })();
     }
-    if (!exists) restrictToUser(path);
     const store: Store = {
       path,
       sqlite,
-      db,
       get log() {
         return log;
       },
@@ -208,7 +83,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       get publicKey() {
         return signer.publicKey;
       },
-      schemaVersion: known,
+      schemaVersion: opened.schemaVersion,
       migrationsDir,
       installationId,
       adoptNewReplica() {
@@ -227,9 +102,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     if (readMeta(sqlite, 'restored_pending')) continueAsNewReplica(store);
     return store;
   } catch (err) {
-    sqlite.close();
-    // A store we were creating must not be left half-made: the next start would take it for a real one.
-    if (!exists) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    opened.abandon();
     throw err;
   }
 }

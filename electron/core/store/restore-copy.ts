@@ -6,6 +6,8 @@
 // chunk at a time (the fold's copy in memory is dropped after each).
 import type Database from 'better-sqlite3';
 import { AppError, toAppError } from '../../../shared/errors';
+import { registerDerivedTables } from '../derived-tables';
+import { derivedTableNames } from '../events/entities';
 import type { LedgerEvent, SealedEvent } from '../events/event';
 import type { FoldReader } from '../events/fold';
 import { EventLog } from '../events/log';
@@ -30,6 +32,8 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * store `restored_pending`, so it continues as a new replica before it writes anything.
  */
 export function copyVerified(src: Database.Database, target: Database.Database, v: VerifiedBackup, options: CopyOptions): void {
+  // A restore over a damaged file folds in a process that may have opened no store.
+  registerDerivedTables();
   const run = target.transaction(() => {
     const kept = target.prepare('SELECT * FROM peers').all() as Record<string, unknown>[];
     const tables = target
@@ -43,8 +47,8 @@ export function copyVerified(src: Database.Database, target: Database.Database, 
     meta.run('installation_id', options.installation);
     meta.run('seeded_plan', v.plan);
     if (v.settings) meta.run('settings', v.settings);
-    // The fold below keeps task_facts, as after migration 0009 fills it once.
-    meta.run('task_facts_filled', '1');
+    // The fold below keeps the derived tables (task_facts): openStore need not fill them from the tables.
+    for (const name of derivedTableNames) meta.run(`${name}_filled`, '1');
     // No key pair is taken from the file: the store continues as a new replica with a key of its own.
     meta.run('restored_pending', '1');
 

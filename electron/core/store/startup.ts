@@ -4,7 +4,8 @@
 import { AppError, toAppError } from '../../../shared/errors';
 import { newestGoodBackup, dailyBackup } from './backups';
 import { reconsiderQuarantine } from '../sync/release';
-import { openStore, type Store } from './open-store';
+import { openStore } from './open-store';
+import type { Store } from './store';
 
 export interface Recovery {
   /** The newest backup that passed its check. */

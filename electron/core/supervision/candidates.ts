@@ -7,7 +7,7 @@ import { rankBy } from '../../../shared/indicators';
 import type { TaskRow } from '../../../shared/domain';
 import type { Settings } from '../../../shared/workflow';
 import { listTasks, planInfo } from '../ledger/queries';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { listInstructions } from '../instructions/instructions';
 
 /** The ends of the last n 旬 up to a date (the date itself when it ends one), newest first. */

@@ -2,7 +2,7 @@
 // events have the same digest, whatever order the events came in.
 import { createHash } from 'node:crypto';
 import { entitySpecs } from '../events/entities';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 
 /** Every folded table (from the registry, so a new entity is covered without touching this file), and the
  * task–unit index derived from tasks. */

@@ -9,7 +9,7 @@ import { getIdentity } from '../identity';
 import { readEvidence } from '../ledger/evidence';
 import { homePlan, planKey } from '../plan/plans';
 import { seedIds } from '../plan/seed-ids';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { BUNDLE_FORMAT, BUNDLE_MAJOR, BUNDLE_MINOR, MAX_ATTACHMENT_BYTES, signedPart, type Bundle, type Manifest } from './bundle-format';
 import { storeVector, type Vector } from './vector';
 

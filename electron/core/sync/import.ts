@@ -10,7 +10,7 @@ import type { LedgerEvent, SealedEvent } from '../events/event';
 import { evidenceDir } from '../ledger/evidence';
 import { hasPlan, homePlan, joinPlan, planKey } from '../plan/plans';
 import { makeBackup } from '../store/backups';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { admissionReason, pinnedPeers, type AdmissionContext, type Grant } from './admission';
 import { seedIds } from '../plan/seed-ids';
 import { fingerprint } from './keys';

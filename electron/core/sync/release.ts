@@ -4,7 +4,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Identity } from '../../../shared/workflow';
 import type { LedgerEvent } from '../events/event';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { resolveUnitId } from '../units';
 import { admissionReason, pinnedPeers, type AdmissionContext } from './admission';
 

@@ -3,7 +3,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Json } from '../events/canonical';
 import { requireIdentity } from '../identity';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 
 export function settleConflict(store: Store, id: string, useOther: boolean): void {
   const c = store.sqlite.prepare('SELECT entity, entity_id AS entityId, field, loser_value AS other FROM conflicts WHERE id = ? AND settled = 0').get(id) as

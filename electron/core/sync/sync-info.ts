@@ -2,7 +2,7 @@
 // and what was quarantined.
 import { getIdentity } from '../identity';
 import { FIELD_LABEL } from '../ledger/audit';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { fingerprint } from './keys';
 import { storeVector } from './vector';
 

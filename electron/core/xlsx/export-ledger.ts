@@ -9,7 +9,7 @@ import { filterTasks, type TaskFilter } from '../../../shared/task-filter';
 import type { Settings } from '../../../shared/workflow';
 import { listTasks, planInfo } from '../ledger/queries';
 import { periodKey } from '../ledger/task-facts';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 
 const COLUMNS = [
   { header: '序号', width: 6 },

@@ -12,7 +12,7 @@ import { importColumnFields, type ImportColumnField, type XlsxImportResult } fro
 import type { Identity } from '../../../shared/workflow';
 import { addTask } from '../ledger/actions';
 import { planInfo } from '../ledger/queries';
-import type { Store } from '../store/open-store';
+import type { Store } from '../store/store';
 import { unitIdByName } from '../units';
 
 export const MAX_XLSX_BYTES = FILE_MAX_BYTES.taskTable;

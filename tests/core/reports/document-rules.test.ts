@@ -9,7 +9,8 @@ import { getIdentity } from '../../../electron/core/identity';
 import { addDecision, saveMeeting } from '../../../electron/core/meetings/meetings';
 import { previewReport } from '../../../electron/core/reports/report';
 import { getSettings, setSettings } from '../../../electron/core/settings';
-import { openStore, type Store } from '../../../electron/core/store/open-store';
+import { openStore } from '../../../electron/core/store/open-store';
+import type { Store } from '../../../electron/core/store/store';
 import type { Identity } from '../../../shared/workflow';
 import { playMarch } from '../../../scripts/demo-march';
 

@@ -10,7 +10,7 @@ import { createHandlers } from '../../../electron/core/handlers';
 import { getIdentity } from '../../../electron/core/identity';
 import { issueReport, previewReport } from '../../../electron/core/reports/report';
 import { getSettings, setSettings } from '../../../electron/core/settings';
-import type { Store } from '../../../electron/core/store/open-store';
+import type { Store } from '../../../electron/core/store/store';
 import { playMarch } from '../../../scripts/demo-march';
 import type { Channel, ChannelInput } from '../../../shared/contract';
 import type { Identity } from '../../../shared/workflow';

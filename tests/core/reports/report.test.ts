@@ -11,7 +11,8 @@ import { getIdentity } from '../../../electron/core/identity';
 import { getSettings } from '../../../electron/core/settings';
 import { issueReport, previewReport } from '../../../electron/core/reports/report';
 import { issuedList } from '../../../electron/core/reports/register';
-import { openStore, type Store } from '../../../electron/core/store/open-store';
+import { openStore } from '../../../electron/core/store/open-store';
+import type { Store } from '../../../electron/core/store/store';
 import { playMarch } from '../../../scripts/demo-march';
 import { tempDir, tempStore } from '../../helpers/temp-store';
 

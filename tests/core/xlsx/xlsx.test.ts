@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { getIdentity } from '../../../electron/core/identity';
 import { getSettings } from '../../../electron/core/settings';
-import type { Store } from '../../../electron/core/store/open-store';
+import type { Store } from '../../../electron/core/store/store';
 import { exportLedgerXlsx } from '../../../electron/core/xlsx/export-ledger';
 import { importTaskTable, MAX_IMPORT_ROWS, parseDue } from '../../../electron/core/xlsx/import-table';
 import { playMarch } from '../../../scripts/demo-march';

@@ -2,7 +2,12 @@ import type { ReportBlock } from '../../../../shared/report';
 import type { Identity } from '../../../../shared/workflow';
 import type { ReportFigures } from '../figures';
 import type { Fields } from './fields';
-import type { MeetingRecord } from './minutes';
+
+/** 会议纪要's matter. Declared here, not beside composeMinutes: minutes.ts imports this module. */
+export interface MeetingRecord {
+  meeting: { month: string; heldOn: string; place: string; chair: string; attendees: string; minutes: string };
+  decisions: { text: string; kind: 'note' | 'task' | 'problem'; ref: string }[];
+}
 
 export interface ComposeContext {
   figures: ReportFigures;

@@ -7,11 +7,6 @@ import type { ComposeContext, Composed } from './context';
 import { paragraphsOf } from './fields';
 import { ordinal } from './sections';
 
-export interface MeetingRecord {
-  meeting: { month: string; heldOn: string; place: string; chair: string; attendees: string; minutes: string };
-  decisions: { text: string; kind: 'note' | 'task' | 'problem'; ref: string }[];
-}
-
 export function composeMinutes({ figures: f, who, number, fields, meeting }: ComposeContext): Composed {
   const { meeting: m, decisions } = meeting!;
   const label = reportPeriodLabel(m.month).replace(/^\d+年/, '');
