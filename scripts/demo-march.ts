@@ -4,8 +4,8 @@
 import { parseArgs } from 'node:util';
 import { dispatch } from '../electron/core/dispatch';
 import { createHandlers } from '../electron/core/handlers';
-import { getIdentity, setIdentity } from '../electron/core/identity';
-import { setSettings } from '../electron/core/settings';
+import { getIdentity, setIdentity } from '../electron/core/app/identity';
+import { setSettings } from '../electron/core/app/settings';
 import { openStore } from '../electron/core/store/open-store';
 import type { Store } from '../electron/core/store/store';
 

@@ -2,7 +2,7 @@
 // measures instead of generating: an author's bundle of N events, and a large store (many tasks, many events).
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { setIdentity } from '../../electron/core/identity';
+import { setIdentity } from '../../electron/core/app/identity';
 import { openStore } from '../../electron/core/store/open-store';
 import { buildBundle } from '../../electron/core/sync/export';
 import { importBundle } from '../../electron/core/sync/import';

@@ -4,9 +4,9 @@
 import { rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { filesByPath } from '../../electron/core/picked-files';
+import { filesByPath } from '../../electron/core/files/picked-files';
 import { MAX_BUNDLE_BYTES } from '../../electron/core/sync/bundle-format';
-import { setIdentity } from '../../electron/core/identity';
+import { setIdentity } from '../../electron/core/app/identity';
 import { openStore } from '../../electron/core/store/open-store';
 import { importBundle } from '../../electron/core/sync/import';
 import { peakRssMb } from './peak';

@@ -1,7 +1,7 @@
 // The monthly notice (.docx) of 2023-03 from a store. Prints {"ms", "bytes"}.
-import { getIdentity } from '../../electron/core/identity';
+import { getIdentity } from '../../electron/core/app/identity';
 import { issueReport } from '../../electron/core/reports/report';
-import { getSettings } from '../../electron/core/settings';
+import { getSettings } from '../../electron/core/app/settings';
 import { openStore } from '../../electron/core/store/open-store';
 
 const store = openStore(process.argv[2]!, { create: false });

@@ -6,7 +6,7 @@ import { dispatch } from '../core/dispatch';
 import { createHandlers, type Handlers } from '../core/handlers';
 import { openStore } from '../core/store/open-store';
 import type { Store } from '../core/store/store';
-import { appVersion } from '../core/version';
+import { appVersion } from '../core/app/version';
 import { createOutbox } from '../core/files/outbox';
 import { copyAtomically } from './write-file';
 

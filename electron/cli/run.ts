@@ -9,7 +9,7 @@ import { planCommand, plansCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { xlsxCommand } from './commands/xlsx';
 import { backupCommand, restoreCommand } from './commands/backup';
-import { indicatorCommand, indicatorsCommand, problemCommand, problemsCommand } from './commands/dispatch';
+import { indicatorCommand, indicatorsCommand, problemCommand, problemsCommand } from './commands/indicators-problems';
 import { statsCommand } from './commands/stats';
 import { reportingCommand, todoCommand } from './commands/daily';
 import { tasksCommand } from './commands/tasks';

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import type { Contract } from '../../shared/contract';
 import type { Identity, Settings } from '../../shared/workflow';
 import { createOutbox, type Outbox } from './files/outbox';
-import { requireIdentity } from './identity';
-import { filesByPath, type PickedFiles } from './picked-files';
-import { getSettings } from './settings';
+import { requireIdentity } from './app/identity';
+import { filesByPath, type PickedFiles } from './files/picked-files';
+import { getSettings } from './app/settings';
 import type { Store } from './store/store';
 
 type ChannelSchemas = Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;

@@ -9,7 +9,7 @@ import { createHandlers } from '../core/handlers';
 import { resourcePaths } from '../core/paths';
 import { defaultDataDir, resolveStorePath } from '../core/store/data-dir';
 import { backupAfterStart, startStore } from '../core/store/startup';
-import { appVersion } from '../core/version';
+import { appVersion } from '../core/app/version';
 import { appModeArgs, findBrowser } from './find-browser';
 import { createHostServer } from './server';
 import { createUploads } from './uploads';

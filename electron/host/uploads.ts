@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { readOwnFile, type PickedFiles } from '../core/picked-files';
+import { readOwnFile, type PickedFiles } from '../core/files/picked-files';
 
 /** A preview, its import, and a file picked again meanwhile. */
 const KEEP = 4;

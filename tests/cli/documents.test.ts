@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
-import { setSettings } from '../../electron/core/settings';
+import { setSettings } from '../../electron/core/app/settings';
 import { openStore } from '../../electron/core/store/open-store';
 import { playMarch } from '../../scripts/demo-march';
 import { tempDir } from '../helpers/temp-store';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createOutbox } from '../../electron/core/files/outbox';
 import { createHandlers } from '../../electron/core/handlers';
-import { setSettings } from '../../electron/core/settings';
+import { setSettings } from '../../electron/core/app/settings';
 import { buildBundle } from '../../electron/core/sync/export';
 import { importBundle, type BundleSource, type ImportOptions } from '../../electron/core/sync/import';
 import type { ChannelInput } from '../../shared/contract';

@@ -7,7 +7,7 @@ import { readRegularFile } from '../../core/files/regular-file';
 import { draftPlanDocument } from '../../core/plan/plan-draft';
 import { MAX_DOCUMENT_BYTES } from '../../core/plan/import/read-document';
 import { identityLabel } from '../../../shared/labels';
-import { filesByPath } from '../../core/picked-files';
+import { filesByPath } from '../../core/files/picked-files';
 import { MAX_BUNDLE_BYTES } from '../../core/sync/bundle-format';
 import { importBundle } from '../../core/sync/import';
 import { fingerprint } from '../../core/sync/keys';

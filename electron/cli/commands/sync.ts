@@ -6,7 +6,7 @@ import { identityLabel, roleLabel } from '../../../shared/labels';
 import { stateDigest } from '../../core/sync/digest';
 import { writeBundle } from '../../core/sync/export';
 import { importBundle } from '../../core/sync/import';
-import { filesByPath } from '../../core/picked-files';
+import { filesByPath } from '../../core/files/picked-files';
 import { MAX_BUNDLE_BYTES } from '../../core/sync/bundle-format';
 import { fingerprint } from '../../core/sync/keys';
 import { verifyBundleBytes } from '../../core/sync/verify';

@@ -1,9 +1,9 @@
 // app.*, identity.*, settings.*, units.list (shared/contract/app.ts).
 import type { appContract } from '../../../shared/contract/app';
 import type { CoreContext, HandlersOf } from '../handler-context';
-import { getIdentity, setIdentity } from '../identity';
+import { getIdentity, setIdentity } from './identity';
 import { listUnits } from '../ledger/queries';
-import { setSettings } from '../settings';
+import { setSettings } from './settings';
 
 export function appHandlers({ store, version, settings }: CoreContext): HandlersOf<typeof appContract> {
   return {

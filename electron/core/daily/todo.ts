@@ -14,7 +14,7 @@ import { listProblems } from '../problems/problems';
 import { listInstructions } from '../instructions/instructions';
 import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/store';
-import { unitNames } from '../units';
+import { unitNames } from '../app/units';
 import { listTasks } from '../ledger/queries';
 import { taskLights, type TaskLight } from '../ledger/task-lights';
 import { reportingFor, unreportable } from './reporting';

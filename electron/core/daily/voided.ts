@@ -5,7 +5,7 @@ import { periodLabel } from '../../../shared/period';
 import { compareTaskCodes } from '../../../shared/task-code';
 import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/store';
-import { unitNames } from '../units';
+import { unitNames } from '../app/units';
 import { taskAudit } from '../ledger/audit';
 
 const SOURCES: { entity: VoidedRecord['entity']; sql: string }[] = [

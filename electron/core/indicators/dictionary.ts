@@ -9,7 +9,7 @@ import type { Json } from '../events/canonical';
 import { requirePermission } from '../ledger/permissions';
 import { planInfo } from '../ledger/queries';
 import type { Store } from '../store/store';
-import { resolveUnitId, unitIdByName, unitNames } from '../units';
+import { resolveUnitId, unitIdByName, unitNames } from '../app/units';
 
 interface Row {
   id: string;

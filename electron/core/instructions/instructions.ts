@@ -9,7 +9,7 @@ import { requirePermission } from '../ledger/permissions';
 import { taskScope } from '../ledger/queries';
 import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/store';
-import { resolveUnitId, unitNames } from '../units';
+import { resolveUnitId, unitNames } from '../app/units';
 
 export interface InstructionInput {
   taskId: string;

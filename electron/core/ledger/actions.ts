@@ -7,7 +7,7 @@ import { isIsoDate } from '../../../shared/period';
 import type { Identity, TaskEdit } from '../../../shared/workflow';
 import type { Json } from '../events/canonical';
 import type { Store } from '../store/store';
-import { resolveUnitId } from '../units';
+import { resolveUnitId } from '../app/units';
 import { saveEvidence } from './evidence';
 import { requirePermission } from './permissions';
 import { onlyAssignees } from '../../../shared/permissions';

@@ -6,7 +6,7 @@ import { periodLabel } from '../../../shared/period';
 import type { LedgerEvent } from '../events/event';
 import { parseHlc } from '../events/hlc';
 import type { Store } from '../store/store';
-import { unitNames } from '../units';
+import { unitNames } from '../app/units';
 
 export const FIELD_LABEL: Record<string, string> = {
   title: '任务名称',

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { ledgerContract } from '../../../shared/contract/ledger';
 import type { CoreContext, HandlersOf } from '../handler-context';
-import { getIdentity } from '../identity';
+import { getIdentity } from '../app/identity';
 import { planById } from '../plan/plans';
 import { addSubtask, addTask, decideCloseout, reopenTask, reportProgress, requestCloseout, updateTask } from './actions';
 import { readEvidence } from './evidence';

@@ -6,7 +6,7 @@ import type { Identity, Settings } from '../../../shared/workflow';
 import { listIndicators } from '../indicators/dictionary';
 import { listProblems } from '../problems/problems';
 import type { Store } from '../store/store';
-import { unitNames } from '../units';
+import { unitNames } from '../app/units';
 import { battleCounts, unitCounts } from './dashboard';
 import { battleCodes, listTasks, planInfo } from './queries';
 import { closeoutQueue } from './task-detail';

@@ -3,7 +3,7 @@ import type { Closeout, ProgressLine } from '../../../shared/workflow';
 import { effectiveStateSql } from './closeout-state';
 import { currentPlan } from '../plan/plans';
 import type { Store } from '../store/store';
-import { unitNames } from '../units';
+import { unitNames } from '../app/units';
 import { taskAudit } from './audit';
 import { periodKey } from './task-facts';
 

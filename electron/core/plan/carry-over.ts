@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
 import type { Identity } from '../../../shared/workflow';
 import type { EventDraft } from '../events/event';
-import { getSettings } from '../settings';
+import { getSettings } from '../app/settings';
 import { listTasks } from '../ledger/queries';
 import type { Store } from '../store/store';
 import { planById } from './plans';

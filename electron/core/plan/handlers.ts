@@ -4,7 +4,7 @@ import type { planContract } from '../../../shared/contract/plan';
 import type { PickedFileRef } from '../../../shared/contract';
 import type { CoreContext, HandlersOf } from '../handler-context';
 import { battleSummaries, countTasks, listUnits, planInfo } from '../ledger/queries';
-import type { PickedFiles } from '../picked-files';
+import type { PickedFiles } from '../files/picked-files';
 import { seedBuiltinPlan } from './builtin-plan';
 import { carryOver } from './carry-over';
 import { importPlanIntoStore } from './import-into-store';

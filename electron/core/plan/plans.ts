@@ -5,7 +5,7 @@ import type { PlanInfo } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { PlanList } from '../../../shared/plan-import';
 import type { Store } from '../store/store';
-import { getIdentity } from '../identity';
+import { getIdentity } from '../app/identity';
 import { planCode } from '../../../shared/plan-seed';
 
 const PLAN_SELECT = 'SELECT id, title, doc_no AS docNo, issuer, issued_on AS issuedOn, year FROM plans';

@@ -7,7 +7,7 @@ import { checkReportPeriod, periodRange, reportPeriodLabel, reportRequestSchema,
 import type { Identity, Settings } from '../../../shared/workflow';
 import { planInfo } from '../ledger/queries';
 import type { Store } from '../store/store';
-import { isCollective, resolveUnitId, unitNames } from '../units';
+import { isCollective, resolveUnitId, unitNames } from '../app/units';
 import type { ComposeContext, Composed } from './compose/context';
 import { composeDekad } from './compose/dekad';
 import { Fields } from './compose/fields';

@@ -8,7 +8,7 @@ import type { Identity } from '../../../shared/workflow';
 import { requirePermission } from '../ledger/permissions';
 import { planInfo, taskScope } from '../ledger/queries';
 import type { Store } from '../store/store';
-import { resolveUnitId, unitNames } from '../units';
+import { resolveUnitId, unitNames } from '../app/units';
 
 export interface SupervisionInput {
   kind: SupervisionKind;

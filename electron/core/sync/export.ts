@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
 import { sha256Hex } from '../events/canonical';
-import { getIdentity } from '../identity';
+import { getIdentity } from '../app/identity';
 import { readEvidence } from '../ledger/evidence';
 import { homePlan, planKey } from '../plan/plans';
 import { seedIds } from '../plan/seed-ids';

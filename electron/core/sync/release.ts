@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { Identity } from '../../../shared/workflow';
 import type { LedgerEvent } from '../events/event';
 import type { Store } from '../store/store';
-import { resolveUnitId } from '../units';
+import { resolveUnitId } from '../app/units';
 import { admissionReason, pinnedPeers, type AdmissionContext } from './admission';
 
 /** What admission needs to know of the keys pinned here. */

@@ -2,7 +2,7 @@
 // seen both values, so when it travels it resolves the conflict in every office.
 import { AppError } from '../../../shared/errors';
 import type { Json } from '../events/canonical';
-import { requireIdentity } from '../identity';
+import { requireIdentity } from '../app/identity';
 import type { Store } from '../store/store';
 
 export function settleConflict(store: Store, id: string, useOther: boolean): void {

@@ -1,6 +1,6 @@
 // What the 同步 page shows: this installation's fingerprint, the offices it exchanges with, what came in,
 // and what was quarantined.
-import { getIdentity } from '../identity';
+import { getIdentity } from '../app/identity';
 import { FIELD_LABEL } from '../ledger/audit';
 import type { Store } from '../store/store';
 import { fingerprint } from './keys';

@@ -13,7 +13,7 @@ import type { Identity } from '../../../shared/workflow';
 import { addTask } from '../ledger/actions';
 import { planInfo } from '../ledger/queries';
 import type { Store } from '../store/store';
-import { unitIdByName } from '../units';
+import { unitIdByName } from '../app/units';
 
 export const MAX_XLSX_BYTES = FILE_MAX_BYTES.taskTable;
 export const MAX_IMPORT_ROWS = 2000;

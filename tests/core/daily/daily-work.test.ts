@@ -3,7 +3,7 @@
 // records voided by mistake leave every count and stay in the trail; 报送率 is recomputed from the raw log.
 import { describe, expect, it } from 'vitest';
 import { seedIds } from '../../../electron/core/plan/seed-ids';
-import { setSettings } from '../../../electron/core/settings';
+import { setSettings } from '../../../electron/core/app/settings';
 import { forge } from '../../helpers/forge';
 import { stateDigest } from '../../../electron/core/sync/digest';
 import { playedMarch } from '../../helpers/march';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { registerDerivedTables } from '../../../electron/core/derived-tables';
-import { setIdentity } from '../../../electron/core/identity';
+import { setIdentity } from '../../../electron/core/app/identity';
 import { registerDerived, registeredDerived } from '../../../electron/core/events/fold';
 import { EventLog } from '../../../electron/core/events/log';
 import { taskFactsTable } from '../../../electron/core/ledger/task-facts';

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { listTasks, planInfo } from '../../../electron/core/ledger/queries';
 import { importPlanIntoStore } from '../../../electron/core/plan/import-into-store';
 import { tempStore } from '../../helpers/temp-store';
-import { setIdentity } from '../../../electron/core/identity';
+import { setIdentity } from '../../../electron/core/app/identity';
 
 /** A plan added to a ledger that has one travels to every office: the centre adds it. */
 function centreStore() {

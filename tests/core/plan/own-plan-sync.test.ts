@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/core/handlers';
-import { setSettings } from '../../../electron/core/settings';
+import { setSettings } from '../../../electron/core/app/settings';
 import { buildBundle } from '../../../electron/core/sync/export';
 import { importBundle } from '../../../electron/core/sync/import';
 import { caller } from '../../helpers/call';

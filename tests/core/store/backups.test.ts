@@ -109,7 +109,7 @@ describe('restore', () => {
     const dir = tempDir();
     const path = join(dir, 'ledger.db');
     const s = openStore(path);
-    const { setIdentity } = await import('../../../electron/core/identity');
+    const { setIdentity } = await import('../../../electron/core/app/identity');
     setIdentity(s, { office: '市商务局', role: 'unit' });
     const oldReplica = s.replicaId;
     await makeBackup(s, 'daily');
@@ -123,7 +123,7 @@ describe('restore', () => {
     const again = openStore(path);
     try {
       expect(again.replicaId).not.toBe(oldReplica);
-      const { getIdentity } = await import('../../../electron/core/identity');
+      const { getIdentity } = await import('../../../electron/core/app/identity');
       expect(getIdentity(again)).toMatchObject({ officeName: '市商务局', role: 'unit' });
       expect(again.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {

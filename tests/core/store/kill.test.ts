@@ -7,7 +7,7 @@ import { backupsDir } from '../../../electron/core/store/backup-names';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { setIdentity } from '../../../electron/core/identity';
+import { setIdentity } from '../../../electron/core/app/identity';
 import { checkBackupFile } from '../../../electron/core/store/backups';
 import { openStore } from '../../../electron/core/store/open-store';
 import { buildBundle } from '../../../electron/core/sync/export';

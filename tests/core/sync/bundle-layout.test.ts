@@ -13,7 +13,7 @@ import { verifyBundleBytes } from '../../../electron/core/sync/verify';
 import { AppError } from '../../../shared/errors';
 import { installation } from '../../helpers/offices';
 import { countPrivateCopies, tempDir } from '../../helpers/temp-store';
-import { filesByPath } from '../../../electron/core/picked-files';
+import { filesByPath } from '../../../electron/core/files/picked-files';
 import { forgetVerified } from '../../../electron/core/sync/import';
 import { MAX_BUNDLE_BYTES } from '../../../electron/core/sync/bundle-format';
 import { writeFileSync } from 'node:fs';

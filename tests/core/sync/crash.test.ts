@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { setIdentity } from '../../../electron/core/identity';
+import { setIdentity } from '../../../electron/core/app/identity';
 import { openStore } from '../../../electron/core/store/open-store';
 import { stateDigest } from '../../../electron/core/sync/digest';
 import { buildBundle } from '../../../electron/core/sync/export';

@@ -5,7 +5,7 @@
 // past, not refused.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { setIdentity } from '../../../electron/core/identity';
+import { setIdentity } from '../../../electron/core/app/identity';
 import type { Store } from '../../../electron/core/store/store';
 import { importTaskTable, MAX_CELL_CHARS } from '../../../electron/core/xlsx/import-table';
 import { bombPart, deflatedPart, measure, MB, SHEET_CLOSE, SHEET_OPEN, streamedPart, tableRow, xlsxWith, type RawPart } from '../../helpers/hostile-files';

@@ -3,8 +3,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { getIdentity } from '../../../electron/core/identity';
-import { getSettings } from '../../../electron/core/settings';
+import { getIdentity } from '../../../electron/core/app/identity';
+import { getSettings } from '../../../electron/core/app/settings';
 import type { Store } from '../../../electron/core/store/store';
 import { exportLedgerXlsx } from '../../../electron/core/xlsx/export-ledger';
 import { importTaskTable, MAX_IMPORT_ROWS, parseDue } from '../../../electron/core/xlsx/import-table';
@@ -77,7 +77,7 @@ describe('Excel export', () => {
 describe('Excel import of a 任务分解表', () => {
   it('guesses the columns, carries 工作内容 down, reads 时限, and adds every row to the section in one go', async () => {
     const store = tempStore();
-    const who = getIdentity(store) ?? (await import('../../../electron/core/identity')).setIdentity(store, { office: '总指挥中心', role: 'center' });
+    const who = getIdentity(store) ?? (await import('../../../electron/core/app/identity')).setIdentity(store, { office: '总指挥中心', role: 'center' });
     const content = await workbook(TABLE);
     const preview = await importTaskTable(store, who, { bytes: Buffer.from(content, 'base64'), fileName: 'table.xlsx', section: '', dryRun: true }, "2023-03-16");
     expect(preview.columns).toEqual(['seq', 'group', 'title', 'lead', 'co', 'due']);
@@ -98,7 +98,7 @@ describe('Excel import of a 任务分解表', () => {
 
   it('lists unknown units and adds nothing; a changed column choice is honoured', async () => {
     const store = tempStore();
-    const { setIdentity } = await import('../../../electron/core/identity');
+    const { setIdentity } = await import('../../../electron/core/app/identity');
     const who = setIdentity(store, { office: '总指挥中心', role: 'center' });
     const content = await workbook([TABLE[0]!, [1, '内容', '建设智慧园区', '市数字经济局', '市不存在局', '6月底']]);
     const preview = await importTaskTable(store, who, { bytes: Buffer.from(content, 'base64'), fileName: 'table.xlsx', section: '1.3', dryRun: true }, "2023-03-16");
@@ -113,7 +113,7 @@ describe('Excel import of a 任务分解表', () => {
 
   it('refuses broken, encrypted, huge and headerless files in Chinese, changing nothing', async () => {
     const store = tempStore();
-    const { setIdentity } = await import('../../../electron/core/identity');
+    const { setIdentity } = await import('../../../electron/core/app/identity');
     const who = setIdentity(store, { office: '总指挥中心', role: 'center' });
     const good = Buffer.from(await workbook(TABLE), 'base64');
     const many = await workbook([TABLE[0]!, ...Array.from({ length: MAX_IMPORT_ROWS + 50 }, (_, i) => [i, '', `任务${i}`, '市发改局', '', ''])]);
@@ -138,7 +138,7 @@ describe('Excel import of a 任务分解表', () => {
 
   it('reads back its own export: every unit name is known', async () => {
     const store = tempStore();
-    const { setIdentity } = await import('../../../electron/core/identity');
+    const { setIdentity } = await import('../../../electron/core/app/identity');
     const who = setIdentity(store, { office: '总指挥中心', role: 'center' });
     const { bytes } = await exportLedgerXlsx(store, getSettings(store), {});
     const preview = await importTaskTable(store, who, { bytes, fileName: 'table.xlsx', section: '', dryRun: true }, "2023-03-16");

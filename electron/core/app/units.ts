@@ -1,5 +1,5 @@
-import { AppError } from '../../shared/errors';
-import type { Store } from './store/store';
+import { AppError } from '../../../shared/errors';
+import type { Store } from '../store/store';
 
 /** Every name a unit is known by (canonical and aliases) → its id. */
 export function unitIdByName(store: Store): Map<string, string> {

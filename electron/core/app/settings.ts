@@ -1,6 +1,6 @@
 // Local settings of this installation (not synced): the date the ledger is read at and the light thresholds.
-import { settingsSchema, type Settings } from '../../shared/workflow';
-import type { Store } from './store/store';
+import { settingsSchema, type Settings } from '../../../shared/workflow';
+import type { Store } from '../store/store';
 
 export function todayIso(now: Date = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');

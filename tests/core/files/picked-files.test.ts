@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
-import { filesByPath, readOwnFile } from '../../electron/core/picked-files';
-import { countPrivateCopies, tempDir } from '../helpers/temp-store';
-import { fifo, linkTo } from '../helpers/hostile-files';
+import { AppError } from '../../../shared/errors';
+import { filesByPath, readOwnFile } from '../../../electron/core/files/picked-files';
+import { countPrivateCopies, tempDir } from '../../helpers/temp-store';
+import { fifo, linkTo } from '../../helpers/hostile-files';
 
 const refused = (f: () => unknown, message: RegExp) => expect(f).toThrow(expect.objectContaining({ message: expect.stringMatching(message) }) as unknown as AppError);
 const all = (b: { size: number; slice(s: number, e: number): Buffer }) => b.slice(0, b.size).toString();

@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
-import { AppError } from '../../shared/errors';
-import { copyRegularFile, openRegularFile, statRegularFile } from './files/regular-file';
-import { bytesOnDisk, type BundleBytes } from './sync/bundle-bytes';
+import { AppError } from '../../../shared/errors';
+import { copyRegularFile, openRegularFile, statRegularFile } from './regular-file';
+import { bytesOnDisk, type BundleBytes } from '../sync/bundle-bytes';
 
 export interface PickedFile {
   /** Changes whenever the file's bytes may have: a preview and its import of the same key are the same file. */

@@ -1,9 +1,9 @@
 // This installation's identity: the office it belongs to and its role. It is announced as an event of the
 // installation's own log (entity "replica"), so other offices learn who wrote what when logs travel.
-import type { Identity } from '../../shared/workflow';
-import { identityInputSchema } from '../../shared/workflow';
-import { AppError } from '../../shared/errors';
-import type { Store } from './store/store';
+import type { Identity } from '../../../shared/workflow';
+import { identityInputSchema } from '../../../shared/workflow';
+import { AppError } from '../../../shared/errors';
+import type { Store } from '../store/store';
 import { resolveUnitId } from './units';
 
 export function getIdentity(store: Store): Identity | null {
