@@ -1,4 +1,4 @@
-// Domain vocabulary shared by every process. Names follow ../shared/design/GLOSSARY.md.
+// Domain vocabulary shared by every process. Names follow docs/glossary.md.
 import { z } from 'zod';
 import { lights, listTypes, taskStatuses } from './enums';
 import { closeoutStates, milestoneSchema } from './workflow';

@@ -1,4 +1,4 @@
-// Who may do what (ARCHITECTURE.md, "Roles"). The core enforces it; the interface uses the same function to
+// Who may do what (docs/architecture.md, "Roles"). The core enforces it; the interface uses the same function to
 // hide what it would refuse, so the two cannot disagree.
 import type { Identity } from './workflow';
 

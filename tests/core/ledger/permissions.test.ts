@@ -14,7 +14,7 @@ const lead = id('unit', '商务局');
 const co = id('unit', '发改局');
 const other = id('unit', '教体局');
 
-// Expected answers for each role and action, as ARCHITECTURE.md's role rules say.
+// Expected answers for each role and action, as docs/architecture.md's role rules say.
 const table: [Identity, string, Record<Action, boolean>][] = [
   [center, 'center', { 'task.edit': true, 'task.assign': true, 'progress.report': true, 'closeout.request': true, 'closeout.decide': true, 'indicator.define': true, 'indicator.report': true, 'problem.raise': true, 'problem.clear': true, 'supervision.act': true, 'meeting.record': true }],
   [taskforce1, 'taskforce of the battle', { 'task.edit': true, 'task.assign': true, 'progress.report': true, 'closeout.request': true, 'closeout.decide': true, 'indicator.define': true, 'indicator.report': true, 'problem.raise': true, 'problem.clear': true, 'supervision.act': true, 'meeting.record': true }],

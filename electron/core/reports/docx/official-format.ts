@@ -1,4 +1,4 @@
-// GB/T 9704-2012 numbers (../shared/design/OFFICIAL-FORMAT.md) in Word's units: twips (1/20 pt) and half-points.
+// GB/T 9704-2012 numbers (docs/official-format.md) in Word's units: twips (1/20 pt) and half-points.
 
 const TWIPS_PER_MM = 1440 / 25.4;
 export const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
