@@ -1,7 +1,7 @@
 // The daily workflow's vocabulary: who this installation is, warning lights, progress lines, close-out
 // (销号) records, the audit trail, and the settings that drive the lights.
 import { z } from 'zod';
-import { lights, listTypes, roles } from './enums';
+import { listTypes, roles } from './enums';
 import { TEXT_MAX, writtenText } from './limits';
 
 export { lights, roles, type Light, type Role } from './enums';

@@ -1,10 +1,10 @@
 // Sync by files from the command line: export a bundle, check one, import one, compare state digests.
 import type { Role } from '../../../shared/enums';
-import { basename, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { identityLabel, roleLabel } from '../../../shared/labels';
 import { stateDigest } from '../../core/sync/digest';
-import { writeBundle } from '../../core/sync/export';
 import { importBundle } from '../../core/sync/import';
 import { filesByPath } from '../../core/files/picked-files';
 import { MAX_BUNDLE_BYTES } from '../../core/sync/bundle-format';
@@ -44,9 +44,13 @@ export async function bundleCommand(positionals: string[], dbPath: string, o: Bu
   if (sub === 'export') {
     if (o.full && o.for) throw new AppError('bad_input', '--full 与 --for 只能选一个。', 'full and for');
     const out = where(requireOption(o.out, '--out', '导出到的文件夹（U盘）'));
-    return withStore(dbPath, false, async (store) => {
-      const { path, bundle } = writeBundle(store, out, o.for ? { forPeer: o.for } : {});
-      io.out(o.json ? JSON.stringify({ path, count: bundle.manifest.count, bundleId: bundle.manifest.bundleId }) : `已导出 ${bundle.manifest.count} 条记录：${path}`);
+    if (!existsSync(out) || !statSync(out).isDirectory()) throw new AppError('bad_input', `找不到文件夹“${out}”，请确认U盘已插好。`, `no such directory ${out}`);
+    // The same channel the window uses; the export counts as sent only once the file is on the stick whole.
+    return withStore(dbPath, false, async (_store, h, save) => {
+      const r = await call(h, 'sync.export', o.for ? { forPeer: o.for } : {});
+      const path = join(out, r.file.name);
+      await save(r.file, path);
+      io.out(o.json ? JSON.stringify({ path, count: r.count }) : `已导出 ${r.count} 条记录：${path}`);
       return EXIT_OK;
     });
   }

@@ -1,7 +1,5 @@
 // Export: everything the peer is not known to hold (or everything, "full"), relayed unchanged with each
-// event's own signature, in one signed file written under a temporary name and renamed when complete.
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// event's own signature, in one signed file; the shell delivers it through the outbox (core/files/outbox.ts).
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
 import { sha256Hex } from '../events/canonical';
@@ -137,24 +135,6 @@ export function markExported(store: Store, bundle: { manifest: Manifest }): void
   store.sqlite.prepare('UPDATE peers SET last_export_at = ? WHERE replica_id = ?').run(bundle.manifest.createdAt, bundle.manifest.for ?? '');
 }
 
-/** Writes the bundle into dir under a temporary name, renamed when complete. */
-export function writeBundle(store: Store, dir: string, options: ExportOptions = {}): { path: string; bundle: ExportedBundle } {
-  if (!existsSync(dir)) throw new AppError('bad_input', `找不到文件夹“${dir}”，请确认U盘已插好。`, `no such directory ${dir}`);
-  const bundle = exportBundle(store, options);
-  const path = join(dir, bundleFileName(store, bundle, options));
-  const tmp = `${path}.part`;
-  try {
-    writeFileSync(tmp, bundle.bytes);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOSPC' ? 'U盘空间不足' : code === 'EACCES' || code === 'EROFS' ? '该位置不允许写入' : '写入失败';
-    throw new AppError('bad_input', `${why}，同步包未导出。`, `write ${path}: ${(err as Error).message}`);
-  }
-  markExported(store, bundle);
-  return { path, bundle };
-}
 
 function officeOf(store: Store, replica: string): string {
   const row = store.sqlite.prepare('SELECT u.name FROM replicas r JOIN units u ON u.id = r.office_unit_id WHERE r.id = ?').get(replica) as { name: string } | undefined;

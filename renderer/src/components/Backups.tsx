@@ -1,6 +1,6 @@
 // 备份与恢复: the store's backups (daily, before imports and migrations, by hand), each checked when made; a
 // restore backs up the current ledger first and says what it means for the other offices.
-import { App, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { request } from '../api';

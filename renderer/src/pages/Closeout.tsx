@@ -9,7 +9,7 @@ import { request } from '../api';
 import { LightTag } from '../components/LightTag';
 import { StatusTag } from '../components/StatusTag';
 import { DecideDialog } from '../components/task/DecideDialog';
-import { change, useLedgerPick } from '../state';
+import { useLedgerPick } from '../state';
 
 type Show = 'open' | 'all' | 'closed';
 
