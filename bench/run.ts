@@ -236,17 +236,13 @@ async function main() {
         await p.goto(h.url);
         await p.getByRole('menuitem', { name: '同步' }).click();
         await p.getByTestId('own-fingerprint').waitFor();
-        await p.evaluate(() => {
-          const w = window as unknown as { gaps: number[] };
-          w.gaps = [];
+        // As source text: the bundler's helpers for named functions do not exist in the page.
+        await p.evaluate(`(() => {
+          window.gaps = [];
           let last = performance.now();
-          const tick = (t: number) => {
-            w.gaps.push(t - last);
-            last = t;
-            requestAnimationFrame(tick);
-          };
+          const tick = (t) => { window.gaps.push(t - last); last = t; requestAnimationFrame(tick); };
           requestAnimationFrame(tick);
-        });
+        })()`);
         await p.getByTestId('import-bundle').locator('input[type=file]').setInputFiles(bundleFile);
         await p.getByTestId('sync-preview').waitFor({ timeout: 300_000 });
         const confirm = p.getByTestId('confirm-fingerprint');
