@@ -132,7 +132,7 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {},
     // A download is a link the page clicks, which cannot carry a header: the token comes in the query.
     if (url.pathname.startsWith('/download/')) {
       if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) return fail(res, 403, 'forbidden', '访问令牌无效，请使用启动时显示的地址打开。', 'missing or wrong download token');
-      return download(path.slice('/download/'.length), res);
+      return download(path.slice('/download/'.length), req.method === 'HEAD', res);
     }
     const file = await readStatic(rendererDir, url.pathname);
     if (!file) {
@@ -160,8 +160,11 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {},
     }
   }
 
-  /** Streams a made file; once the last byte is handed to the connection the core records it delivered. */
-  async function download(ref: string, res: ServerResponse): Promise<void> {
+  /**
+   * Streams a made file; once the last byte is handed to the connection the core records it delivered. A HEAD
+   * request is answered with the headers alone and delivers nothing: the file stays for the download itself.
+   */
+  async function download(ref: string, headOnly: boolean, res: ServerResponse): Promise<void> {
     let path: string;
     try {
       if (!outbox) throw new Error('no outbox configured');
@@ -176,6 +179,7 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {},
       'Cache-Control': 'no-store',
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
     });
+    if (headOnly) return void res.end();
     const stream = createReadStream(path);
     stream.on('error', (err) => {
       log(`download ${ref}: ${err.message}`);

@@ -42,6 +42,9 @@ export class CoreClient {
 
   /** Opens the store (or restores the offered backup over a damaged one first). */
   start(message: Extract<ToCore, { type: 'start' | 'restore' }>): Promise<Started> {
+    // The restore offered after a first start failed comes after a dialog: the process may have ended meanwhile,
+    // and no answer would ever come.
+    if (this.exited) return Promise.resolve({ ok: false, error: GONE, recovery: null });
     return new Promise((resolve) => {
       this.startedWaiter = resolve;
       this.child.postMessage(message);

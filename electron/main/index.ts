@@ -2,6 +2,7 @@
 // process of its own (electron/core-process), relays the contract's channels to it over IPC, answers the save
 // dialog, and shows the renderer. It never opens the store itself, so the window stays responsive while the
 // core works.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, utilityProcess } from 'electron';
 import { resourcePaths } from '../core/paths';
@@ -23,6 +24,11 @@ app.enableSandbox();
 
 let core: CoreClient | undefined;
 let mainWindow: BrowserWindow | undefined;
+let outboxDir: string | undefined;
+/** The made files not yet saved go with the application: the folder is its own, made for this run. */
+const removeOutbox = () => {
+  if (outboxDir) rmSync(outboxDir, { recursive: true, force: true });
+};
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same store; hand over to the first one instead.
@@ -41,16 +47,21 @@ if (!app.requestSingleInstanceLock()) {
     if (!core || stopping) return;
     stopping = true;
     e.preventDefault();
-    void core.stop().then(() => app.quit());
+    void core.stop().then(() => {
+      removeOutbox();
+      app.quit();
+    });
   });
 
   void app.whenReady().then(async () => {
     const dbArg = process.argv.find((a) => a.startsWith('--db='))?.slice('--db='.length);
     const dbPath = resolveStorePath(dbArg);
-    const outboxDir = join(app.getPath('temp'), `zhuanban-outbox-${process.pid}`);
+    // A new private folder (0700, a name nobody can take first): on a shared machine's /tmp another user must
+    // neither read the bundles, documents and evidence waiting there nor put a folder or a link of theirs in its place.
+    const outbox = (outboxDir = mkdtempSync(join(app.getPath('temp'), 'zhuanban-outbox-')));
     const version = app.getVersion();
     core = new CoreClient(utilityProcess.fork(resources.coreProcessFile, [], { serviceName: '专班台账核心', stdio: 'inherit' }) as unknown as CoreChild, log);
-    let started = await core.start({ type: 'start', dbPath, outboxDir, version });
+    let started = await core.start({ type: 'start', dbPath, outboxDir: outbox, version });
     if (!started.ok && started.recovery) {
       // A damaged store is never opened for writing: offer the newest good backup, saying what it would lose.
       const choice = dialog.showMessageBoxSync({
@@ -62,12 +73,13 @@ if (!app.requestSingleInstanceLock()) {
         defaultId: 0,
         cancelId: 1,
       });
-      if (choice === 0) started = await core.start({ type: 'restore', dbPath, backupPath: started.recovery.backup.path, outboxDir, version });
+      if (choice === 0) started = await core.start({ type: 'restore', dbPath, backupPath: started.recovery.backup.path, outboxDir: outbox, version });
     }
     if (!started.ok) {
       const e = started.error;
       dialog.showErrorBox('专班台账无法打开台账', `${e.message}\n\n${e.detail}`);
       await core.stop();
+      removeOutbox();
       app.exit(2);
       return;
     }
@@ -79,7 +91,7 @@ if (!app.requestSingleInstanceLock()) {
         return r.canceled ? undefined : r.filePath;
       },
     };
-    registerIpc(ipcMain, core.call, origins, log, saveFileHandler(outboxDir, saveDialog, core.call));
+    registerIpc(ipcMain, core.call, origins, log, saveFileHandler(outbox, saveDialog, core.call));
     mainWindow = createMainWindow(resources.preloadFile, devServerUrl);
   });
 }

@@ -45,3 +45,35 @@ describe('ledger bundle / digest / keys', () => {
     expect(r.err).toMatch(/不完整或已损坏/);
   });
 });
+
+describe('bundle export names the file for the offices, inside the folder named', () => {
+  it('an office name typed with a slash or “..” (a plan draft takes any unit name) adds no folder to the path', async () => {
+    const { readFileSync, mkdirSync, existsSync } = await import('node:fs');
+    const { openStore } = await import('../../electron/core/store/open-store');
+    const { createHandlers } = await import('../../electron/core/handlers');
+    const { caller } = await import('../helpers/call');
+    const dir = tempDir();
+    const db = join(dir, 'office.db');
+    const office = '../escaped/市住建局/市城管局';
+    const store = openStore(db, { withoutSeed: true });
+    try {
+      const call = caller(createHandlers({ store, version: '0' }));
+      const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../../seeds/plan-2023.json'), 'utf8'));
+      seed.plan.code = 'draft-2023';
+      seed.units.push({ name: office, aliases: [], kind: 'unit' });
+      seed.tasks[0].leadUnits = [office];
+      await call('plan.save', { seed });
+      await call('identity.set', { office, role: 'unit' });
+    } finally {
+      store.close();
+    }
+    const stick = join(dir, 'stick');
+    mkdirSync(stick);
+    const r = await cli(['bundle', 'export', '--db', db, '--out', stick, '--full']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const [file] = readdirSync(stick);
+    expect(file).toMatch(/^\.\._escaped_市住建局_市城管局_至_全部_\d{8}-\d{6}\.ledger\.json$/);
+    expect(existsSync(join(dir, 'escaped'))).toBe(false);
+  });
+});

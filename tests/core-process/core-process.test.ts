@@ -74,4 +74,17 @@ describe('the core process', () => {
     expect(after.ok).toBe(false);
     expect(after.ok ? '' : after.error.message).toMatch(/台账服务意外停止/);
   });
+
+  it('answers a start (the restore offered after a failed one) at once when the process has ended meanwhile', async () => {
+    const dir = tempDir();
+    const { core, child } = await startCore(dir, join(dir, 'outbox'));
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+    const restarted = await Promise.race([
+      core.start({ type: 'restore', dbPath: join(dir, 'ledger.db'), backupPath: join(dir, 'backup.db'), outboxDir: join(dir, 'outbox'), version: 'test' }),
+      new Promise((r) => setTimeout(() => r('no answer'), 3000)),
+    ]);
+    expect(restarted).toMatchObject({ ok: false, error: { message: expect.stringMatching(/台账服务意外停止/) } });
+  });
 });

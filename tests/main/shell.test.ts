@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pageChannelNames, SAVE_FILE_CHANNEL } from '../../shared/channels';
 import { fake as m, quitMain, startMain } from '../helpers/fake-electron';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 vi.mock('electron', () => import('../helpers/fake-electron'));
@@ -68,6 +68,14 @@ describe('Electron main process', () => {
     const call = (channel: string, input: unknown) => m.ipcHandlers.get(channel)!(trusted, input) as Promise<{ ok: boolean; data: Record<string, unknown> }>;
     const made = (await call('sync.export', {})).data.file as { ref: string; name: string; size: number };
     expect(made.name).toMatch(/\.ledger\.json$/);
+    // It waits in a folder made for this run, this user's only, under a name nobody could have taken first.
+    const outbox = readdirSync(tmpdir())
+      .filter((d) => d.startsWith('zhuanban-outbox-'))
+      .map((d) => join(tmpdir(), d))
+      .find((d) => existsSync(join(d, made.ref)))!;
+    expect(outbox).toBeDefined();
+    expect(outbox).not.toBe(join(tmpdir(), `zhuanban-outbox-${process.pid}`));
+    if (process.platform !== 'win32') expect(statSync(outbox).mode & 0o777).toBe(0o700);
     expect(await call(SAVE_FILE_CHANNEL, made)).toEqual({ ok: true, data: { saved: false } });
     const to = join(mkdtempSync(join(tmpdir(), 'ledger-stick-')), made.name);
     m.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: to });

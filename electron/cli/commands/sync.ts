@@ -48,7 +48,8 @@ export async function bundleCommand(positionals: string[], dbPath: string, o: Bu
     // The same channel the window uses; the export counts as sent only once the file is on the stick whole.
     return withStore(dbPath, false, async (_store, h, save) => {
       const r = await call(h, 'sync.export', o.for ? { forPeer: o.for } : {});
-      const path = join(out, r.file.name);
+      // Into the folder named, whatever the name says.
+      const path = join(out, basename(r.file.name));
       await save(r.file, path);
       io.out(o.json ? JSON.stringify({ path, count: r.count }) : `已导出 ${r.count} 条记录：${path}`);
       return EXIT_OK;

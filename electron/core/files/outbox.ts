@@ -4,7 +4,7 @@
 // dialog records nothing. A file is written under a temporary name and renamed when complete, so a shell never
 // hands out half a file, and its bytes never travel as base64 inside a channel's answer.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutgoingFile } from '../../../shared/contract';
@@ -36,7 +36,8 @@ export function createOutbox(dir?: string): Outbox {
   let folder = dir ?? null;
   const waiting = new Map<string, { name: string; onDelivered?: () => void }>();
   const here = () => {
-    if (folder) mkdirSync(folder, { recursive: true });
+    // This user's only, like the store: what waits here is the ledger's content.
+    if (folder) mkdirSync(folder, { recursive: true, mode: 0o700 });
     else folder = mkdtempSync(join(tmpdir(), 'zhuanban-outbox-'));
     return folder;
   };
@@ -55,6 +56,7 @@ export function createOutbox(dir?: string): Outbox {
       const partial = `${path}.part`;
       try {
         await write(partial);
+        chmodSync(partial, 0o600);
         renameSync(partial, path);
       } catch (err) {
         rmSync(partial, { force: true });

@@ -125,10 +125,16 @@ function stamp(d: Date): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
+/**
+ * An office's name as part of a file name: a unit may be typed into a plan draft as anything (“市住建局/市城管局”),
+ * and no name may add a folder to the path a shell writes to, or a character Windows refuses.
+ */
+const namePart = (name: string) => [...name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '_')].slice(0, 30).join('');
+
 /** The name says from whom, to whom, when: 市商务局_至_市发改局_20230702-101500.ledger.json */
 export function bundleFileName(store: Store, bundle: { manifest: Manifest }, options: ExportOptions = {}): string {
   const to = options.forPeer ? officeOf(store, options.forPeer) : '全部';
-  return `${bundle.manifest.exporterOffice || store.replicaId.slice(0, 8)}_至_${to}_${stamp(options.now ?? new Date())}.ledger.json`;
+  return `${namePart(bundle.manifest.exporterOffice || store.replicaId.slice(0, 8))}_至_${namePart(to)}_${stamp(options.now ?? new Date())}.ledger.json`;
 }
 
 export function markExported(store: Store, bundle: { manifest: Manifest }): void {
