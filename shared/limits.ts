@@ -8,6 +8,9 @@ export const MB = 1024 * 1024;
 /** Characters of base64 that carry this many bytes. */
 export const base64Chars = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 
+/** The bytes a base64 text carries (its padding not counted), as the form counts a file's size. */
+export const base64Bytes = (text: string): number => Math.floor((text.length * 3) / 4) - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
+
 /** Longest texts, in characters. */
 export const TEXT_MAX = {
   /** A task's name. */
@@ -22,8 +25,12 @@ export const TEXT_MAX = {
   shortReason: 500,
   /** A unit's name as typed. */
   unit: 60,
-  /** A leader's name and post (批示领导). */
+  /** A leader's name and post (批示领导); a 责任股室. */
   leader: 40,
+  /** A person's name (牵头负责人, 具体承办人, operator). */
+  person: 30,
+  /** An evidence file's name, as any office may have attached it. */
+  fileName: 255,
   /** 会议纪要. */
   minutes: 20000,
 } as const;
@@ -52,13 +59,16 @@ export const evidenceFilesSchema = z
   .array(
     z
       .object({
-        name: z.string().trim().min(1).max(200),
-        contentBase64: z.string().max(base64Chars(EVIDENCE.fileBytes), `单个附件不能超过 ${EVIDENCE.fileBytes / MB} MB`),
+        name: z.string({ error: '附件需有文件名' }).trim().min(1, '附件需有文件名').max(TEXT_MAX.fileName, `附件文件名不能超过 ${TEXT_MAX.fileName} 个字符`),
+        contentBase64: z
+          .string()
+          .min(1, '附件是空文件')
+          .max(base64Chars(EVIDENCE.fileBytes), `单个附件不能超过 ${EVIDENCE.fileBytes / MB} MB`),
       })
       .strict(),
   )
   .max(EVIDENCE.files, `每次最多附 ${EVIDENCE.files} 个文件`)
-  .refine((files) => files.reduce((n, f) => n + f.contentBase64.length, 0) <= base64Chars(EVIDENCE.totalBytes), `附件合计不能超过 ${EVIDENCE.totalBytes / MB} MB`);
+  .refine((files) => files.reduce((n, f) => n + base64Bytes(f.contentBase64), 0) <= EVIDENCE.totalBytes, `附件合计不能超过 ${EVIDENCE.totalBytes / MB} MB`);
 
 /** Files picked by reference (never inside a request): the largest each reader accepts. */
 export const FILE_MAX_BYTES = {

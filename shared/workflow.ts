@@ -109,13 +109,13 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const taskEditSchema = z
   .object({
     listType: z.enum(listTypes).optional(),
-    leadPerson: z.string().trim().max(30).optional(),
-    handler: z.string().trim().max(30).optional(),
-    responsibleSection: z.string().trim().max(40).optional(),
+    leadPerson: z.string().trim().max(TEXT_MAX.person, `牵头负责人不能超过 ${TEXT_MAX.person} 字`).optional(),
+    handler: z.string().trim().max(TEXT_MAX.person, `具体承办人不能超过 ${TEXT_MAX.person} 字`).optional(),
+    responsibleSection: z.string().trim().max(TEXT_MAX.leader, `责任股室不能超过 ${TEXT_MAX.leader} 字`).optional(),
     dueDate: z.union([isoDate, z.literal('')]).optional(),
     milestones: z.array(milestoneSchema).max(24).optional(),
-    title: z.string().trim().min(2).max(120).optional(),
-    content: z.string().trim().min(2).max(5000).optional(),
+    title: writtenText(TEXT_MAX.title, '请填写任务名称').optional(),
+    content: writtenText(TEXT_MAX.content, '请填写工作内容').optional(),
   })
   .strict();
 export type TaskEdit = z.infer<typeof taskEditSchema>;

@@ -177,7 +177,7 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {},
       ...SECURITY_HEADERS,
       'Content-Type': 'application/octet-stream',
       'Cache-Control': 'no-store',
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
     });
     if (headOnly) return void res.end();
     const stream = createReadStream(path);

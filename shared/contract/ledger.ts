@@ -72,7 +72,7 @@ export const ledgerContract = {
     output: z.object({ id: z.string() }),
   },
   /** An evidence file to keep, under the name it was attached with. */
-  'evidence.get': { input: z.object({ sha256: z.string(), name: z.string().max(200).default('') }).strict(), output: z.object({ file: outgoingFileSchema }) },
+  'evidence.get': { input: z.object({ sha256: z.string(), name: z.string().max(TEXT_MAX.fileName).default('') }).strict(), output: z.object({ file: outgoingFileSchema }) },
   'closeout.request': {
     // belowFull: the unit confirms a request for a task reported below 100 % (the statement says why).
     input: z.object({ taskId: z.string().min(1), statement: optionalText(TEXT_MAX.statement), belowFull: z.boolean().default(false) }).strict(),

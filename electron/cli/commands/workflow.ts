@@ -18,9 +18,9 @@ export interface WorkflowOptions {
 
 function percentOf(value: string | undefined): number {
   const raw = requireOption(value, '--percent', '完成进度，0 到 100 的整数');
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 100) throw new AppError('bad_input', `--percent 应为 0 到 100 的整数，收到“${raw}”。`, `bad percent ${raw}`);
-  return n;
+  // Digits only (Number() would read 1e2 as 100 and 0x10 as 16); the range is the contract's (shared/limits.ts).
+  if (!/^\d{1,3}$/.test(raw.trim())) throw new AppError('bad_input', `--percent 应为 0 到 100 的整数，收到“${raw}”。`, `bad percent ${raw}`);
+  return Number(raw.trim());
 }
 
 export function progressCommand(sub: string | undefined, dbPath: string, o: WorkflowOptions, io: CliIo): Promise<number> {

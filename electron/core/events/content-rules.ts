@@ -4,7 +4,7 @@
 // a received event whose content is wrong is quarantined with the reason, and its author's later events go on.
 //
 // Hand-written checks rather than a schema library: this runs once per event of a 100,000-event bundle.
-import { EVIDENCE } from '../../../shared/limits';
+import { EVIDENCE, TEXT_MAX } from '../../../shared/limits';
 import { closeoutStates } from '../../../shared/workflow';
 import { decisionKinds } from '../../../shared/meetings';
 import { problemSources } from '../../../shared/problems';
@@ -70,11 +70,11 @@ const evidence: Check = (v) =>
       isRecord(f) &&
       Object.keys(f).length === 3 &&
       typeof f.name === 'string' &&
-      f.name.length <= 255 &&
+      f.name.length <= TEXT_MAX.fileName &&
       typeof f.sha256 === 'string' &&
       HASH.test(f.sha256) &&
       Number.isInteger(f.size) &&
-      (f.size as number) >= 0 &&
+      (f.size as number) >= 1 &&
       (f.size as number) <= EVIDENCE.fileBytes,
   )
     ? null

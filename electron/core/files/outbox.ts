@@ -3,6 +3,7 @@
 // Only then does the core record what delivery means (a bundle counts as sent to its peer); a cancelled save
 // dialog records nothing. A file is written under a temporary name and renamed when complete, so a shell never
 // hands out half a file, and its bytes never travel as base64 inside a channel's answer.
+import { OUTBOX_REF, plainFileName } from '../../../shared/file-names';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,6 @@ import { AppError } from '../../../shared/errors';
 
 /** Files not yet delivered that are kept: an export, its retry, and a few others meanwhile. */
 const KEEP = 8;
-const REF = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface Outbox {
   /** Where the files lie, each named by its reference: a shell in another process reads them from here. */
@@ -29,7 +29,7 @@ export interface Outbox {
   clear(): void;
 }
 
-export const isOutboxRef = (ref: string): boolean => REF.test(ref);
+export const isOutboxRef = (ref: string): boolean => OUTBOX_REF.test(ref);
 
 /** An outbox in `dir` (made if missing), or in a new private temporary folder. */
 export function createOutbox(dir?: string): Outbox {
@@ -62,6 +62,8 @@ export function createOutbox(dir?: string): Outbox {
         rmSync(partial, { force: true });
         throw err;
       }
+      // Names come from titles and from peers' evidence: made plain once, for every shell.
+      name = plainFileName(name);
       waiting.set(ref, { name, ...(onDelivered ? { onDelivered } : {}) });
       for (const old of [...waiting.keys()].slice(0, Math.max(0, waiting.size - KEEP))) drop(old);
       return { name, ref, size: statSync(path).size };
@@ -83,7 +85,7 @@ export function createOutbox(dir?: string): Outbox {
       waiting.clear();
       if (!folder || !existsSync(folder)) return;
       // Only our own files: a folder the shell named may hold nothing else, but is never removed blindly.
-      for (const f of readdirSync(folder)) if (REF.test(f.replace(/\.part$/, ''))) rmSync(join(folder, f), { force: true });
+      for (const f of readdirSync(folder)) if (OUTBOX_REF.test(f.replace(/\.part$/, ''))) rmSync(join(folder, f), { force: true });
       if (!dir) rmSync(folder, { recursive: true, force: true });
     },
   };

@@ -17,7 +17,6 @@ export function saveEvidence(store: Store, files: readonly { name: string; conte
   mkdirSync(dir, { recursive: true });
   return files.map((f) => {
     const bytes = Buffer.from(f.contentBase64, 'base64');
-    if (bytes.length === 0) throw new AppError('bad_input', `附件“${f.name}”是空文件。`, `empty evidence ${f.name}`);
     const sha256 = sha256Hex(bytes);
     const path = join(dir, sha256);
     if (!existsSync(path)) {

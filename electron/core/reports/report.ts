@@ -1,6 +1,7 @@
 // A report from a request: checks the period, reads the figures, drafts the editable parts (or takes what the
 // person typed, or what was issued before for this period), numbers it, and — when issued — writes the .docx
 // and records it in the register.
+import { plainFileName } from '../../../shared/file-names';
 import { AppError } from '../../../shared/errors';
 import { chineseDate } from '../../../shared/period';
 import { checkReportPeriod, periodRange, reportPeriodLabel, reportRequestSchema, type ReportDoc, type ReportKind } from '../../../shared/report';
@@ -28,9 +29,9 @@ const COMPOSERS: Record<ReportKind, (c: ComposeContext) => Composed> = {
   minutes: composeMinutes,
 };
 
-/** A file name Windows accepts: no path characters, no trailing dots. */
+/** A document's file name: its title, made plain (shared/file-names.ts). */
 export function safeFileName(title: string): string {
-  return `${title.replace(/[\\/:*?"<>|\r\n\t]/g, '').replace(/[. ]+$/, '').slice(0, 120) || '报告'}.docx`;
+  return plainFileName(`${[...title].slice(0, 120).join('') || '报告'}.docx`, '报告.docx');
 }
 
 interface Prepared {

@@ -1,5 +1,6 @@
 // Export: everything the peer is not known to hold (or everything, "full"), relayed unchanged with each
 // event's own signature, in one signed file; the shell delivers it through the outbox (core/files/outbox.ts).
+import { namePart } from '../../../shared/file-names';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../../shared/errors';
 import { sha256Hex } from '../events/canonical';
@@ -125,11 +126,7 @@ function stamp(d: Date): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
-/**
- * An office's name as part of a file name: a unit may be typed into a plan draft as anything (“市住建局/市城管局”),
- * and no name may add a folder to the path a shell writes to, or a character Windows refuses.
- */
-const namePart = (name: string) => [...name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '_')].slice(0, 30).join('');
+// An office's name may be typed into a plan draft as anything (“市住建局/市城管局”): namePart makes it a plain part.
 
 /** The name says from whom, to whom, when: 市商务局_至_市发改局_20230702-101500.ledger.json */
 export function bundleFileName(store: Store, bundle: { manifest: Manifest }, options: ExportOptions = {}): string {
@@ -138,7 +135,7 @@ export function bundleFileName(store: Store, bundle: { manifest: Manifest }, opt
 }
 
 export function markExported(store: Store, bundle: { manifest: Manifest }): void {
-  store.sqlite.prepare('UPDATE peers SET last_export_at = ? WHERE replica_id = ?').run(bundle.manifest.createdAt, bundle.manifest.for ?? '');
+  store.sqlite.prepare('UPDATE peers SET last_export_at = max(last_export_at, ?) WHERE replica_id = ?').run(bundle.manifest.createdAt, bundle.manifest.for ?? '');
 }
 
 

@@ -1,6 +1,6 @@
 // Attached files of a progress line, saved where the person chooses when clicked.
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Space, Typography } from 'antd';
+import { App, Space, Typography } from 'antd';
 import type { EvidenceRef } from '../../../../shared/workflow';
 import { request, saveOutgoing } from '../../api';
 
@@ -10,11 +10,12 @@ async function download(e: EvidenceRef): Promise<void> {
 }
 
 export function EvidenceLinks({ files }: { files: EvidenceRef[] }) {
+  const { message } = App.useApp();
   if (!files.length) return null;
   return (
     <Space size={4} wrap>
       {files.map((f) => (
-        <Typography.Link key={f.sha256} onClick={() => void download(f)} style={{ fontSize: 12 }}>
+        <Typography.Link key={f.sha256} onClick={() => void download(f).catch((e: Error) => message.error(e.message))} style={{ fontSize: 12 }}>
           <PaperClipOutlined /> {f.name}
         </Typography.Link>
       ))}

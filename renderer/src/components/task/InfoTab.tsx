@@ -146,7 +146,7 @@ export function InfoTab({ task, identity }: { task: TaskRow; identity: Identity 
                           <DateField width={160} />
                         </Form.Item>
                         <Form.Item name={[f.name, 'percent']} rules={[{ required: true, message: '填进度' }]}>
-                          <InputNumber min={1} max={100} suffix="%" style={{ width: 100 }} />
+                          <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: 100 }} />
                         </Form.Item>
                         <Form.Item name={[f.name, 'text']}>
                           <Input placeholder="说明（可不填）" style={{ width: 180 }} />
