@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { isChannel, shellOnlyChannels } from '../../shared/contract';
-import { FILE_MAX_BYTES, MB, REQUEST_MAX_BYTES } from '../../shared/limits';
+import { EVIDENCE, FILE_MAX_BYTES, MB, REQUEST_MAX_BYTES } from '../../shared/limits';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { dispatch, type Logger } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
@@ -123,7 +123,7 @@ export function createHostServer({ handlers, rendererDir, token, log = () => {},
       } catch (err) {
         const tooLarge = (err as Error).message === 'body too large';
         if (tooLarge) res.setHeader('Connection', 'close');
-        return fail(res, tooLarge ? 413 : 400, 'bad_input', tooLarge ? '提交的内容过大（附件合计不能超过 40 MB）。' : '请求内容无法解析。', `bad request body: ${(err as Error).message}`);
+        return fail(res, tooLarge ? 413 : 400, 'bad_input', tooLarge ? `提交的内容过大（附件合计不能超过 ${EVIDENCE.totalBytes / MB} MB）。` : '请求内容无法解析。', `bad request body: ${(err as Error).message}`);
       }
       return sendJson(res, 200, await dispatch(handlers, channel, input, log));
     }

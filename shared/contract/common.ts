@@ -1,5 +1,6 @@
 // Pieces several domains' channels share.
 import { z } from 'zod';
+import { TEXT_MAX } from '../limits';
 import { battleCodeSchema, listTypes, taskStatuses } from '../domain';
 import { lights } from '../workflow';
 
@@ -26,7 +27,7 @@ export const taskFilterSchema = z
     battle: battleCodeSchema.optional(),
     search: z.string().max(200).optional(),
     listType: z.enum(listTypes).optional(),
-    unit: z.string().max(60).optional(),
+    unit: z.string().max(TEXT_MAX.unit).optional(),
     status: z.enum(taskStatuses).optional(),
     light: z.enum(lights).optional(),
     /** A plan other than the current one. */

@@ -1,5 +1,6 @@
 // The monthly 调度分析会: its agenda read from the ledger, its record and its decisions.
 import { z } from 'zod';
+import { TEXT_MAX } from '../limits';
 import { indicatorLights } from '../indicators';
 import { decisionKinds, decisionSchema } from '../meetings';
 import { problemSchema } from '../problems';
@@ -39,9 +40,9 @@ export const meetingsContract = {
         month: z.string().max(7),
         heldOn: z.string().max(10),
         place: z.string().max(100).optional(),
-        chair: z.string().max(60).optional(),
+        chair: z.string().max(TEXT_MAX.unit).optional(),
         attendees: z.string().max(1000).optional(),
-        minutes: z.string().max(20000).optional(),
+        minutes: z.string().max(TEXT_MAX.minutes).optional(),
       })
       .strict(),
     output: OK,
@@ -49,12 +50,12 @@ export const meetingsContract = {
   /** A decision; kind task or problem creates that record in the same transaction. */
   'meeting.decide': {
     input: z.discriminatedUnion('kind', [
-      z.object({ month: z.string().max(7), kind: z.literal(decisionKinds[0]), text: z.string().max(2000) }).strict(),
+      z.object({ month: z.string().max(7), kind: z.literal(decisionKinds[0]), text: z.string().max(TEXT_MAX.statement) }).strict(),
       z
         .object({
           month: z.string().max(7),
           kind: z.literal(decisionKinds[1]),
-          text: z.string().max(2000),
+          text: z.string().max(TEXT_MAX.statement),
           section: z.string().max(20),
           lead: z.array(z.string()).min(1).max(20),
           co: z.array(z.string()).max(40).optional(),
@@ -62,7 +63,7 @@ export const meetingsContract = {
         })
         .strict(),
       z
-        .object({ month: z.string().max(7), kind: z.literal(decisionKinds[2]), text: z.string().max(2000), taskId: z.string().min(1), unit: z.string().max(60).optional(), deadline: z.string().max(10) })
+        .object({ month: z.string().max(7), kind: z.literal(decisionKinds[2]), text: z.string().max(TEXT_MAX.statement), taskId: z.string().min(1), unit: z.string().max(TEXT_MAX.unit).optional(), deadline: z.string().max(10) })
         .strict(),
     ]),
     output: z.object({ id: z.string(), ref: z.string() }),

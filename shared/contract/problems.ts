@@ -1,5 +1,6 @@
 // 问题清单: problems found on tasks, with their deadlines and how they were cleared.
 import { z } from 'zod';
+import { TEXT_MAX } from '../limits';
 import { problemCountSchema, problemSchema, problemSources } from '../problems';
 import { empty, OK } from './common';
 
@@ -15,9 +16,9 @@ export const problemsContract = {
   },
   'problem.raise': {
     input: z
-      .object({ taskId: z.string().min(1), unit: z.string().max(60).optional(), text: z.string().max(1000), deadline: z.string().max(10), source: z.enum(problemSources).optional() })
+      .object({ taskId: z.string().min(1), unit: z.string().max(TEXT_MAX.unit).optional(), text: z.string().max(TEXT_MAX.reason), deadline: z.string().max(10), source: z.enum(problemSources).optional() })
       .strict(),
     output: z.object({ id: z.string() }),
   },
-  'problem.clear': { input: z.object({ id: z.string().min(1), statement: z.string().max(2000) }).strict(), output: OK },
+  'problem.clear': { input: z.object({ id: z.string().min(1), statement: z.string().max(TEXT_MAX.statement) }).strict(), output: OK },
 } as const;

@@ -1,5 +1,6 @@
 // 督办: commendations, 督办单, interviews and 催报, with the candidates the ledger suggests and the units' ranking.
 import { z } from 'zod';
+import { TEXT_MAX } from '../limits';
 import { candidateSchema, supervisionKinds, supervisionSchema, unitRankSchema } from '../supervision';
 import { empty } from './common';
 
@@ -12,14 +13,14 @@ export const supervisionContract = {
     input: z
       .object({
         kind: z.enum(supervisionKinds),
-        unit: z.string().min(1).max(60),
+        unit: z.string().min(1).max(TEXT_MAX.unit),
         taskIds: z.array(z.string()).max(100),
-        matter: z.string().max(2000),
+        matter: z.string().max(TEXT_MAX.statement),
         deadline: z.string().max(10).optional(),
-        reply: z.string().max(1000).optional(),
+        reply: z.string().max(TEXT_MAX.reason).optional(),
         heldOn: z.string().max(10).optional(),
         participants: z.string().max(300).optional(),
-        outcome: z.string().max(2000).optional(),
+        outcome: z.string().max(TEXT_MAX.statement).optional(),
       })
       .strict(),
     output: z.object({ id: z.string(), number: z.number().int() }),

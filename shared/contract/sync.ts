@@ -49,7 +49,7 @@ export const syncContract = {
     input: z
       .object({
         replica: z.string().regex(/^[0-9a-f-]{36}$/),
-        office: z.string().trim().min(1).max(60),
+        office: z.string().trim().min(1).max(TEXT_MAX.unit),
         role: z.enum(['center', 'taskforce', 'unit']),
         battle: z.number().int().min(0).max(99).default(0),
         reason: writtenText(TEXT_MAX.shortReason, '请写明确认的理由（至少两个字）'),

@@ -1,7 +1,7 @@
 // The text of a plan document: .docx through mammoth (paragraphs and table cells, one per line), .pdf through
 // pdf.js, a 任务分解表 in .xlsx row by row (cells tab-separated), .txt in UTF-8 or, as Windows tools often
 // save it, GBK.
-import { FILE_MAX_BYTES } from '../../../../shared/limits';
+import { FILE_MAX_BYTES, MB } from '../../../../shared/limits';
 import { AppError } from '../../../../shared/errors';
 import { checkZip, type ZipLimits } from '../../files/zip-guard';
 import { readRows } from '../../xlsx/import-table';
@@ -37,7 +37,7 @@ function decodeText(bytes: Uint8Array): string {
 export async function readPlanDocument(bytes: Uint8Array, fileName: string): Promise<string> {
   if (bytes.byteLength === 0) throw new AppError('bad_input', `文件“${fileName}”是空的。`, `empty file: ${fileName}`);
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
-    throw new AppError('bad_input', `文件“${fileName}”超过 20 MB，不像是一份实施方案。`, `file too large: ${bytes.byteLength} bytes`);
+    throw new AppError('bad_input', `文件“${fileName}”超过 ${MAX_DOCUMENT_BYTES / MB} MB，不像是一份实施方案。`, `file too large: ${bytes.byteLength} bytes`);
   }
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.docx')) {
