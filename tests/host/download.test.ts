@@ -4,7 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../electron/core/handlers';
 import { createOutbox } from '../../electron/core/files/outbox';
+import { caller } from '../helpers/call';
 import { send, serveHost } from '../helpers/host-server';
+import { installation } from '../helpers/offices';
 import { tempDir, tempStore } from '../helpers/temp-store';
 
 async function start() {
@@ -42,5 +44,24 @@ describe('downloads from the browser-mode host', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(delivered).not.toHaveBeenCalled();
     expect((await send(port, `/download/${file.ref}?token=secret-token`)).body).toBe('x');
+  });
+
+  it('records a bundle for a peer as sent only once its download has gone out whole', async () => {
+    const unit = installation({ office: '市商务局', role: 'unit' });
+    const taskforce = installation({ office: '市发改局', role: 'taskforce', battle: 1 });
+    await Promise.all([unit.ready, taskforce.ready]);
+    await taskforce.receive(unit.bundleFor());
+    const outbox = createOutbox(tempDir());
+    const call = caller(createHandlers({ store: taskforce.store, version: '0', outbox }));
+    const port = await serveHost({ handlers: createHandlers({ store: taskforce.store, version: '0', outbox }), rendererDir: tempDir(), token: 'secret-token', outbox });
+    const peer = () => call('sync.info', {}).then((i) => i.peers.find((p) => p.office === '市商务局')!);
+    expect((await peer()).lastExportAt).toBe('');
+    const { file } = await call('sync.export', { forPeer: (await peer()).replica });
+    // Made and waiting: not yet sent.
+    expect((await peer()).lastExportAt).toBe('');
+    const got = await send(port, `/download/${file.ref}?token=secret-token`);
+    expect(got.status).toBe(200);
+    expect(Buffer.byteLength(got.body)).toBe(file.size);
+    await vi.waitFor(async () => expect((await peer()).lastExportAt).not.toBe(''));
   });
 });
