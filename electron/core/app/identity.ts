@@ -1,5 +1,6 @@
 // This installation's identity: the office it belongs to and its role. It is announced as an event of the
 // installation's own log (entity "replica"), so other offices learn who wrote what when logs travel.
+import type { z } from 'zod';
 import type { Identity } from '../../../shared/workflow';
 import { identityInputSchema } from '../../../shared/workflow';
 import { AppError } from '../../../shared/errors';
@@ -16,7 +17,8 @@ export function getIdentity(store: Store): Identity | null {
   return row && row.role ? row : null;
 }
 
-export function setIdentity(store: Store, raw: unknown): Identity {
+/** This office and its role, as identity.set's contract states them (its defaults applied here for direct callers). */
+export function setIdentity(store: Store, raw: z.input<typeof identityInputSchema>): Identity {
   const input = identityInputSchema.parse(raw);
   const officeUnitId = resolveUnitId(store, input.office);
   store.log.append([

@@ -15,8 +15,9 @@ export function getSettings(store: Store, now: Date = new Date()): Settings {
   return { asOf: todayIso(now), ...DEFAULT_SETTINGS, ...(saved?.success ? saved.data : {}) };
 }
 
-export function setSettings(store: Store, raw: unknown): Settings {
-  const next = settingsSchema.parse({ ...getSettings(store), ...(raw as object) });
+/** A change of some settings; the whole that results is checked, since it is what is stored. */
+export function setSettings(store: Store, patch: Partial<Settings>): Settings {
+  const next = settingsSchema.parse({ ...getSettings(store), ...patch });
   store.sqlite
     .prepare("INSERT INTO meta (key, value) VALUES ('settings', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
     .run(JSON.stringify(next));

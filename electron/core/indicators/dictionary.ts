@@ -163,14 +163,8 @@ function editFields(store: Store, edit: IndicatorEdit): Record<string, Json> {
   return { ...rest, ...(owner !== undefined ? { ownerUnitId: resolveUnitId(store, owner) } : {}) } as Record<string, Json>;
 }
 
-function parseEdit(raw: unknown): IndicatorEdit {
-  const r = indicatorEditSchema.safeParse(raw);
-  if (!r.success) throw new AppError('bad_input', r.error.issues[0]?.message && /[\u4e00-\u9fff]/.test(r.error.issues[0].message) ? r.error.issues[0].message : '指标内容填写有误，请检查后重试。', r.error.message);
-  return r.data;
-}
-
-export function updateIndicator(store: Store, who: Identity, id: string, raw: unknown): void {
-  const edit = parseEdit(raw);
+/** An edit as the contract admits it (indicatorEditSchema). */
+export function updateIndicator(store: Store, who: Identity, id: string, edit: IndicatorEdit): void {
   const r = indicatorScope(store, id);
   requirePermission(who, 'indicator.define', { battle: r.battle, leadUnitIds: [], coUnitIds: [] });
   // The first edit of a plan indicator writes all its fields, so the record stands on its own everywhere.
@@ -179,8 +173,7 @@ export function updateIndicator(store: Store, who: Identity, id: string, raw: un
   store.log.append([{ entity: 'indicator', entityId: id, op: 'put', fields: { ...base, ...editFields(store, edit) } }]);
 }
 
-export function addIndicator(store: Store, who: Identity, battle: number, raw: unknown): string {
-  const edit = parseEdit(raw);
+export function addIndicator(store: Store, who: Identity, battle: number, edit: IndicatorEdit): string {
   if (!edit.name || !edit.owner || edit.target === undefined) throw new AppError('bad_input', '新增指标须填写名称、责任单位和目标值。', 'incomplete indicator');
   requirePermission(who, 'indicator.define', { battle, leadUnitIds: [], coUnitIds: [] });
   const b = store.sqlite.prepare('SELECT id FROM battles WHERE code = ? AND plan_id = ?').get(battle, planInfo(store).id) as { id: string } | undefined;

@@ -4,7 +4,7 @@
 import { plainFileName } from '../../../shared/file-names';
 import { AppError } from '../../../shared/errors';
 import { chineseDate } from '../../../shared/period';
-import { checkReportPeriod, periodRange, reportPeriodLabel, reportRequestSchema, type ReportDoc, type ReportKind } from '../../../shared/report';
+import { checkReportPeriod, periodRange, reportPeriodLabel, type ReportDoc, type ReportRequest, type ReportKind } from '../../../shared/report';
 import type { Identity, Settings } from '../../../shared/workflow';
 import { planInfo } from '../ledger/queries';
 import type { Store } from '../store/store';
@@ -39,10 +39,8 @@ interface Prepared {
   record: { id: string; unitId: string; year: number; texts: Record<string, string> };
 }
 
-function prepare(store: Store, who: Identity, settings: Settings, raw: unknown): Prepared {
-  const parsed = reportRequestSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('bad_input', '报告的参数不正确。', parsed.error.message);
-  const req = parsed.data;
+/** A request as the contract admits it (reportRequestSchema). */
+function prepare(store: Store, who: Identity, settings: Settings, req: ReportRequest): Prepared {
   const why = checkReportPeriod(req.kind, req.period);
   if (why) throw new AppError('bad_input', why, `bad period ${req.period} for ${req.kind}`);
   const plan = planInfo(store);
@@ -91,7 +89,7 @@ function prepare(store: Store, who: Identity, settings: Settings, raw: unknown):
     }
   }
   const composed = COMPOSERS[req.kind]({ figures, who, number, today, fields, ...(unit ? { unit, unitId } : {}), ...(meeting ? { meeting } : {}) });
-  fields.check(Object.keys(req.texts));
+  fields.check(Object.keys(req.texts ?? {}));
   return {
     doc: {
       kind: req.kind,
@@ -110,13 +108,13 @@ function prepare(store: Store, who: Identity, settings: Settings, raw: unknown):
 }
 
 /** What the document would be, for the preview; changes nothing. */
-export function previewReport(store: Store, who: Identity, settings: Settings, raw: unknown): ReportDoc {
-  return prepare(store, who, settings, raw).doc;
+export function previewReport(store: Store, who: Identity, settings: Settings, req: ReportRequest): ReportDoc {
+  return prepare(store, who, settings, req).doc;
 }
 
 /** The .docx, numbered and entered in the register (issuing the same period again keeps its number). */
-export async function issueReport(store: Store, who: Identity, settings: Settings, raw: unknown): Promise<{ doc: ReportDoc; bytes: Buffer }> {
-  const { doc, record } = prepare(store, who, settings, raw);
+export async function issueReport(store: Store, who: Identity, settings: Settings, req: ReportRequest): Promise<{ doc: ReportDoc; bytes: Buffer }> {
+  const { doc, record } = prepare(store, who, settings, req);
   if (doc.draft) {
     throw new AppError(
       'bad_input',

@@ -1,6 +1,7 @@
 // What an independent review found a secretary could get wrong out of the documents, kept fixed: who may issue
 // what to whom, a unit late on a part of a task, a reissue after its reply date, each office its own 文号, and
 // typed texts that are checked, not silently dropped.
+import type { ReportRequest } from '../../../shared/report';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ledger-rules-'));
 let store: Store;
 let centre: Identity;
 const unitId = (name: string) => store.sqlite.prepare('SELECT id FROM units WHERE name = ?').pluck().get(name) as string;
-const preview = (req: Record<string, unknown>, who: Identity = centre) => previewReport(store, who, getSettings(store), req);
+const preview = (req: ReportRequest, who: Identity = centre) => previewReport(store, who, getSettings(store), req);
 const prose = (d: ReturnType<typeof preview>) =>
   d.blocks.flatMap((b) => (b.type === 'form' ? b.rows.flatMap((r) => r.cells.map((c) => c.text)) : 'text' in b ? [b.text] : [])).join('\n');
 

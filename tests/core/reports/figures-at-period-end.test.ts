@@ -2,6 +2,7 @@
 // code: a played March with approvals in 中旬 and 下旬, a reopening, a task added mid-month and a late report.
 // The documents must count what had taken effect by their period's last day, each task and unit once, within
 // the issuing office's scope; and a brief of an earlier 旬 must not change when later records arrive.
+import type { ReportKind } from '../../../shared/report';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,7 +106,7 @@ let store: Store;
 let who: Identity;
 const codeOf = (id: string) => store.sqlite.prepare('SELECT code FROM tasks WHERE id = ?').pluck().get(id) as string;
 const idOf = (code: string) => store.sqlite.prepare('SELECT id FROM tasks WHERE code = ?').pluck().get(code) as string;
-const preview = (kind: string, period: string, w: Identity = who) => previewReport(store, w, getSettings(store), { kind, period });
+const preview = (kind: ReportKind, period: string, w: Identity = who) => previewReport(store, w, getSettings(store), { kind, period });
 
 let reopened = '';
 let addedCode = '';

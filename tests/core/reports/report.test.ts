@@ -1,12 +1,12 @@
 // The documents read back from their XML: GB/T 9704 page, fonts and sizes, page numbers, repeated table
 // headers, and figures equal to what the store holds.
+import type { ReportRequest } from '../../../shared/report';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { getIdentity } from '../../../electron/core/app/identity';
 import { getSettings } from '../../../electron/core/app/settings';
 import { issueReport, previewReport } from '../../../electron/core/reports/report';
@@ -15,6 +15,8 @@ import { openStore } from '../../../electron/core/store/open-store';
 import type { Store } from '../../../electron/core/store/store';
 import { playMarch } from '../../../scripts/demo-march';
 import { tempDir, tempStore } from '../../helpers/temp-store';
+import { caller } from '../../helpers/call';
+import { createHandlers } from '../../../electron/core/handlers';
 
 async function xmlOf(bytes: Buffer) {
   const zip = await JSZip.loadAsync(bytes);
@@ -33,7 +35,7 @@ function count(store: Store, sql: string, ...args: unknown[]): number {
 }
 
 let store: Store;
-const issue = (req: Record<string, unknown>) => issueReport(store, getIdentity(store)!, getSettings(store), req);
+const issue = (req: ReportRequest) => issueReport(store, getIdentity(store)!, getSettings(store), req);
 
 // One March shared by the read-only checks (playing it takes a second); tests that number documents use their own.
 const sharedDir = mkdtempSync(join(tmpdir(), 'ledger-report-'));
@@ -277,7 +279,7 @@ describe('the office’s language', () => {
       { kind: 'quarterly', period: '2023-Q1' },
       { kind: 'supervision', period: '2023-03', unit: late },
     ]) {
-      const doc = previewReport(store, who, getSettings(store), req);
+      const doc = previewReport(store, who, getSettings(store), req as ReportRequest);
       const prose = doc.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
       for (const p of prose) {
         expect(p, `${req.kind} ${req.period}`).not.toMatch(/(?<![\d.])0项|(?<![\d.])0个单位|，。|；。|下月\d+日|\d季度/);
@@ -299,8 +301,12 @@ describe('bad requests', () => {
       { kind: 'weekly', period: '2023-03' },
       { kind: 'dekad', period: '2023-03-3', texts: { title: 'x'.repeat(20001) } },
     ];
+    // Through the channel, as every shell sends them: the contract refuses what its schema does not admit.
+    const call = caller(createHandlers({ store, version: '0' }));
     for (const req of bad) {
-      await expect(issue(req), JSON.stringify(req).slice(0, 80)).rejects.toSatisfy((e: unknown) => e instanceof AppError && /[\u4e00-\u9fff]/.test(e.message));
+      const r = await call.attempt('report.export', req as ReportRequest);
+      expect(r.ok, JSON.stringify(req).slice(0, 80)).toBe(false);
+      expect(r.ok ? '' : r.error.message).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(count(store, 'SELECT count(*) AS n FROM reports')).toBe(before);
   });
