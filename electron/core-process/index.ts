@@ -9,6 +9,10 @@ interface ParentPort {
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 
+// Where the installed program keeps its migrations and seed (core/paths.ts reads process.resourcesPath).
+const resourcesArg = process.argv.find((a) => a.startsWith('--resources-path='))?.slice('--resources-path='.length);
+if (resourcesArg && !(process as { resourcesPath?: string }).resourcesPath) Object.defineProperty(process, 'resourcesPath', { value: resourcesArg });
+
 const port: CorePort = parentPort
   ? { post: (m) => parentPort.postMessage(m), onMessage: (l) => parentPort.on('message', (e) => l(e.data)) }
   : { post: (m) => process.send?.(m), onMessage: (l) => process.on('message', (m) => l(m as ToCore)) };

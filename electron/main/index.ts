@@ -60,7 +60,11 @@ if (!app.requestSingleInstanceLock()) {
     // neither read the bundles, documents and evidence waiting there nor put a folder or a link of theirs in its place.
     const outbox = (outboxDir = mkdtempSync(join(app.getPath('temp'), 'zhuanban-outbox-')));
     const version = app.getVersion();
-    core = new CoreClient(utilityProcess.fork(resources.coreProcessFile, [], { serviceName: '专班台账核心', stdio: 'inherit' }) as unknown as CoreChild, log);
+    // The installed program's resources (migrations, seed) are named to the core explicitly, whatever its process
+    // is told of them itself.
+    const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+    const args = resourcesPath ? [`--resources-path=${resourcesPath}`] : [];
+    core = new CoreClient(utilityProcess.fork(resources.coreProcessFile, args, { serviceName: '专班台账核心', stdio: 'inherit' }) as unknown as CoreChild, log);
     let started = await core.start({ type: 'start', dbPath, outboxDir: outbox, version });
     if (!started.ok && started.recovery) {
       // A damaged store is never opened for writing: offer the newest good backup, saying what it would lose.
