@@ -63,6 +63,7 @@ export const channelNames = [
   'backup.list',
   'backup.create',
   'backup.restore',
+  'backup.export',
   'file.delivered',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -120,11 +120,12 @@ const sampleInputs: Record<string, unknown> = {
   'backup.create': {},
   // A name that is not among this store's backups: restoring a real one is tested in tests/core/store.
   'backup.restore': { file: '../../etc/passwd' },
+  'backup.export': { file: '../../etc/passwd' },
   // Not a file of the outbox: delivering a real one is tested in tests/core-process.
   'file.delivered': { ref: '00000000-0000-4000-8000-000000000000' },
 };
 // A problem id that does not exist: clearing a real one is tested in tests/core/problems.
-const expectedToFail = new Set(['plan.save', 'plan.builtin', 'plan.carryOver', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore', 'closeout.withdraw', 'closeout.answer', 'record.void', 'instruction.reply', 'file.delivered']);
+const expectedToFail = new Set(['plan.save', 'plan.builtin', 'plan.carryOver', 'sync.import', 'sync.release', 'sync.grant', 'conflicts.settle', 'problem.clear', 'backup.restore', 'closeout.withdraw', 'closeout.answer', 'record.void', 'instruction.reply', 'file.delivered', 'backup.export']);
 
 describe('contract', () => {
   it('lists the same channels as the preload exposes', () => {

@@ -3,7 +3,7 @@
 import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
-import { request } from '../api';
+import { request, saveOutgoing } from '../api';
 import { change } from '../state';
 
 type Data = ChannelOutput<'backup.list'>;
@@ -32,6 +32,17 @@ export function Backups() {
       setError((e as Error).message);
     } finally {
       setBusy(false);
+    }
+  };
+
+  // A copy away from this PC: a backup in the same folder as the ledger is lost with the disk.
+  const keep = async (b: Backup) => {
+    try {
+      const { file } = await request('backup.export', { file: b.file });
+      if (await saveOutgoing(file)) message.success(`已另存：${file.name}`);
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
     }
   };
 
@@ -74,7 +85,7 @@ export function Backups() {
       }
     >
       <Typography.Paragraph type="secondary">
-        每天首次启动、导入同步包前和程序升级前自动备份，每份备份都做完整性检查；保留最近 30 份及每月第一份。备份位置：{data?.dir}
+        每天首次启动、导入同步包前和程序升级前自动备份，每份备份都做完整性检查；保留最近 30 份及每月第一份。备份位置：{data?.dir}。备份与台账在同一块硬盘上，请定期“另存到U盘”保管一份。
       </Typography.Paragraph>
       {error && <Typography.Paragraph type="danger">{error}</Typography.Paragraph>}
       <Table<Backup>
@@ -88,7 +99,21 @@ export function Backups() {
           { title: '类型', key: 'r', width: 120, render: (_, b) => <Tag>{REASON[b.reason]}</Tag> },
           { title: '大小', key: 's', width: 90, align: 'right', render: (_, b) => size(b.size) },
           { title: '文件', dataIndex: 'file' },
-          { title: '', key: 'a', width: 80, render: (_, b) => <Button size="small" onClick={() => restore(b)} data-testid="backup-restore">恢复</Button> },
+          {
+            title: '',
+            key: 'a',
+            width: 190,
+            render: (_, b) => (
+              <Space size={4}>
+                <Button size="small" onClick={() => void keep(b)} data-testid="backup-save">
+                  另存到U盘
+                </Button>
+                <Button size="small" onClick={() => restore(b)} data-testid="backup-restore">
+                  恢复
+                </Button>
+              </Space>
+            ),
+          },
         ]}
       />
     </Card>

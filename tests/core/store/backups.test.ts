@@ -1,6 +1,6 @@
 // Backups that are checked before they count, a retention that keeps the last 30 and each month's first, and
 // a restore that never reuses a sequence number: other offices accept what the restored installation writes.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
@@ -58,6 +58,22 @@ describe('backups', () => {
     expect(kept).toContain(backupFileName(new Date(2023, 1, 1, 9), 'daily'));
     expect(kept).toContain(backupFileName(new Date(2023, 2, 1, 9), 'daily'));
     expect(kept).not.toContain(backupFileName(new Date(2023, 0, 2, 9), 'daily'));
+  });
+});
+
+describe('a backup kept away from this PC', () => {
+  it('leaves through the outbox byte for byte, only by the name of one of this store\'s backups', async () => {
+    const office = installation({ office: '总指挥中心', role: 'center' });
+    await office.ready;
+    const { file: name } = await office.call('backup.create', {});
+    const { file } = await office.call('backup.export', { file: name });
+    expect(file.name).toBe(name);
+    const original = listBackups(office.store.path).find((b) => b.file === name)!;
+    expect(office.made(file).equals(readFileSync(original.path))).toBe(true);
+    for (const bad of ['../../etc/passwd', '/etc/passwd', `${name}.x`]) {
+      const r = await office.call.attempt('backup.export', { file: bad });
+      expect(r.ok ? '' : r.error.message).toMatch(/备份“.*”不存在/);
+    }
   });
 });
 
