@@ -36,7 +36,7 @@ export function withStore<T>(path: string, create: boolean, fn: (store: Store, h
   const h = createHandlers({ store, version: appVersion(), outbox });
   // The CLI delivers a made file by copying it where --out says, and only then tells the core it was.
   const save: SaveOutgoing = async (file, to) => {
-    copyAtomically(outbox.pathOf(file.ref), to);
+    await copyAtomically(outbox.pathOf(file.ref), to);
     await call(h, 'file.delivered', { ref: file.ref });
   };
   return fn(store, h, save).finally(() => {

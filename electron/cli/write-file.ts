@@ -1,24 +1,14 @@
-// Files the CLI saves (reports, spreadsheets) appear whole or not at all: written aside, then renamed.
-import { accessSync, constants, copyFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Files the CLI saves (bundles, reports, spreadsheets) appear whole or not at all (core/files/copy-whole.ts).
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors';
-
-export function writeAtomically(path: string, bytes: Buffer): void {
-  placeAtomically(path, (tmp) => writeFileSync(tmp, bytes));
-}
+import { copyWhole } from '../core/files/copy-whole';
 
 /** A file the core made (in its outbox), copied to where the person asked. */
-export function copyAtomically(from: string, path: string): void {
-  placeAtomically(path, (tmp) => copyFileSync(from, tmp));
-}
-
-function placeAtomically(path: string, write: (tmp: string) => void): void {
-  const tmp = `${path}.${process.pid}.part`;
+export async function copyAtomically(from: string, path: string): Promise<void> {
   try {
-    write(tmp);
-    renameSync(tmp, path);
+    await copyWhole(from, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
     throw new AppError('bad_input', `无法写入“${path}”，请检查文件夹是否存在、是否可写、磁盘是否已满。`, `write ${path}: ${(err as Error).message}`);
   }
 }

@@ -1,10 +1,10 @@
 // file.save: a file the core made (in its outbox folder) is copied to where the person chooses in the save
 // dialog, whole or not at all; only then is the core told it was delivered (a bundle then counts as sent).
 import { existsSync } from 'node:fs';
-import { copyFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Result } from '../../shared/contract';
 import { OUTBOX_REF, plainFileName } from '../../shared/file-names';
+import { copyWhole } from '../core/files/copy-whole';
 import type { CoreCall } from './ipc';
 
 export interface SaveDialog {
@@ -22,12 +22,9 @@ export function saveFileHandler(outboxDir: string, dialog: SaveDialog, call: Cor
     if (!existsSync(join(outboxDir, ref))) return { ok: false, error: { code: 'bad_input', message: GONE, detail: `outbox file ${ref} gone` } };
     const to = await dialog.choose(plainFileName(String(name ?? '')));
     if (!to) return { ok: true, data: { saved: false } };
-    const part = `${to}.part`;
     try {
-      await copyFile(join(outboxDir, ref), part);
-      await rename(part, to);
+      await copyWhole(join(outboxDir, ref), to);
     } catch (err) {
-      await rm(part, { force: true });
       return { ok: false, error: { code: 'bad_input', message: `无法保存到“${to}”，请检查U盘是否已插好、是否写保护、空间是否足够。`, detail: `save ${ref} to ${to}: ${(err as Error).message}` } };
     }
     const delivered = await call('file.delivered', { ref });

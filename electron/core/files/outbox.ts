@@ -23,13 +23,11 @@ export interface Outbox {
   pathOf(ref: string): string;
   /** The name the file is offered under. */
   nameOf(ref: string): string;
-  /** A shell delivered the file whole: record it and let the file go. */
+  /** A shell delivered the file whole: record it, then let the file go (kept for another try if recording fails). */
   delivered(ref: string): void;
   /** Removes every file and the folder. */
   clear(): void;
 }
-
-export const isOutboxRef = (ref: string): boolean => OUTBOX_REF.test(ref);
 
 /** An outbox in `dir` (made if missing), or in a new private temporary folder. */
 export function createOutbox(dir?: string): Outbox {
@@ -69,7 +67,7 @@ export function createOutbox(dir?: string): Outbox {
       return { name, ref, size: statSync(path).size };
     },
     pathOf(ref) {
-      if (!isOutboxRef(ref) || !waiting.has(ref)) throw new AppError('bad_input', '要保存的文件已失效，请重新导出。', `unknown outbox file ${ref}`);
+      if (!OUTBOX_REF.test(ref) || !waiting.has(ref)) throw new AppError('bad_input', '要保存的文件已失效，请重新导出。', `unknown outbox file ${ref}`);
       return join(here(), ref);
     },
     nameOf(ref) {
@@ -78,8 +76,8 @@ export function createOutbox(dir?: string): Outbox {
     delivered(ref) {
       const item = waiting.get(ref);
       if (!item) throw new AppError('bad_input', '要保存的文件已失效，请重新导出。', `unknown outbox file ${ref}`);
-      drop(ref);
       item.onDelivered?.();
+      drop(ref);
     },
     clear() {
       waiting.clear();

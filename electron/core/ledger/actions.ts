@@ -116,8 +116,7 @@ export function reopenTask(store: Store, who: Identity, taskId: string, reason: 
   requirePermission(who, 'closeout.decide', scope);
   const last = latestCloseout(store, taskId);
   if (last?.state !== 'approved') throw new AppError('bad_input', '该任务尚未销号，无需重新打开。', 'not closed');
-  const why = reason;
-  store.log.append([{ entity: 'closeout', entityId: last.id, op: 'put', fields: { taskId, state: 'reopened', deciderUnitId: who.officeUnitId, reason: why, decidedOn: today } }]);
+  store.log.append([{ entity: 'closeout', entityId: last.id, op: 'put', fields: { taskId, state: 'reopened', deciderUnitId: who.officeUnitId, reason, decidedOn: today } }]);
 }
 
 export function updateTask(store: Store, who: Identity, taskId: string, edit: TaskEdit, today: string): void {

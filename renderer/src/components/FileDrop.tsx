@@ -1,16 +1,7 @@
-// A drop zone for one file, read the way its caller needs it (as base64 for small documents, as a reference
-// for a bundle that may be 80 MB) and handed over; nothing leaves this computer.
+// A drop zone for one file, read the way its caller needs it (as a reference, api.ts pickedFile: a bundle may be
+// 80 MB) and handed over; nothing leaves this computer.
 import { InboxOutlined } from '@ant-design/icons';
 import { Upload } from 'antd';
-import { fileToBase64 } from '../file-to-base64';
-
-export interface PickedFile {
-  name: string;
-  content: string;
-}
-
-/** The file's content as base64, for channels that take a small document inside the request. */
-export const readAsBase64 = async (f: File): Promise<PickedFile> => ({ name: f.name, content: await fileToBase64(f) });
 
 export function FileDrop<T extends { name: string }>(p: {
   accept: string;
