@@ -4,6 +4,8 @@ import type { z } from 'zod';
 
 export function schemaRule(schema: z.ZodTypeAny) {
   return {
+    // Marks the label with its asterisk when the schema refuses nothing-given; the message is the schema's.
+    required: !schema.safeParse(undefined).success,
     validator: async (_rule: unknown, value: unknown) => {
       // An empty text field is '' to the schema, so "required" is the schema's own minimum.
       const r = schema.safeParse(value === null ? undefined : value);
