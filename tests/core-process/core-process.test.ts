@@ -1,6 +1,6 @@
 // The core in a process of its own, as the Electron shell runs it: started on a store, answering channels,
 // handing made files over through its outbox, recording an export only once it was delivered, and stopping.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreClient } from '../../electron/main/core-client';
@@ -56,6 +56,8 @@ describe('the core process', () => {
     const save = saveFileHandler(join(dir, 'outbox'), { choose: async () => to }, core.call);
     expect(await save(exported.file)).toEqual({ ok: true, data: { saved: true } });
     expect(readFileSync(to).length).toBe(exported.file.size);
+    // The person's file on the stick, made with the usual mode, not the outbox's private one.
+    expect(statSync(to).mode & 0o777).toBe(0o666 & ~process.umask());
     expect(existsSync(waiting)).toBe(false);
     // Delivered once: the reference is spent.
     expect((await core.call('file.delivered', { ref: exported.file.ref })).ok).toBe(false);
